@@ -1,0 +1,94 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ContentError } from './content.error.js';
+import { defaultContentDir, loadContent } from './content.loader.js';
+
+describe('loadContent', () => {
+  const copies: string[] = [];
+  const copyContent = () => {
+    const dir = mkdtempSync(join(tmpdir(), 'content-'));
+    cpSync(defaultContentDir, dir, { recursive: true });
+    copies.push(dir);
+    return dir;
+  };
+  const edit = (dir: string, file: string, change: (text: string) => string) =>
+    writeFileSync(join(dir, file), change(readFileSync(join(dir, file), 'utf8')));
+  const problems = (dir: string) => {
+    try {
+      loadContent(dir);
+    } catch (error) {
+      expect(error).toBeInstanceOf(ContentError);
+      return (error as ContentError).issues;
+    }
+    throw new Error('expected the content to be rejected');
+  };
+
+  afterEach(() => {
+    for (const dir of copies.splice(0)) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('loads the shipped content with the stories, days, recap and practices the product promises', () => {
+    const c = loadContent();
+    const slugs = c.stories.filter((s) => s.status === 'published').map((s) => s.slug);
+    expect(slugs).toEqual(
+      expect.arrayContaining(['amazon', 'netflix', 'etsy', 'target', 'nasa-jpl', 'hertz-kaiser-permanente-ibm']),
+    );
+    expect(c.days.map((d) => d.number).sort()).toEqual([1, 2, 3, 4, 5, 6]);
+    const recap = c.recaps.find((r) => r.day === 6)!;
+    expect(recap.points).toHaveLength(3);
+    expect(recap.coversDays).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(c.practices.map((p) => p.slug)).toEqual(
+      expect.arrayContaining([
+        'cloud-migration', 'continuous-deployment', 'continuous-monitoring', 'automated-rollback',
+        'immutable-infrastructure', 'developer-ownership', 'learning-culture',
+      ]),
+    );
+    expect(c.series).toMatchObject({ name: '#90DaysOfDevOps', licence: 'CC BY-NC-SA 4.0' });
+  });
+
+  it('cites a source and a year for every metric', () => {
+    for (const story of loadContent().stories) {
+      const ids = new Set(story.sources.map((s) => s.id));
+      for (const metric of story.metrics) {
+        expect(ids.has(metric.source), `${story.slug}: ${metric.label}`).toBe(true);
+        expect(metric.year, `${story.slug}: ${metric.label}`).not.toBeNull();
+      }
+    }
+    const amazon = loadContent().stories.find((s) => s.slug === 'amazon')!;
+    expect(amazon.metrics.some((m) => m.value === 11.6 && m.unit === 'seconds')).toBe(true);
+  });
+
+  it('names the file, the field and the problem for a malformed story', () => {
+    const dir = copyContent();
+    edit(dir, 'stories/amazon.md', (t) => t.replace(/^year: .*$/m, 'year: soon').replace(/^company: .*$/m, 'company: acme'));
+    const issues = problems(dir);
+    expect(issues).toContainEqual({ file: 'stories/amazon.md', field: 'year', message: 'must be a whole number, got "soon"' });
+    expect(issues).toContainEqual({ file: 'stories/amazon.md', field: 'company', message: 'no company "acme" in companies/' });
+  });
+
+  it('rejects a metric citing a source the story does not have', () => {
+    const dir = copyContent();
+    edit(dir, 'stories/amazon.md', (t) => t.replace(/^(\s+source: ).*$/m, '$1nowhere'));
+    expect(problems(dir)).toContainEqual(
+      expect.objectContaining({
+        file: 'stories/amazon.md',
+        field: expect.stringMatching(/^metrics\[\d+\]\.source$/),
+        message: `"nowhere" is not the id of one of this story's sources`,
+      }),
+    );
+  });
+
+  it('rejects a file without front matter, unknown fields and a bad slug', () => {
+    const dir = copyContent();
+    writeFileSync(join(dir, 'practices/broken.md'), 'no front matter here');
+    edit(dir, 'companies/etsy.md', (t) => t.replace('slug: etsy', 'slug: Etsy Inc\nfounded: 2005'));
+    const issues = problems(dir);
+    expect(issues).toContainEqual(expect.objectContaining({ file: 'practices/broken.md', field: '' }));
+    expect(issues).toContainEqual(expect.objectContaining({ file: 'companies/etsy.md', field: 'founded' }));
+    expect(issues).toContainEqual(
+      expect.objectContaining({ file: 'companies/etsy.md', field: 'slug', message: '"Etsy Inc" is not a lower-case kebab-case slug' }),
+    );
+  });
+});

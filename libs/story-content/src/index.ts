@@ -1,0 +1,3 @@
+export { ContentError, type ContentIssue } from './content.error.js';
+export { defaultContentDir, loadContent } from './content.loader.js';
+export * from './content.types.js';

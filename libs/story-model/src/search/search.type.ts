@@ -1,0 +1,27 @@
+import { createUnionType, Field, Float, ObjectType } from 'type-graphql';
+import { Day } from '../day/day.type.js';
+import { Recap } from '../recap/recap.type.js';
+import { Story } from '../story/story.type.js';
+
+/** What a search can find. */
+export const SearchResult = createUnionType({
+  name: 'SearchResult',
+  description: 'Anything a search can find.',
+  types: () => [Story, Recap, Day] as const,
+  resolveType: (value: { __typename?: string }) => value.__typename,
+});
+
+/** One ranked search result. */
+@ObjectType({ description: 'One ranked search result.' })
+export class SearchHit {
+  @Field(() => Float, { description: 'Relevance: higher is better; comparable within one search.' })
+  score!: number;
+
+  @Field(() => String, {
+    description: 'Plain text around the best match; matched terms are wrapped in « and ».',
+  })
+  snippet!: string;
+
+  @Field(() => SearchResult)
+  node!: Story | Recap | Day;
+}

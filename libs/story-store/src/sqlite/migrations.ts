@@ -1,0 +1,93 @@
+/**
+ * Schema migrations, applied in order; `PRAGMA user_version` records how many ran.
+ * Append only: never edit a migration that has shipped.
+ */
+export const migrations: readonly string[] = [
+  `
+  CREATE TABLE companies (
+    id INTEGER PRIMARY KEY,
+    slug TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    industry TEXT NOT NULL,
+    description TEXT NOT NULL
+  );
+  CREATE TABLE practices (
+    id INTEGER PRIMARY KEY,
+    slug TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    description TEXT NOT NULL
+  );
+  CREATE TABLE days (
+    number INTEGER PRIMARY KEY,
+    title TEXT NOT NULL,
+    topic TEXT NOT NULL,
+    summary TEXT NOT NULL,
+    body TEXT NOT NULL
+  );
+  CREATE TABLE stories (
+    id INTEGER PRIMARY KEY,
+    slug TEXT NOT NULL UNIQUE,
+    title TEXT NOT NULL,
+    headline TEXT NOT NULL,
+    company_id INTEGER NOT NULL REFERENCES companies(id),
+    year INTEGER,
+    day_number INTEGER REFERENCES days(number),
+    status TEXT NOT NULL CHECK (status IN ('published', 'draft')),
+    summary TEXT NOT NULL,
+    body TEXT NOT NULL,
+    published_at INTEGER,
+    updated_at INTEGER NOT NULL,
+    content_hash TEXT NOT NULL
+  );
+  CREATE INDEX stories_company ON stories(company_id);
+  CREATE INDEX stories_day ON stories(day_number);
+  CREATE INDEX stories_published ON stories(status, published_at);
+  CREATE TABLE story_practices (
+    story_id INTEGER NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+    practice_id INTEGER NOT NULL REFERENCES practices(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    PRIMARY KEY (story_id, practice_id)
+  );
+  CREATE INDEX story_practices_practice ON story_practices(practice_id);
+  CREATE TABLE sources (
+    id INTEGER PRIMARY KEY,
+    story_id INTEGER NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+    key TEXT NOT NULL,
+    title TEXT NOT NULL,
+    url TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    publisher TEXT,
+    year INTEGER,
+    position INTEGER NOT NULL,
+    UNIQUE (story_id, key)
+  );
+  CREATE TABLE metrics (
+    id INTEGER PRIMARY KEY,
+    story_id INTEGER NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+    label TEXT NOT NULL,
+    value REAL NOT NULL,
+    unit TEXT NOT NULL,
+    year INTEGER,
+    source_id INTEGER REFERENCES sources(id) ON DELETE SET NULL,
+    position INTEGER NOT NULL
+  );
+  CREATE INDEX metrics_story ON metrics(story_id);
+  CREATE TABLE recaps (
+    day INTEGER PRIMARY KEY REFERENCES days(number),
+    title TEXT NOT NULL,
+    points TEXT NOT NULL,
+    covers_days TEXT NOT NULL,
+    body TEXT NOT NULL
+  );
+  CREATE TABLE recap_stories (
+    recap_day INTEGER NOT NULL REFERENCES recaps(day) ON DELETE CASCADE,
+    story_id INTEGER NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    PRIMARY KEY (recap_day, story_id)
+  );
+  CREATE VIRTUAL TABLE search_index USING fts5(
+    title, body, kind UNINDEXED, key UNINDEXED, published UNINDEXED,
+    tokenize = 'porter unicode61 remove_diacritics 2'
+  );
+  `,
+];

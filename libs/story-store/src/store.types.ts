@@ -1,0 +1,168 @@
+import type { ContentBundle } from '@devops-stories/story-content';
+
+/**
+ * Which stories a read may see. Every read that can reach a story takes one,
+ * so a draft cannot slip out through a relation that forgot to filter.
+ */
+export type StoryView = 'published' | 'all';
+
+export interface StoryRecord {
+  rowId: number;
+  slug: string;
+  title: string;
+  headline: string;
+  companyId: number;
+  year: number | null;
+  day: number | null;
+  status: 'published' | 'draft';
+  summary: string;
+  /** Markdown source. */
+  body: string;
+  publishedAt: Date | null;
+  updatedAt: Date;
+}
+
+export interface CompanyRecord {
+  rowId: number;
+  slug: string;
+  name: string;
+  industry: string;
+  description: string;
+}
+
+export interface PracticeRecord {
+  rowId: number;
+  slug: string;
+  name: string;
+  description: string;
+}
+
+export interface SourceRecord {
+  title: string;
+  url: string;
+  /** Upper case, as the `SourceKind` enum spells it. */
+  kind: 'ARTICLE' | 'BLOG' | 'TALK' | 'VIDEO' | 'SLIDES' | 'FORUM';
+  publisher: string | null;
+  year: number | null;
+}
+
+export interface MetricRecord {
+  label: string;
+  value: number;
+  unit: string;
+  year: number | null;
+  source: SourceRecord | null;
+}
+
+export interface DayRecord {
+  number: number;
+  title: string;
+  topic: string;
+  summary: string;
+  body: string;
+}
+
+export interface RecapRecord {
+  day: number;
+  title: string;
+  points: string[];
+  coversDays: number[];
+}
+
+export type StorySortField = 'publishedAt' | 'year' | 'title';
+export type SortDirection = 'asc' | 'desc';
+
+/** Where a page starts: the sort value and slug of the row a cursor was issued for. */
+export interface SortKey {
+  value: string | number;
+  slug: string;
+}
+
+export interface StoryListFilter {
+  company?: string | null;
+  practice?: string | null;
+  industry?: string | null;
+  yearFrom?: number | null;
+  yearTo?: number | null;
+  day?: number | null;
+}
+
+export interface StoryListQuery {
+  filter: StoryListFilter;
+  sort: { field: StorySortField; direction: SortDirection };
+  /** Read forward from after `after`, or backward from before `before`. */
+  from: { direction: 'forward'; after: SortKey | null } | { direction: 'backward'; before: SortKey | null };
+  /** How many rows to return; the store reads one more to know if there are further rows. */
+  limit: number;
+  view: StoryView;
+}
+
+export interface StoryListPage {
+  /** In list order (also for backward reads), each with the key a cursor encodes. */
+  rows: { story: StoryRecord; key: SortKey }[];
+  /** More rows lie beyond the page in the read direction. */
+  hasMore: boolean;
+  /** Rows matching the filter, on all pages. */
+  totalCount: number;
+}
+
+export type SearchKind = 'Story' | 'Recap' | 'Day';
+
+export interface SearchRecord {
+  kind: SearchKind;
+  /** The story slug, or the day number as text for days and recaps. */
+  key: string;
+  /** Higher is better. */
+  score: number;
+  snippet: string;
+}
+
+export interface ImportResult {
+  stories: { inserted: number; updated: number; unchanged: number; removed: number };
+  companies: number;
+  practices: number;
+  days: number;
+  recaps: number;
+}
+
+/**
+ * The storage contract every backend (SQLite now, PostgreSQL later) fulfils.
+ *
+ * Batch reads take many keys and return one entry per key in the same order,
+ * which is what DataLoader batch functions need; each runs one statement.
+ * Methods are async so that a networked backend fits the same contract.
+ */
+export interface StoryStore {
+  /** Replaces the stored content with `bundle` (upsert by slug, prune the rest) in one transaction. */
+  importContent(bundle: ContentBundle): Promise<ImportResult>;
+
+  listStories(query: StoryListQuery): Promise<StoryListPage>;
+  storiesBySlugs(slugs: readonly string[], view: StoryView): Promise<(StoryRecord | null)[]>;
+  /** Stories per company id, in default order (newest published first). */
+  storiesByCompanyIds(ids: readonly number[], view: StoryView): Promise<StoryRecord[][]>;
+  storiesByPracticeIds(ids: readonly number[], view: StoryView): Promise<StoryRecord[][]>;
+  storiesByDays(days: readonly number[], view: StoryView): Promise<StoryRecord[][]>;
+  /** The stories a recap links, per recap day, in the recap's order. */
+  storiesByRecapDays(days: readonly number[], view: StoryView): Promise<StoryRecord[][]>;
+  /** Per story: up to `limit` other stories ranked by shared practices, then newest first. */
+  relatedStories(storyIds: readonly number[], limit: number, view: StoryView): Promise<StoryRecord[][]>;
+
+  listCompanies(): Promise<CompanyRecord[]>;
+  companiesByIds(ids: readonly number[]): Promise<(CompanyRecord | null)[]>;
+  companiesBySlugs(slugs: readonly string[]): Promise<(CompanyRecord | null)[]>;
+  listPractices(): Promise<PracticeRecord[]>;
+  practicesBySlugs(slugs: readonly string[]): Promise<(PracticeRecord | null)[]>;
+  practicesByStoryIds(ids: readonly number[]): Promise<PracticeRecord[][]>;
+  metricsByStoryIds(ids: readonly number[]): Promise<MetricRecord[][]>;
+  sourcesByStoryIds(ids: readonly number[]): Promise<SourceRecord[][]>;
+
+  listDays(): Promise<DayRecord[]>;
+  daysByNumbers(numbers: readonly number[]): Promise<(DayRecord | null)[]>;
+  listRecaps(): Promise<RecapRecord[]>;
+  recapsByDays(days: readonly number[]): Promise<(RecapRecord | null)[]>;
+
+  /** Ranked full-text search over stories, days and recaps. `terms` are plain words. */
+  search(terms: readonly string[], limit: number, view: StoryView): Promise<SearchRecord[]>;
+
+  close(): Promise<void>;
+}

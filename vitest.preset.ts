@@ -1,0 +1,33 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig, type ViteUserConfig } from 'vitest/config';
+
+const SOURCE_CONDITION = '@devops-stories/source';
+
+/**
+ * The vitest config every project shares: resolve workspace libraries to their
+ * TypeScript sources, keep one copy of graphql-js, and load reflect-metadata
+ * first where decorators are used.
+ */
+export function projectTestConfig(
+  projectUrl: string,
+  options: { decorators?: boolean; environment?: 'node'; include?: string[]; testTimeout?: number } = {},
+): ViteUserConfig {
+  const root = fileURLToPath(new URL('.', projectUrl));
+  const conditions = [SOURCE_CONDITION, 'module', 'node', 'development|production'];
+  return defineConfig({
+    root,
+    resolve: {
+      conditions,
+      // type-graphql and Apollo must share one graphql-js, or schema building fails.
+      alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }],
+    },
+    ssr: { resolve: { conditions, externalConditions: [SOURCE_CONDITION] } },
+    test: {
+      environment: options.environment ?? 'node',
+      include: options.include ?? ['src/**/*.spec.ts'],
+      setupFiles: options.decorators ? [fileURLToPath(new URL('./vitest.setup-decorators.ts', import.meta.url))] : [],
+      testTimeout: options.testTimeout ?? 15_000,
+      reporters: ['default'],
+    },
+  });
+}
