@@ -1,0 +1,158 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { ConnectionShape } from '@devops-stories/story-model';
+import { badInput } from './bad-input.js';
+
+/** Page size when a client gives neither `first` nor `last`. */
+export const DEFAULT_PAGE_SIZE = 10;
+/** The largest page a client may ask for. */
+export const MAX_PAGE_SIZE = 100;
+
+/** Paging arguments as the client sent them. */
+export interface PageRequest {
+  first?: number | null;
+  after?: string | null;
+  last?: number | null;
+  before?: string | null;
+}
+
+/** Where a cursor points: the sort value and slug of one row, within one named order. */
+export interface CursorPosition {
+  order: string;
+  value: string | number;
+  slug: string;
+}
+
+/** A validated page request with decoded cursors. */
+export interface PagePlan {
+  direction: 'forward' | 'backward';
+  size: number;
+  /** The row to start after (forward) or before (backward), if any. */
+  start: CursorPosition | null;
+}
+
+/**
+ * Signs and checks cursors, so that a cursor this API did not issue (edited, forged,
+ * or from another sort order) is refused with a message instead of paging somewhere odd.
+ */
+export class CursorCodec {
+  constructor(private readonly secret: string) {}
+
+  encode(position: CursorPosition): string {
+    const payload = Buffer.from(JSON.stringify([position.order, position.value, position.slug])).toString('base64url');
+    return `${payload}.${this.sign(payload)}`;
+  }
+
+  /** @throws BAD_USER_INPUT naming `argument` when the cursor is not one of ours for `order`. */
+  decode(cursor: string, order: string, argument: string): CursorPosition {
+    const [payload, signature, ...rest] = cursor.split('.');
+    const expected = payload ? this.sign(payload) : '';
+    const valid =
+      rest.length === 0 &&
+      signature !== undefined &&
+      signature.length === expected.length &&
+      timingSafeEqual(Buffer.from(signature), Buffer.from(expected));
+    if (!valid) {
+      throw badInput(
+        `\`${argument}\` is not a cursor this API issued; pass a cursor from an earlier page's edges or pageInfo.`,
+        argument,
+      );
+    }
+    const [o, value, slug] = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as [string, string | number, string];
+    if (o !== order) {
+      throw badInput(`\`${argument}\` was issued for another sort order; start again without a cursor.`, argument);
+    }
+    return { order: o, value, slug };
+  }
+
+  private sign(payload: string): string {
+    return createHmac('sha256', this.secret).update(payload).digest('base64url').slice(0, 22);
+  }
+}
+
+function checkSize(value: number | null | undefined, name: string): void {
+  if (value == null) return;
+  if (!Number.isInteger(value) || value < 1 || value > MAX_PAGE_SIZE) {
+    throw badInput(`\`${name}\` must be between 1 and ${MAX_PAGE_SIZE}, got ${value}.`, name);
+  }
+}
+
+/**
+ * Validates paging arguments per the API contract and decodes their cursors.
+ *
+ * @throws BAD_USER_INPUT for a size outside 1..100, `first` with `last`, mixed directions, or a foreign cursor.
+ */
+export function planPage(request: PageRequest, codec: CursorCodec, order: string): PagePlan {
+  const { first, after, last, before } = request;
+  checkSize(first, 'first');
+  checkSize(last, 'last');
+  if (first != null && last != null) throw badInput('Pass either `first` or `last`, not both.', 'last');
+  if (after != null && before != null) throw badInput('Pass either `after` or `before`, not both.', 'before');
+  if (first != null && before != null) throw badInput('Use `before` with `last`, not with `first`.', 'before');
+  if (last != null && after != null) throw badInput('Use `after` with `first`, not with `last`.', 'after');
+  if (last != null || before != null) {
+    return {
+      direction: 'backward',
+      size: last ?? DEFAULT_PAGE_SIZE,
+      start: before != null ? codec.decode(before, order, 'before') : null,
+    };
+  }
+  return {
+    direction: 'forward',
+    size: first ?? DEFAULT_PAGE_SIZE,
+    start: after != null ? codec.decode(after, order, 'after') : null,
+  };
+}
+
+/**
+ * Builds a connection from one page of rows in list order.
+ *
+ * @param hasMore whether rows lie beyond the page in the plan's direction.
+ */
+export function toConnection<T>(
+  nodes: { node: T; position: CursorPosition }[],
+  plan: PagePlan,
+  hasMore: boolean,
+  totalCount: number,
+  codec: CursorCodec,
+): ConnectionShape<T> {
+  const edges = nodes.map((n) => ({ node: n.node, cursor: codec.encode(n.position) }));
+  const forward = plan.direction === 'forward';
+  return {
+    edges,
+    nodes: edges.map((e) => e.node),
+    totalCount,
+    pageInfo: {
+      hasNextPage: forward ? hasMore : plan.start !== null,
+      hasPreviousPage: forward ? plan.start !== null : hasMore,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+  };
+}
+
+/**
+ * Pages an already ordered, complete list in memory: nested lists (a company's
+ * stories) are loaded whole per parent in one batched statement, then paged here.
+ */
+export function pageList<T>(
+  items: readonly T[],
+  plan: PagePlan,
+  positionOf: (item: T) => CursorPosition,
+  codec: CursorCodec,
+): ConnectionShape<T> {
+  const positions = items.map(positionOf);
+  let from = 0;
+  let to = items.length;
+  if (plan.start) {
+    const at = positions.findIndex((p) => p.slug === plan.start!.slug);
+    if (plan.direction === 'forward') from = at + 1;
+    else to = at === -1 ? items.length : at;
+  }
+  const window =
+    plan.direction === 'forward'
+      ? { start: from, end: Math.min(from + plan.size, to) }
+      : { start: Math.max(to - plan.size, from), end: to };
+  const hasMore = plan.direction === 'forward' ? window.end < to : window.start > from;
+  const page = items.slice(window.start, window.end).map((node, i) => ({ node, position: positions[window.start + i] }));
+  return toConnection(page, plan, hasMore, items.length, codec);
+}

@@ -1,0 +1,68 @@
+import DataLoader from 'dataloader';
+import type {
+  CompanyRecord,
+  DayRecord,
+  MetricRecord,
+  PracticeRecord,
+  RecapRecord,
+  SourceRecord,
+  StoryRecord,
+  StoryStore,
+  StoryView,
+} from '@devops-stories/story-store';
+
+/**
+ * Per-request DataLoaders for every relation, so a list of N stories costs one
+ * statement per relation rather than N. Create them per request: they cache, and
+ * their cache must never outlive one request's view.
+ */
+export class StoryLoaders {
+  readonly storyBySlug: DataLoader<string, StoryRecord | null>;
+  readonly companyById: DataLoader<number, CompanyRecord | null>;
+  readonly companyBySlug: DataLoader<string, CompanyRecord | null>;
+  readonly practiceBySlug: DataLoader<string, PracticeRecord | null>;
+  readonly practicesByStory: DataLoader<number, PracticeRecord[]>;
+  readonly metricsByStory: DataLoader<number, MetricRecord[]>;
+  readonly sourcesByStory: DataLoader<number, SourceRecord[]>;
+  readonly storiesByCompany: DataLoader<number, StoryRecord[]>;
+  readonly storiesByPractice: DataLoader<number, StoryRecord[]>;
+  readonly storiesByDay: DataLoader<number, StoryRecord[]>;
+  readonly storiesByRecap: DataLoader<number, StoryRecord[]>;
+  readonly dayByNumber: DataLoader<number, DayRecord | null>;
+  readonly recapByDay: DataLoader<number, RecapRecord | null>;
+  private readonly relatedBySize = new Map<number, DataLoader<number, StoryRecord[]>>();
+
+  constructor(
+    private readonly store: StoryStore,
+    private readonly view: StoryView,
+  ) {
+    this.storyBySlug = new DataLoader((slugs) => store.storiesBySlugs(slugs, view));
+    this.companyById = new DataLoader((ids) => store.companiesByIds(ids));
+    this.companyBySlug = new DataLoader((slugs) => store.companiesBySlugs(slugs));
+    this.practiceBySlug = new DataLoader((slugs) => store.practicesBySlugs(slugs));
+    this.practicesByStory = new DataLoader((ids) => store.practicesByStoryIds(ids));
+    this.metricsByStory = new DataLoader((ids) => store.metricsByStoryIds(ids));
+    this.sourcesByStory = new DataLoader((ids) => store.sourcesByStoryIds(ids));
+    this.storiesByCompany = new DataLoader((ids) => store.storiesByCompanyIds(ids, view));
+    this.storiesByPractice = new DataLoader((ids) => store.storiesByPracticeIds(ids, view));
+    this.storiesByDay = new DataLoader((days) => store.storiesByDays(days, view));
+    this.storiesByRecap = new DataLoader((days) => store.storiesByRecapDays(days, view));
+    this.dayByNumber = new DataLoader((numbers) => store.daysByNumbers(numbers));
+    this.recapByDay = new DataLoader((days) => store.recapsByDays(days));
+  }
+
+  /** Up to `size` related stories per story; one loader per size so each batch is one statement. */
+  related(size: number): DataLoader<number, StoryRecord[]> {
+    let loader = this.relatedBySize.get(size);
+    if (!loader) {
+      loader = new DataLoader((ids) => this.store.relatedStories(ids, size, this.view));
+      this.relatedBySize.set(size, loader);
+    }
+    return loader;
+  }
+
+  /** Seeds the slug cache with stories a list already read. */
+  prime(stories: readonly StoryRecord[]): void {
+    for (const s of stories) this.storyBySlug.prime(s.slug, s);
+  }
+}

@@ -1,0 +1,26 @@
+import { Company, ForwardPageArgs, StoryConnection } from '@devops-stories/story-model';
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { type CompanyNode, companyNode, maybe } from '../common/nodes.js';
+import type { StoryContext } from '../common/story.context.js';
+import { StoryService } from '../story/story.service.js';
+
+/** `companies`, `company` and `Company.stories`. */
+@Resolver(() => Company)
+export class CompanyResolver {
+  private readonly storyService = new StoryService();
+
+  @Query(() => [Company], { description: 'Every company, by name.' })
+  async companies(@Ctx() ctx: StoryContext): Promise<CompanyNode[]> {
+    return (await ctx.store.listCompanies()).map(companyNode);
+  }
+
+  @Query(() => Company, { nullable: true, description: 'A company by slug; null when there is none.' })
+  async company(@Arg('slug', () => String) slug: string, @Ctx() ctx: StoryContext): Promise<CompanyNode | null> {
+    return maybe(await ctx.loaders.companyBySlug.load(slug), companyNode);
+  }
+
+  @FieldResolver(() => StoryConnection, { description: "The company's published stories, newest first." })
+  async stories(@Root() company: CompanyNode, @Args(() => ForwardPageArgs) page: ForwardPageArgs, @Ctx() ctx: StoryContext) {
+    return this.storyService.nested(ctx, await ctx.loaders.storiesByCompany.load(company.rowId), page);
+  }
+}

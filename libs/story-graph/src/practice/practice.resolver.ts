@@ -1,0 +1,26 @@
+import { ForwardPageArgs, Practice, StoryConnection } from '@devops-stories/story-model';
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { maybe, type PracticeNode, practiceNode } from '../common/nodes.js';
+import type { StoryContext } from '../common/story.context.js';
+import { StoryService } from '../story/story.service.js';
+
+/** `practices`, `practice` and `Practice.stories`. */
+@Resolver(() => Practice)
+export class PracticeResolver {
+  private readonly storyService = new StoryService();
+
+  @Query(() => [Practice], { description: 'Every practice, by name.' })
+  async practices(@Ctx() ctx: StoryContext): Promise<PracticeNode[]> {
+    return (await ctx.store.listPractices()).map(practiceNode);
+  }
+
+  @Query(() => Practice, { nullable: true, description: 'A practice by slug; null when there is none.' })
+  async practice(@Arg('slug', () => String) slug: string, @Ctx() ctx: StoryContext): Promise<PracticeNode | null> {
+    return maybe(await ctx.loaders.practiceBySlug.load(slug), practiceNode);
+  }
+
+  @FieldResolver(() => StoryConnection, { description: 'Published stories tagged with the practice, newest first.' })
+  async stories(@Root() practice: PracticeNode, @Args(() => ForwardPageArgs) page: ForwardPageArgs, @Ctx() ctx: StoryContext) {
+    return this.storyService.nested(ctx, await ctx.loaders.storiesByPractice.load(practice.rowId), page);
+  }
+}

@@ -1,0 +1,108 @@
+import {
+  BodyFormat,
+  Company,
+  Day,
+  Metric,
+  PageArgs,
+  Practice,
+  Source,
+  Story,
+  StoryConnection,
+  StoryFilter,
+  StoryOrder,
+} from '@devops-stories/story-model';
+import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { badInput } from '../common/bad-input.js';
+import {
+  type CompanyNode,
+  companyNode,
+  type DayNode,
+  dayNode,
+  maybe,
+  type PracticeNode,
+  practiceNode,
+  type StoryNode,
+  storyNode,
+} from '../common/nodes.js';
+import type { StoryContext } from '../common/story.context.js';
+import { markdownToHtml, markdownToText, readingTimeMinutes } from './markdown.renderer.js';
+import { StoryService } from './story.service.js';
+
+const MAX_RELATED = 20;
+
+/** `story`, `stories` and every relation of `Story`. */
+@Resolver(() => Story)
+export class StoryResolver {
+  private readonly service = new StoryService();
+
+  @Query(() => Story, { nullable: true, description: 'A published story by slug; null when there is none.' })
+  async story(@Arg('slug', () => String) slug: string, @Ctx() ctx: StoryContext): Promise<StoryNode | null> {
+    return maybe(await ctx.loaders.storyBySlug.load(slug), storyNode);
+  }
+
+  @Query(() => StoryConnection, {
+    description: 'Published stories, filtered and ordered, in pages of 10 (at most 100).',
+  })
+  stories(
+    @Arg('filter', () => StoryFilter, { nullable: true }) filter: StoryFilter | null,
+    @Arg('orderBy', () => StoryOrder, { nullable: true }) orderBy: StoryOrder | null,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: StoryContext,
+  ) {
+    return this.service.list(ctx, filter, orderBy, page);
+  }
+
+  @FieldResolver(() => Company)
+  async company(@Root() story: StoryNode, @Ctx() ctx: StoryContext): Promise<CompanyNode> {
+    const company = await ctx.loaders.companyById.load(story.companyId);
+    if (!company) throw new Error(`story ${story.slug} has no company ${story.companyId}`);
+    return companyNode(company);
+  }
+
+  @FieldResolver(() => [Practice])
+  async practices(@Root() story: StoryNode, @Ctx() ctx: StoryContext): Promise<PracticeNode[]> {
+    return (await ctx.loaders.practicesByStory.load(story.rowId)).map(practiceNode);
+  }
+
+  @FieldResolver(() => [Metric])
+  metrics(@Root() story: StoryNode, @Ctx() ctx: StoryContext) {
+    return ctx.loaders.metricsByStory.load(story.rowId);
+  }
+
+  @FieldResolver(() => [Source])
+  sources(@Root() story: StoryNode, @Ctx() ctx: StoryContext) {
+    return ctx.loaders.sourcesByStory.load(story.rowId);
+  }
+
+  @FieldResolver(() => Day, { nullable: true, description: 'The series day the story belongs to.' })
+  async day(@Root() story: StoryNode, @Ctx() ctx: StoryContext): Promise<DayNode | null> {
+    return story.day === null ? null : maybe(await ctx.loaders.dayByNumber.load(story.day), dayNode);
+  }
+
+  @FieldResolver(() => [Story], { description: 'Other stories sharing the most practices, newest first on ties.' })
+  async related(
+    @Root() story: StoryNode,
+    @Arg('first', () => Int, { defaultValue: 3 }) first: number,
+    @Ctx() ctx: StoryContext,
+  ): Promise<StoryNode[]> {
+    if (!Number.isInteger(first) || first < 1 || first > MAX_RELATED) {
+      throw badInput(`\`first\` must be between 1 and ${MAX_RELATED}, got ${first}.`, 'first');
+    }
+    return (await ctx.loaders.related(first).load(story.rowId)).map(storyNode);
+  }
+
+  @FieldResolver(() => String, { description: 'The story text; HTML is safe to insert as is.' })
+  body(
+    @Root() story: StoryNode,
+    @Arg('format', () => BodyFormat, { defaultValue: BodyFormat.MARKDOWN }) format: BodyFormat,
+  ): string {
+    if (format === BodyFormat.HTML) return markdownToHtml(story.body);
+    if (format === BodyFormat.TEXT) return markdownToText(story.body);
+    return story.body;
+  }
+
+  @FieldResolver(() => Int, { description: 'Minutes to read the body at 200 words a minute.' })
+  readingTimeMinutes(@Root() story: StoryNode): number {
+    return readingTimeMinutes(markdownToText(story.body));
+  }
+}

@@ -1,0 +1,77 @@
+import {
+  type ConnectionShape,
+  OrderDirection,
+  type StoryFilter,
+  type StoryOrder,
+  StoryOrderField,
+} from '@devops-stories/story-model';
+import type { StorySortField, StoryRecord } from '@devops-stories/story-store';
+import { badInput } from '../common/bad-input.js';
+import { type StoryNode, storyNode } from '../common/nodes.js';
+import { type CursorPosition, type PageRequest, pageList, planPage, toConnection } from '../common/paging.js';
+import type { StoryContext } from '../common/story.context.js';
+
+const SORT_FIELDS: Record<StoryOrderField, StorySortField> = {
+  [StoryOrderField.PUBLISHED_AT]: 'publishedAt',
+  [StoryOrderField.YEAR]: 'year',
+  [StoryOrderField.TITLE]: 'title',
+};
+
+/** The order nested story lists use, and the default of `stories`. */
+export const DEFAULT_STORY_ORDER: StoryOrder = { field: StoryOrderField.PUBLISHED_AT, direction: OrderDirection.DESC };
+const NESTED_ORDER = 'publishedAt:desc';
+
+/**
+ * Reads story lists for the resolvers: validates arguments, applies the request's
+ * view, pages with signed cursors and counts under the same filter.
+ */
+export class StoryService {
+  /**
+   * One page of `stories`, with `totalCount` under the same filter.
+   *
+   * @throws BAD_USER_INPUT for bad paging arguments or an inverted year range.
+   */
+  async list(
+    ctx: StoryContext,
+    filter: StoryFilter | null | undefined,
+    order: StoryOrder | null | undefined,
+    page: PageRequest,
+  ): Promise<ConnectionShape<StoryNode>> {
+    const f = filter ?? {};
+    if (f.yearFrom != null && f.yearTo != null && f.yearFrom > f.yearTo) {
+      throw badInput(`\`yearFrom\` (${f.yearFrom}) is after \`yearTo\` (${f.yearTo}); swap them.`, 'filter');
+    }
+    const sort = {
+      field: SORT_FIELDS[(order ?? DEFAULT_STORY_ORDER).field],
+      direction: (order ?? DEFAULT_STORY_ORDER).direction === OrderDirection.ASC ? ('asc' as const) : ('desc' as const),
+    };
+    const orderKey = `${sort.field}:${sort.direction}`;
+    const plan = planPage(page, ctx.cursors, orderKey);
+    const start = plan.start && { value: plan.start.value, slug: plan.start.slug };
+    const result = await ctx.store.listStories({
+      filter: f,
+      sort,
+      from: plan.direction === 'forward' ? { direction: 'forward', after: start } : { direction: 'backward', before: start },
+      limit: plan.size,
+      view: ctx.view,
+    });
+    ctx.loaders.prime(result.rows.map((r) => r.story));
+    return toConnection(
+      result.rows.map((r) => ({ node: storyNode(r.story), position: { order: orderKey, ...r.key } })),
+      plan,
+      result.hasMore,
+      result.totalCount,
+      ctx.cursors,
+    );
+  }
+
+  /** Pages a whole, already ordered nested list (a company's or practice's stories). */
+  nested(ctx: StoryContext, stories: readonly StoryRecord[], page: PageRequest): ConnectionShape<StoryNode> {
+    const plan = planPage(page, ctx.cursors, NESTED_ORDER);
+    return pageList(stories.map(storyNode), plan, nestedPosition, ctx.cursors);
+  }
+}
+
+function nestedPosition(story: StoryRecord): CursorPosition {
+  return { order: NESTED_ORDER, value: story.publishedAt?.getTime() ?? 0, slug: story.slug };
+}

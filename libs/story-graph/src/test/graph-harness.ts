@@ -1,0 +1,32 @@
+import { loadContent } from '@devops-stories/story-content';
+import { openSqliteStore, type StoryStore } from '@devops-stories/story-store';
+import { type ExecutionResult, graphql, type GraphQLSchema } from 'graphql';
+import { buildModularSchema, createModularContext } from '../module/module-registry.js';
+import type { SchemaModule } from '../module/schema-module.js';
+import { storyModule } from '../module/story.module.js';
+
+/** A schema over an in-memory store holding the shipped content, counting SQL statements. */
+export interface GraphHarness {
+  store: StoryStore;
+  schema: GraphQLSchema;
+  /** SQL statements run since the last {@link GraphHarness.run} began. */
+  statements: string[];
+  run<T = Record<string, any>>(source: string, variables?: Record<string, unknown>): Promise<ExecutionResult<T>>;
+}
+
+export async function createGraphHarness(modules: SchemaModule[] = [storyModule]): Promise<GraphHarness> {
+  const statements: string[] = [];
+  const store = openSqliteStore({ url: 'sqlite::memory:', onStatement: (sql) => statements.push(sql) });
+  await store.importContent(loadContent());
+  const schema = await buildModularSchema(modules);
+  return {
+    store,
+    schema,
+    statements,
+    async run(source, variables) {
+      statements.length = 0;
+      const contextValue = createModularContext(modules, { store, cursorSecret: 'test-secret' });
+      return (await graphql({ schema, source, variableValues: variables, contextValue })) as ExecutionResult<any>;
+    },
+  };
+}
