@@ -1,0 +1,51 @@
+import { fileURLToPath } from 'node:url';
+
+/** Server settings, read from the environment by {@link readConfig}. */
+export interface ApiConfig {
+  port: number;
+  host: string;
+  databaseUrl: string;
+  production: boolean;
+  cursorSecret: string;
+  /** Folder of the web client's build; served at `/` when it exists. */
+  webRoot: string;
+}
+
+/** Thrown for a setting that cannot work; the message names the variable and a valid value. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+const DEFAULT_CURSOR_SECRET = 'devops-stories-cursor-v1';
+
+/**
+ * Reads the configuration from environment variables, with defaults for local use.
+ *
+ * @throws {ConfigError} for an invalid `PORT` or a `DATABASE_URL` that is not SQLite.
+ */
+export function readConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
+  const portText = env.PORT ?? '4000';
+  const port = Number(portText);
+  if (!/^\d+$/.test(portText) || port > 65535) {
+    throw new ConfigError(`PORT must be a whole number from 0 to 65535, got "${portText}"`);
+  }
+  const databaseUrl = env.DATABASE_URL ?? 'sqlite:./data/stories.db';
+  if (!databaseUrl.startsWith('sqlite:') || databaseUrl === 'sqlite:') {
+    throw new ConfigError(
+      `DATABASE_URL must be sqlite:<path> or sqlite::memory: (PostgreSQL is not supported yet), got "${databaseUrl}"`,
+    );
+  }
+  const production = env.NODE_ENV === 'production';
+  const cursorSecret = env.CURSOR_SECRET ?? DEFAULT_CURSOR_SECRET;
+  if (production && cursorSecret === DEFAULT_CURSOR_SECRET) {
+    console.warn('CURSOR_SECRET is not set: cursors are signed with the public default key');
+  }
+  return {
+    port,
+    host: env.HOST ?? '0.0.0.0',
+    databaseUrl,
+    production,
+    cursorSecret,
+    webRoot: env.WEB_ROOT ?? fileURLToPath(new URL('../../web/dist', import.meta.url)),
+  };
+}
