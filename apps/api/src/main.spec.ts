@@ -46,7 +46,7 @@ describe('the built server as a child process', () => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query: '{ story(slug: "amazon") { metrics { value unit source { url } } } }' }),
     });
-    const body = await response.json();
+    const body = (await response.json()) as any;
     expect(body.data.story.metrics).toContainEqual(expect.objectContaining({ value: 11.6, unit: 'seconds' }));
     expect(existsSync(join(cwd, 'data', 'stories.db'))).toBe(true);
 

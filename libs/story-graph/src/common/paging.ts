@@ -144,7 +144,8 @@ export function pageList<T>(
   let from = 0;
   let to = items.length;
   if (plan.start) {
-    const at = positions.findIndex((p) => p.slug === plan.start!.slug);
+    const startSlug = plan.start.slug;
+    const at = positions.findIndex((p) => p.slug === startSlug);
     if (plan.direction === 'forward') from = at + 1;
     else to = at === -1 ? items.length : at;
   }

@@ -1,0 +1,7 @@
+// `npm test`: every check CI runs, in the order that fails fastest.
+import { nx } from './nx.mjs';
+
+nx('sync:check');
+nx('run-many', '-t', 'lint', 'typecheck', 'content:check', '--outputStyle=static');
+nx('run-many', '-t', 'test', 'check-schema', '--outputStyle=static', '--parallel=1');
+console.log('\n✔ all checks passed: lint, typecheck, content, unit, integration, schema drift');
