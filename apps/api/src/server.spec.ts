@@ -51,6 +51,13 @@ describe('API over Apollo', () => {
     expect(data.recaps).toEqual({ totalCount: 1, nodes: [{ day: 6 }] });
   });
 
+  it('serves the glossary module: terms and Story.terms', async () => {
+    const { data, errors } = await execute(server, '{ glossary { slug } netflix: story(slug: "netflix") { terms { slug name } } }');
+    expect(errors).toBeUndefined();
+    expect(data.glossary.length).toBeGreaterThanOrEqual(10);
+    expect(data.netflix.terms.map((t: any) => t.slug)).toEqual(expect.arrayContaining(['canary-release', 'rollback']));
+  });
+
   it('returns null, not an error, for unknown slugs and days', async () => {
     const { data, errors } = await execute(
       server,

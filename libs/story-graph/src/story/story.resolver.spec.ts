@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createGraphHarness, type GraphHarness } from '../test/graph-harness.js';
+import { createGraphHarness, type GraphHarness } from '../testing/graph-harness.js';
 
 const PAGE = /* GraphQL */ `
   query Page($first: Int, $after: String, $last: Int, $before: String, $filter: StoryFilter, $orderBy: StoryOrder) {

@@ -5,7 +5,10 @@ import { buildModularSchema, createModularContext } from '../module/module-regis
 import type { SchemaModule } from '../module/schema-module.js';
 import { storyModule } from '../module/story.module.js';
 
-/** A schema over an in-memory store holding the shipped content, counting SQL statements. */
+/**
+ * A schema over an in-memory store holding the shipped content, counting SQL statements:
+ * what a schema module's specs use to run queries against real stories.
+ */
 export interface GraphHarness {
   store: StoryStore;
   schema: GraphQLSchema;
@@ -14,6 +17,7 @@ export interface GraphHarness {
   run<T = Record<string, any>>(source: string, variables?: Record<string, unknown>): Promise<ExecutionResult<T>>;
 }
 
+/** Builds the harness for `modules` (the core story module alone by default). */
 export async function createGraphHarness(modules: SchemaModule[] = [storyModule]): Promise<GraphHarness> {
   const statements: string[] = [];
   const store = openSqliteStore({ url: 'sqlite::memory:', onStatement: (sql) => statements.push(sql) });

@@ -1,0 +1,1 @@
+export { createGraphHarness, type GraphHarness } from './testing/graph-harness.js';
