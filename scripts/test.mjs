@@ -3,5 +3,6 @@ import { nx } from './nx.mjs';
 
 nx('sync:check');
 nx('run-many', '-t', 'lint', 'typecheck', 'content:check', '--outputStyle=static');
-nx('run-many', '-t', 'test', 'check-schema', '--outputStyle=static', '--parallel=1');
-console.log('\n✔ all checks passed: lint, typecheck, content, unit, integration, schema drift');
+nx('run-many', '-t', 'check-schema', 'check-breaking', '--outputStyle=static');
+nx('run-many', '-t', 'test', '--outputStyle=static', '--parallel=1');
+console.log('\n✔ all checks passed: lint, typecheck, content, schema drift, breaking changes, unit, integration and browser tests');
