@@ -112,7 +112,7 @@ export interface SearchRecord {
   kind: SearchKind;
   /** The story slug, or the day number as text for days and recaps. */
   key: string;
-  /** Higher is better. */
+  /** Relevance scaled to the best hit of the same search: 1 for the best, less for the rest. */
   score: number;
   snippet: string;
 }

@@ -14,7 +14,7 @@ export const SearchResult = createUnionType({
 /** One ranked search result. */
 @ObjectType({ description: 'One ranked search result.' })
 export class SearchHit {
-  @Field(() => Float, { description: 'Relevance: higher is better; comparable within one search.' })
+  @Field(() => Float, { description: 'Relevance from 0 to 1, where 1 is the best hit of this search.' })
   score!: number;
 
   @Field(() => String, {

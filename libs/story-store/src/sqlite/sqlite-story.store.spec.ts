@@ -128,6 +128,16 @@ describe('SQLite story store', () => {
     expect((await store.search(['deployinator'], 10, 'all')).some((h) => h.key === 'etsy-deployinator')).toBe(true);
   });
 
+  it('scales scores to the best hit and matches word prefixes', async () => {
+    const hits = await store.search(['deploy'], 20, 'published');
+    expect(hits.length).toBeGreaterThan(2);
+    expect(hits[0].score).toBe(1);
+    const scores = hits.map((h) => h.score);
+    expect(scores.every((s) => s > 0 && s <= 1)).toBe(true);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    expect(hits.some((h) => /«deploy\w*»/i.test(h.snippet))).toBe(true);
+  });
+
   it('treats search syntax in user input as text', async () => {
     await expect(store.search(['NEAR(', '"', 'OR', '*'], 5, 'published')).resolves.toEqual(expect.any(Array));
   });

@@ -517,10 +517,12 @@ class SqliteStoryStore implements StoryStore {
        LIMIT @limit`,
       { match, limit },
     );
+    // bm25 nears zero for terms most documents contain, so scores are scaled to the best hit (1.0).
+    const best = Math.max(...rows.map((r) => r.score as number), Number.MIN_VALUE);
     return rows.map((r) => ({
       kind: r.kind as SearchRecord['kind'],
       key: String(r.key),
-      score: Math.round((r.score as number) * 1000) / 1000,
+      score: Math.round(((r.score as number) / best) * 1000) / 1000,
       snippet: (r.snippet as string).replace(/\s+/g, ' ').trim(),
     }));
   }
