@@ -91,12 +91,14 @@ describe('API errors', () => {
     }
   });
 
-  it('hides field suggestions in production only', async () => {
+  it('hides field suggestions and introspection in production only', async () => {
     const dev = await createTestServer();
     const prod = await createTestServer({ NODE_ENV: 'production', CURSOR_SECRET: 'prod-test' });
     try {
       expect((await execute(dev, '{ storiez }')).errors?.[0].message).toMatch(/Did you mean/);
       expect((await execute(prod, '{ storiez }')).errors?.[0].message).not.toMatch(/Did you mean/);
+      expect((await execute(dev, '{ __schema { queryType { name } } }')).data).toEqual({ __schema: { queryType: { name: 'Query' } } });
+      expect((await execute(prod, '{ __schema { queryType { name } } }')).errors?.[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
     } finally {
       await Promise.all([dev.close(), prod.close()]);
     }

@@ -58,6 +58,7 @@ export async function createApiServer(config: ApiConfig, options: ApiServerOptio
       parseOptions: { maxTokens: MAX_QUERY_TOKENS },
       includeStacktraceInErrorResponses: false,
       hideSchemaDetailsFromClientErrors: config.production,
+      introspection: !config.production,
       formatError: (formatted, error) => maskInternalError(formatted, error, app),
     });
     await apollo.start();
