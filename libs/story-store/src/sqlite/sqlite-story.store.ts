@@ -35,6 +35,8 @@ type Row = Record<string, unknown>;
 const STORY_COLUMNS = `s.id, s.slug, s.title, s.headline, s.company_id, s.year, s.day_number, s.status,
   s.summary, s.body, s.published_at, s.updated_at`;
 
+const NEWEST_FIRST = 'COALESCE(s.published_at, 0) DESC, s.slug DESC';
+
 const SORT_EXPRESSIONS = {
   publishedAt: 'COALESCE(s.published_at, 0)',
   year: 'COALESCE(s.year, 0)',
@@ -351,43 +353,38 @@ class SqliteStoryStore implements StoryStore {
   }
 
   async storiesByCompanyIds(ids: readonly number[], view: StoryView): Promise<StoryRecord[][]> {
-    const rows = this.all(
-      `SELECT ${STORY_COLUMNS} FROM stories s
-       WHERE s.company_id IN (SELECT value FROM json_each(@keys)) ${viewClause(view)}
-       ORDER BY COALESCE(s.published_at, 0) DESC, s.slug DESC`,
-      { keys: JSON.stringify(ids) },
-    );
-    return groupBy(ids, rows, (r) => r.company_id as number, toStory);
+    return this.storiesGrouped('stories s', 's.company_id', ids, view, NEWEST_FIRST);
   }
 
   async storiesByPracticeIds(ids: readonly number[], view: StoryView): Promise<StoryRecord[][]> {
-    const rows = this.all(
-      `SELECT ${STORY_COLUMNS}, sp.practice_id FROM story_practices sp JOIN stories s ON s.id = sp.story_id
-       WHERE sp.practice_id IN (SELECT value FROM json_each(@keys)) ${viewClause(view)}
-       ORDER BY COALESCE(s.published_at, 0) DESC, s.slug DESC`,
-      { keys: JSON.stringify(ids) },
-    );
-    return groupBy(ids, rows, (r) => r.practice_id as number, toStory);
+    const from = 'story_practices g JOIN stories s ON s.id = g.story_id';
+    return this.storiesGrouped(from, 'g.practice_id', ids, view, NEWEST_FIRST);
   }
 
   async storiesByDays(days: readonly number[], view: StoryView): Promise<StoryRecord[][]> {
-    const rows = this.all(
-      `SELECT ${STORY_COLUMNS} FROM stories s
-       WHERE s.day_number IN (SELECT value FROM json_each(@keys)) ${viewClause(view)}
-       ORDER BY COALESCE(s.published_at, 0) DESC, s.slug DESC`,
-      { keys: JSON.stringify(days) },
-    );
-    return groupBy(days, rows, (r) => r.day_number as number, toStory);
+    return this.storiesGrouped('stories s', 's.day_number', days, view, NEWEST_FIRST);
   }
 
   async storiesByRecapDays(days: readonly number[], view: StoryView): Promise<StoryRecord[][]> {
+    const from = 'recap_stories g JOIN stories s ON s.id = g.story_id';
+    return this.storiesGrouped(from, 'g.recap_day', days, view, 'g.position');
+  }
+
+  /** Stories per key in one statement: `groupColumn` of `from` holds the key. */
+  private storiesGrouped(
+    from: string,
+    groupColumn: string,
+    keys: readonly number[],
+    view: StoryView,
+    orderBy: string,
+  ): StoryRecord[][] {
     const rows = this.all(
-      `SELECT ${STORY_COLUMNS}, rs.recap_day FROM recap_stories rs JOIN stories s ON s.id = rs.story_id
-       WHERE rs.recap_day IN (SELECT value FROM json_each(@keys)) ${viewClause(view)}
-       ORDER BY rs.position`,
-      { keys: JSON.stringify(days) },
+      `SELECT ${STORY_COLUMNS}, ${groupColumn} AS group_key FROM ${from}
+       WHERE ${groupColumn} IN (SELECT value FROM json_each(@keys)) ${viewClause(view)}
+       ORDER BY ${orderBy}`,
+      { keys: JSON.stringify(keys) },
     );
-    return groupBy(days, rows, (r) => r.recap_day as number, toStory);
+    return groupBy(keys, rows, (r) => r.group_key as number, toStory);
   }
 
   async relatedStories(storyIds: readonly number[], limit: number, view: StoryView): Promise<StoryRecord[][]> {
