@@ -60,7 +60,8 @@ export function openSqliteStore(options: SqliteStoreOptions): StoryStore {
   if (filename !== ':memory:') mkdirSync(dirname(filename), { recursive: true });
   const db = new Database(filename);
   db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
+  // FULL: in WAL mode NORMAL may lose the last commits on power loss; an acknowledged import must survive.
+  db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   migrate(db);
