@@ -49,6 +49,23 @@ export default [
     },
   },
   {
+    // Backs up bannedExternalImports, which only knows installed packages: a name is refused even before it is installed.
+    files: ['apps/web/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [...SERVER_ONLY_PACKAGES, '@devops-stories/story-*', '@devops-stories/schema-*', '@devops-stories/api'],
+              message: 'The web client knows the API only through apps/api/schema.graphql and graphql-codegen.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Tool configs import the shared test preset by path; they are not part of any project's code.
     files: ['**/vitest.config.ts', '**/vite.config.ts', 'vitest.preset.ts', '**/eslint.config.mjs'],
     rules: { '@nx/enforce-module-boundaries': 'off' },

@@ -1,0 +1,66 @@
+import { fileURLToPath } from 'node:url';
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+const workspaceRoot = fileURLToPath(new URL('../../../../', import.meta.url));
+const eslint = new ESLint({ cwd: workspaceRoot });
+
+const BOUNDARY_RULES = new Set(['@nx/enforce-module-boundaries', 'no-restricted-imports']);
+
+/** Lints `source` as if it were the file at `path` and returns the boundary rules' messages. */
+async function boundaryErrors(path: string, source: string): Promise<string[]> {
+  const [result] = await eslint.lintText(source, { filePath: `${workspaceRoot}${path}` });
+  return result.messages.filter((m) => BOUNDARY_RULES.has(m.ruleId ?? '')).map((m) => `${m.ruleId}: ${m.message}`);
+}
+
+describe('module boundaries', () => {
+  it('stops the web client from importing a server library', async () => {
+    const errors = await boundaryErrors(
+      'apps/web/src/forbidden-import.ts',
+      "import { storyModule } from '@devops-stories/story-graph';\nexport const leaked = storyModule;\n",
+    );
+    expect(errors).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^@nx\/enforce-module-boundaries: .*scope:web.*can only depend on libs tagged with "scope:web"/s),
+        expect.stringMatching(/^no-restricted-imports: .*schema\.graphql/),
+      ]),
+    );
+  });
+
+  it.each(['type-graphql', 'reflect-metadata', 'class-validator', '@apollo/server', 'graphql'])(
+    'bans %s from the web client',
+    async (pkg) => {
+      const errors = await boundaryErrors('apps/web/src/forbidden-import.ts', `import * as banned from '${pkg}';\nexport const x = banned;\n`);
+      expect(errors).toContainEqual(expect.stringMatching(/^no-restricted-imports: /));
+      if (pkg !== 'class-validator') {
+        // Nx knows only installed packages; class-validator is not a dependency of this workspace.
+        expect(errors).toContain(`@nx/enforce-module-boundaries: A project tagged with "scope:web" is not allowed to import "${pkg}"`);
+      }
+    },
+  );
+
+  it('keeps the story model free of our other libraries', async () => {
+    const errors = await boundaryErrors(
+      'libs/story-model/src/forbidden-import.ts',
+      "import { openSqliteStore } from '@devops-stories/story-store';\nexport const x = openSqliteStore;\n",
+    );
+    expect(errors).toHaveLength(1);
+  });
+
+  it('lets schema modules use the model and the graph contract, but not the store', async () => {
+    const allowed = await boundaryErrors(
+      'libs/schema-glossary/src/allowed-import.ts',
+      "import { Story } from '@devops-stories/story-model';\nimport { storyModule } from '@devops-stories/story-graph';\nexport const x = [Story, storyModule];\n",
+    );
+    expect(allowed).toEqual([]);
+    const store = await boundaryErrors(
+      'libs/schema-glossary/src/forbidden-import.ts',
+      "import { openSqliteStore } from '@devops-stories/story-store';\nexport const x = openSqliteStore;\n",
+    );
+    expect(store).toEqual([expect.stringMatching(/type:schema-module/)]);
+  });
+
+  it('allows the web client its own dependencies', async () => {
+    expect(await boundaryErrors('apps/web/src/allowed-import.ts', "import { LitElement } from 'lit';\nexport class X extends LitElement {}\n")).toEqual([]);
+  });
+});
