@@ -1,0 +1,43 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const workspaceRoot = fileURLToPath(new URL('../../../../', import.meta.url));
+
+describe('project graph', () => {
+  it('is the layered graph the README draws, with no edge from the web client', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'graph-'));
+    try {
+      const file = join(dir, 'graph.json');
+      execFileSync('npx', ['nx', 'graph', `--file=${file}`], {
+        cwd: workspaceRoot,
+        env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' },
+        stdio: 'ignore',
+      });
+      const graph = JSON.parse(readFileSync(file, 'utf8')).graph as {
+        dependencies: Record<string, { target: string }[]>;
+      };
+      const short = (name: string) => name.replace('@devops-stories/', '');
+      const edges = Object.fromEntries(
+        Object.entries(graph.dependencies)
+          .filter(([name]) => name.startsWith('@devops-stories/'))
+          .map(([name, deps]) => [short(name), deps.map((d) => d.target).filter((t) => !t.startsWith('npm:')).map(short).sort()]),
+      );
+      expect(edges).toMatchObject({
+        api: expect.arrayContaining(['schema-glossary', 'story-content', 'story-graph', 'story-store']),
+        'schema-glossary': ['story-graph', 'story-model'],
+        'story-graph': ['story-content', 'story-model', 'story-store'],
+        'story-store': ['story-content'],
+        'story-model': [],
+        'story-content': [],
+        web: [],
+        'workspace-plugin': [],
+      });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
