@@ -121,7 +121,7 @@ async function serveWebClient(app: FastifyInstance, webRoot: string): Promise<vo
     );
     return;
   }
-  await app.register(fastifyStatic, { root: webRoot, index: ['index.html'], cacheControl: false });
+  await app.register(fastifyStatic, { root: webRoot, index: ['index.html'], cacheControl: false, preCompressed: true });
   app.addHook('onSend', async (request, reply) => {
     const url = request.url.split('?')[0];
     reply.header('x-content-type-options', 'nosniff');

@@ -1,0 +1,350 @@
+/* eslint-disable */
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+export type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+export type MakeOptional<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]?: Maybe<T[SubKey]> };
+export type MakeMaybe<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]: Maybe<T[SubKey]> };
+export type MakeEmpty<T extends { [key: string]: unknown }, K extends keyof T> = { [_ in K]?: never };
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /** A date-time string at UTC, such as 2007-12-03T10:15:30Z, compliant with the `date-time` format outlined in section 5.6 of the RFC 3339 profile of the ISO 8601 standard for representation of dates and times using the Gregorian calendar.This scalar is serialized to a string in ISO 8601 format and parsed from a string in ISO 8601 format. */
+  DateTimeISO: { input: string; output: string; }
+};
+
+/** How a Markdown body is returned. */
+export type BodyFormat =
+  /** Safe HTML: no raw HTML, no script, only http(s) and mailto links. */
+  | 'HTML'
+  /** The Markdown source as written. */
+  | 'MARKDOWN'
+  /** Plain text without markup. */
+  | 'TEXT';
+
+/** Sort direction. */
+export type OrderDirection =
+  | 'ASC'
+  | 'DESC';
+
+/** The kind of publication a source is. */
+export type SourceKind =
+  | 'ARTICLE'
+  | 'BLOG'
+  | 'FORUM'
+  | 'SLIDES'
+  | 'TALK'
+  | 'VIDEO';
+
+/** Narrows a story list; every given field must match. */
+export type StoryFilter = {
+  /** A company slug. */
+  company?: InputMaybe<Scalars['String']['input']>;
+  /** Stories of this series day. */
+  day?: InputMaybe<Scalars['Int']['input']>;
+  /** The company's industry, case-insensitive. */
+  industry?: InputMaybe<Scalars['String']['input']>;
+  /** A practice slug. */
+  practice?: InputMaybe<Scalars['String']['input']>;
+  /** Stories set in this year or later. */
+  yearFrom?: InputMaybe<Scalars['Int']['input']>;
+  /** Stories set in this year or earlier. */
+  yearTo?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Sort order; ties are broken by slug. Default: PUBLISHED_AT DESC. */
+export type StoryOrder = {
+  direction: OrderDirection;
+  field: StoryOrderField;
+};
+
+/** Fields a story list can be sorted by. */
+export type StoryOrderField =
+  | 'PUBLISHED_AT'
+  | 'TITLE'
+  | 'YEAR';
+
+export type StoryCardFieldsFragment = { slug: string, title: string, headline: string, year: number | null, company: { slug: string, name: string }, practices: Array<{ slug: string, name: string }>, metrics: Array<{ label: string, value: number, unit: string, year: number | null }> };
+
+export type RecapFieldsFragment = { day: number, title: string, points: Array<string>, coversDays: Array<number>, stories: Array<{ slug: string, title: string, headline: string, company: { name: string } }> };
+
+export type StoryListQueryVariables = Exact<{
+  filter?: InputMaybe<StoryFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type StoryListQuery = { stories: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ slug: string, title: string, headline: string, year: number | null, company: { slug: string, name: string }, practices: Array<{ slug: string, name: string }>, metrics: Array<{ label: string, value: number, unit: string, year: number | null }> }> } };
+
+export type FacetsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type FacetsQuery = { practices: Array<{ slug: string, name: string }>, companies: Array<{ slug: string, name: string }> };
+
+export type StoryQueryVariables = Exact<{
+  slug: Scalars['String']['input'];
+}>;
+
+
+export type StoryQuery = { story: { summary: string, readingTimeMinutes: number, body: string, slug: string, title: string, headline: string, year: number | null, metrics: Array<{ label: string, value: number, unit: string, year: number | null, source: { title: string, url: string } | null }>, sources: Array<{ title: string, url: string, kind: SourceKind, publisher: string | null, year: number | null }>, related: Array<{ slug: string, title: string, headline: string, company: { name: string } }>, company: { slug: string, name: string }, practices: Array<{ slug: string, name: string }> } | null };
+
+export type RecapQueryVariables = Exact<{
+  day: Scalars['Int']['input'];
+}>;
+
+
+export type RecapQuery = { recap: { day: number, title: string, points: Array<string>, coversDays: Array<number>, stories: Array<{ slug: string, title: string, headline: string, company: { name: string } }> } | null };
+
+export type RecapsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RecapsQuery = { recaps: { nodes: Array<{ day: number, title: string, points: Array<string>, coversDays: Array<number>, stories: Array<{ slug: string, title: string, headline: string, company: { name: string } }> }> } };
+
+export type SearchQueryVariables = Exact<{
+  query: Scalars['String']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+}>;
+
+
+export type SearchQuery = { search: Array<{ score: number, snippet: string, node: { __typename: 'Day' } | { __typename: 'Recap', day: number, title: string } | { __typename: 'Story', slug: string, title: string, headline: string, year: number | null, company: { slug: string, name: string }, practices: Array<{ slug: string, name: string }>, metrics: Array<{ label: string, value: number, unit: string, year: number | null }> } }> };
+
+export class TypedDocumentString<TResult, TVariables>
+  extends String
+  implements DocumentTypeDecoration<TResult, TVariables>
+{
+  __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
+  private value: string;
+  public __meta__?: Record<string, any> | undefined;
+
+  constructor(value: string, __meta__?: Record<string, any> | undefined) {
+    super(value);
+    this.value = value;
+    this.__meta__ = __meta__;
+  }
+
+  override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
+    return this.value;
+  }
+}
+export const StoryCardFieldsFragmentDoc = new TypedDocumentString(`
+    fragment StoryCardFields on Story {
+  slug
+  title
+  headline
+  year
+  company {
+    slug
+    name
+  }
+  practices {
+    slug
+    name
+  }
+  metrics {
+    label
+    value
+    unit
+    year
+  }
+}
+    `, {"fragmentName":"StoryCardFields"}) as unknown as TypedDocumentString<StoryCardFieldsFragment, unknown>;
+export const RecapFieldsFragmentDoc = new TypedDocumentString(`
+    fragment RecapFields on Recap {
+  day
+  title
+  points
+  coversDays
+  stories {
+    slug
+    title
+    headline
+    company {
+      name
+    }
+  }
+}
+    `, {"fragmentName":"RecapFields"}) as unknown as TypedDocumentString<RecapFieldsFragment, unknown>;
+export const StoryListDocument = new TypedDocumentString(`
+    query StoryList($filter: StoryFilter, $first: Int, $after: String) {
+  stories(filter: $filter, first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    nodes {
+      ...StoryCardFields
+    }
+  }
+}
+    fragment StoryCardFields on Story {
+  slug
+  title
+  headline
+  year
+  company {
+    slug
+    name
+  }
+  practices {
+    slug
+    name
+  }
+  metrics {
+    label
+    value
+    unit
+    year
+  }
+}`, {"hash":"4836d8ec880e1b3706c61c91fc19d442829017bc84f116ea97ba481489a1b4c5"}) as unknown as TypedDocumentString<StoryListQuery, StoryListQueryVariables>;
+export const FacetsDocument = new TypedDocumentString(`
+    query Facets {
+  practices {
+    slug
+    name
+  }
+  companies {
+    slug
+    name
+  }
+}
+    `, {"hash":"2b252acc2b7deb23778a4488a22473aa85049459ae37fe4d0c5e7ee4c390c2ff"}) as unknown as TypedDocumentString<FacetsQuery, FacetsQueryVariables>;
+export const StoryDocument = new TypedDocumentString(`
+    query Story($slug: String!) {
+  story(slug: $slug) {
+    ...StoryCardFields
+    summary
+    readingTimeMinutes
+    body(format: HTML)
+    metrics {
+      label
+      value
+      unit
+      year
+      source {
+        title
+        url
+      }
+    }
+    sources {
+      title
+      url
+      kind
+      publisher
+      year
+    }
+    related {
+      slug
+      title
+      headline
+      company {
+        name
+      }
+    }
+  }
+}
+    fragment StoryCardFields on Story {
+  slug
+  title
+  headline
+  year
+  company {
+    slug
+    name
+  }
+  practices {
+    slug
+    name
+  }
+  metrics {
+    label
+    value
+    unit
+    year
+  }
+}`, {"hash":"15f5c89d03c266816f1084799cd1a8164f9bcd70f7cd160247f8255e254f2fdb"}) as unknown as TypedDocumentString<StoryQuery, StoryQueryVariables>;
+export const RecapDocument = new TypedDocumentString(`
+    query Recap($day: Int!) {
+  recap(day: $day) {
+    ...RecapFields
+  }
+}
+    fragment RecapFields on Recap {
+  day
+  title
+  points
+  coversDays
+  stories {
+    slug
+    title
+    headline
+    company {
+      name
+    }
+  }
+}`, {"hash":"a50ff8c30c806eee889ed74ebea3cb29f2c9ac30a82fcd5492cde1d793a3e1e5"}) as unknown as TypedDocumentString<RecapQuery, RecapQueryVariables>;
+export const RecapsDocument = new TypedDocumentString(`
+    query Recaps {
+  recaps(first: 100) {
+    nodes {
+      ...RecapFields
+    }
+  }
+}
+    fragment RecapFields on Recap {
+  day
+  title
+  points
+  coversDays
+  stories {
+    slug
+    title
+    headline
+    company {
+      name
+    }
+  }
+}`, {"hash":"acb2b425be11e56b50e765da5380a969bd82ccb9aae60e04cff5b5ee49782e0b"}) as unknown as TypedDocumentString<RecapsQuery, RecapsQueryVariables>;
+export const SearchDocument = new TypedDocumentString(`
+    query Search($query: String!, $first: Int) {
+  search(query: $query, first: $first) {
+    score
+    snippet
+    node {
+      __typename
+      ... on Story {
+        ...StoryCardFields
+      }
+      ... on Recap {
+        day
+        title
+      }
+    }
+  }
+}
+    fragment StoryCardFields on Story {
+  slug
+  title
+  headline
+  year
+  company {
+    slug
+    name
+  }
+  practices {
+    slug
+    name
+  }
+  metrics {
+    label
+    value
+    unit
+    year
+  }
+}`, {"hash":"f4c772e1242247b3794e6278937dbe4de3680ae10bb2a6643266c5ba929ab815"}) as unknown as TypedDocumentString<SearchQuery, SearchQueryVariables>;

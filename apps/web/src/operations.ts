@@ -1,0 +1,150 @@
+import { graphql } from './gql/index.js';
+
+/** The fields a story card shows: list, search results and related stories share it. */
+export const storyCardFields = graphql(`
+  fragment StoryCardFields on Story {
+    slug
+    title
+    headline
+    year
+    company {
+      slug
+      name
+    }
+    practices {
+      slug
+      name
+    }
+    metrics {
+      label
+      value
+      unit
+      year
+    }
+  }
+`);
+
+/** A recap with its points and the stories it links. */
+export const recapFields = graphql(`
+  fragment RecapFields on Recap {
+    day
+    title
+    points
+    coversDays
+    stories {
+      slug
+      title
+      headline
+      company {
+        name
+      }
+    }
+  }
+`);
+
+/** One page of the story list under the chip filters; `after` continues it ("Load more"). */
+export const storyListQuery = graphql(`
+  query StoryList($filter: StoryFilter, $first: Int, $after: String) {
+    stories(filter: $filter, first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      nodes {
+        ...StoryCardFields
+      }
+    }
+  }
+`);
+
+/** The practices and companies the filter chips offer. */
+export const facetsQuery = graphql(`
+  query Facets {
+    practices {
+      slug
+      name
+    }
+    companies {
+      slug
+      name
+    }
+  }
+`);
+
+/** Everything the story view shows; the body comes as the server's safe HTML. */
+export const storyQuery = graphql(`
+  query Story($slug: String!) {
+    story(slug: $slug) {
+      ...StoryCardFields
+      summary
+      readingTimeMinutes
+      body(format: HTML)
+      metrics {
+        label
+        value
+        unit
+        year
+        source {
+          title
+          url
+        }
+      }
+      sources {
+        title
+        url
+        kind
+        publisher
+        year
+      }
+      related {
+        slug
+        title
+        headline
+        company {
+          name
+        }
+      }
+    }
+  }
+`);
+
+/** The recap of one series day. */
+export const recapQuery = graphql(`
+  query Recap($day: Int!) {
+    recap(day: $day) {
+      ...RecapFields
+    }
+  }
+`);
+
+/** Every recap in day order; the recap view shows the last when no `day` is set. */
+export const recapsQuery = graphql(`
+  query Recaps {
+    recaps(first: 100) {
+      nodes {
+        ...RecapFields
+      }
+    }
+  }
+`);
+
+/** Ranked full-text search; the snippet marks matches with « and ». */
+export const searchQuery = graphql(`
+  query Search($query: String!, $first: Int) {
+    search(query: $query, first: $first) {
+      score
+      snippet
+      node {
+        __typename
+        ... on Story {
+          ...StoryCardFields
+        }
+        ... on Recap {
+          day
+          title
+        }
+      }
+    }
+  }
+`);

@@ -1,0 +1,39 @@
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
+
+/** Debian's Chromium (scripts/ensure-chromium.sh installs it); no browser is downloaded. */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Where the browser tests write their screenshots; printed by the tests, ignored by git. */
+export const SCREENSHOTS = fileURLToPath(new URL('../../test-output/screenshots/', import.meta.url));
+
+/** Launches headless Chromium with the flags that work as root in a container without a GPU. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
+}
+
+/** The screenshot path for `name`, creating the folder. */
+export function screenshotPath(name: string): string {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  return `${SCREENSHOTS}${name}.png`;
+}
+
+/** The story cards' titles in a `<devops-stories>`, in order, once at least one is shown. */
+export async function cardTitles(element: Locator): Promise<string[]> {
+  await element.locator('.card .open').first().waitFor();
+  return element.locator('.card .open').allTextContents().then((titles) => titles.map((title) => title.trim()));
+}
+
+/** Fails the test on any error the page logs or throws, e.g. a failed request or a Lit warning. */
+export function collectPageErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  return errors;
+}
