@@ -9,6 +9,8 @@ export interface ApiConfig {
   cursorSecret: string;
   /** Folder of the web client's build; served at `/` when it exists. */
   webRoot: string;
+  /** Origins whose pages may call the API (portals embedding the client); `*` for any. */
+  corsOrigins: '*' | string[];
 }
 
 /** Thrown for a setting that cannot work; the message names the variable and a valid value. */
@@ -40,6 +42,13 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
   if (production && cursorSecret === DEFAULT_CURSOR_SECRET) {
     console.warn('CURSOR_SECRET is not set: cursors are signed with the public default key');
   }
+  const corsText = (env.CORS_ORIGINS ?? '*').trim();
+  const corsOrigins = corsText === '*' ? '*' : corsText.split(',').map((o) => o.trim()).filter(Boolean);
+  for (const origin of corsOrigins === '*' ? [] : corsOrigins) {
+    if (!/^https?:\/\/[^/\s]+$/.test(origin)) {
+      throw new ConfigError(`CORS_ORIGINS must be * or a comma-separated list of origins such as https://learn.example.org, got "${origin}"`);
+    }
+  }
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
@@ -47,5 +56,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     production,
     cursorSecret,
     webRoot: env.WEB_ROOT ?? fileURLToPath(new URL('../../web/dist', import.meta.url)),
+    corsOrigins,
   };
 }

@@ -1,6 +1,7 @@
 import { defineSchemaModule, storyModule } from '@devops-stories/story-graph';
 import { Query, Resolver } from 'type-graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readConfig } from './config.js';
 import type { ApiServer } from './server.js';
 import { createTestServer, execute } from './test/test-server.js';
 
@@ -79,6 +80,25 @@ describe('API over Apollo', () => {
   });
 });
 
+describe('CORS configuration', () => {
+  it('allows only the listed origins when CORS_ORIGINS is set', async () => {
+    const server = await createTestServer({ CORS_ORIGINS: 'https://learn.example.org, https://academy.example.com' });
+    try {
+      const base = await server.app.listen({ port: 0, host: '127.0.0.1' });
+      const ask = (origin: string) =>
+        fetch(`${base}/graphql`, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST' } });
+      expect((await ask('https://academy.example.com')).headers.get('access-control-allow-origin')).toBe('https://academy.example.com');
+      expect((await ask('https://evil.example.net')).headers.get('access-control-allow-origin')).toBeNull();
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('refuses a malformed origin list at start', () => {
+    expect(() => readConfig({ CORS_ORIGINS: 'learn.example.org' })).toThrow(/CORS_ORIGINS must be \*/);
+  });
+});
+
 describe('API errors', () => {
   it('masks internal errors and keeps the details out of the response', async () => {
     const server = await createTestServer({}, { modules: [storyModule, brokenModule] });
@@ -128,6 +148,22 @@ describe('API over HTTP on a random port', () => {
     const url = `${base}/graphql?query=${encodeURIComponent('{ days { number } }')}`;
     const response = await fetch(url, { headers: { 'apollo-require-preflight': 'true' } });
     expect(((await response.json()) as any).data.days).toHaveLength(6);
+  });
+
+  it('lets a portal on another origin call /graphql (CORS preflight and response)', async () => {
+    const preflight = await fetch(`${base}/graphql`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://learn.example.org', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
+    expect(preflight.headers.get('access-control-allow-headers')).toContain('content-type');
+    const response = await fetch(`${base}/graphql`, {
+      method: 'POST',
+      headers: { origin: 'https://learn.example.org', 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ days { number } }' }),
+    });
+    expect(response.headers.get('access-control-allow-origin')).toBe('*');
   });
 
   it('answers malformed requests with 400, not 500', async () => {

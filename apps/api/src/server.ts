@@ -13,6 +13,7 @@ import {
   type StoryContext,
 } from '@devops-stories/story-graph';
 import { openSqliteStore, type StoryStore } from '@devops-stories/story-store';
+import fastifyCors from '@fastify/cors';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
@@ -63,9 +64,16 @@ export async function createApiServer(config: ApiConfig, options: ApiServerOptio
     });
     await apollo.start();
     const createContext = async () => createModularContext(modules, { store, cursorSecret: config.cursorSecret });
+    // Portals embed the client on their own origins; the API is public and sends no credentials.
+    await app.register(fastifyCors, {
+      origin: config.corsOrigins,
+      methods: ['GET', 'POST'],
+      allowedHeaders: ['content-type', 'apollo-require-preflight', 'x-apollo-operation-name'],
+      maxAge: 86_400,
+    });
     app.route({
       url: '/graphql',
-      method: ['GET', 'POST', 'OPTIONS'],
+      method: ['GET', 'POST'],
       handler: fastifyApolloHandler(apollo, { context: createContext }),
     });
     app.get('/health', async (_request, reply) => {
