@@ -42,6 +42,8 @@ type SearchHit = SearchQuery['search'][number];
 type StoryHit = SearchHit & { node: { __typename: 'Story' } };
 type RecapHit = SearchHit & { node: { __typename: 'Recap' } };
 type StoryDetail = NonNullable<StoryQuery['story']>;
+/** Where a story was opened from, which is where its back button returns. */
+type StoryOrigin = 'list' | 'recap';
 
 const SEARCH_DEBOUNCE_MS = 250;
 const SEARCH_MIN_LENGTH = 2;
@@ -130,7 +132,7 @@ export class DevopsStories extends LitElement {
   #recapKey?: string;
   #searchTimer?: ReturnType<typeof setTimeout>;
   #listScrollY = 0;
-  #storyOrigin: 'list' | 'recap' = 'list';
+  #storyOrigin: StoryOrigin = 'list';
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -359,21 +361,7 @@ export class DevopsStories extends LitElement {
             </ul>
           </section>`
         : nothing}
-      ${data.related.length
-        ? html`<section aria-labelledby="related-heading">
-            <h3 id="related-heading">Related stories</h3>
-            <ul class="related">
-              ${data.related.map(
-                (story) =>
-                  html`<li>
-                    <button part="button" data-open=${story.slug} @click=${() => this.#openStory(story.slug, this.#storyOrigin)}>
-                      <span class="eyebrow">${story.company.name}</span><strong>${story.title}</strong>
-                    </button>
-                  </li>`,
-              )}
-            </ul>
-          </section>`
-        : nothing}
+      ${this.#renderStoryLinks('related-heading', 'Related stories', data.related, this.#storyOrigin)}
     </article>`;
   }
 
@@ -392,22 +380,30 @@ export class DevopsStories extends LitElement {
       <ol class="points">
         ${data.points.map((point) => html`<li>${point}</li>`)}
       </ol>
-      ${data.stories.length
-        ? html`<section aria-labelledby="recap-stories-heading">
-            <h3 id="recap-stories-heading">Stories in this recap</h3>
-            <ul class="related">
-              ${data.stories.map(
-                (story) =>
-                  html`<li>
-                    <button part="button" data-open=${story.slug} @click=${() => this.#openStory(story.slug, 'recap')}>
-                      <span class="eyebrow">${story.company.name}</span><strong>${story.title}</strong>
-                    </button>
-                  </li>`,
-              )}
-            </ul>
-          </section>`
-        : nothing}
+      ${this.#renderStoryLinks('recap-stories-heading', 'Stories in this recap', data.stories, 'recap')}
     </article>`;
+  }
+
+  #renderStoryLinks(
+    headingId: string,
+    heading: string,
+    stories: readonly { slug: string; title: string; company: { name: string } }[],
+    origin: StoryOrigin,
+  ) {
+    if (!stories.length) return nothing;
+    return html`<section aria-labelledby=${headingId}>
+      <h3 id=${headingId}>${heading}</h3>
+      <ul class="related">
+        ${stories.map(
+          (story) =>
+            html`<li>
+              <button part="button" data-open=${story.slug} @click=${() => this.#openStory(story.slug, origin)}>
+                <span class="eyebrow">${story.company.name}</span><strong>${story.title}</strong>
+              </button>
+            </li>`,
+        )}
+      </ul>
+    </section>`;
   }
 
   #renderSkeleton(message: string): TemplateResult {
@@ -604,7 +600,7 @@ export class DevopsStories extends LitElement {
     this.view = 'recap';
   }
 
-  #openStory(slug: string, origin: 'list' | 'recap'): void {
+  #openStory(slug: string, origin: StoryOrigin): void {
     if (!this.openSlug) {
       this.#storyOrigin = origin;
       this.#listScrollY = window.scrollY;
