@@ -2,7 +2,10 @@ import 'reflect-metadata';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations/fastify';
 import { loadContent } from '@devops-stories/story-content';
@@ -55,7 +58,8 @@ export async function createApiServer(config: ApiConfig, options: ApiServerOptio
     app.log.info({ imported }, 'content imported');
     const apollo = new ApolloServer<StoryContext>({
       schema: await buildModularSchema(modules),
-      plugins: [fastifyApolloDrainPlugin(app), ApolloServerPluginLandingPageDisabled()],
+      // No cache hints are set, so the per-field cache-control bookkeeping would be pure overhead.
+      plugins: [fastifyApolloDrainPlugin(app), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled()],
       parseOptions: { maxTokens: MAX_QUERY_TOKENS },
       includeStacktraceInErrorResponses: false,
       hideSchemaDetailsFromClientErrors: config.production,

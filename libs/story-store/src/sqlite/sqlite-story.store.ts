@@ -323,14 +323,15 @@ class SqliteStoryStore implements StoryStore {
       params.startValue = start.value;
       params.startSlug = start.slug;
     }
+    // Keys first, whole rows last: sorting and counting touch only ids and sort keys, not bodies.
     const sql = `
       WITH filtered AS (
-        SELECT ${STORY_COLUMNS}, ${key} AS sort_key FROM stories s JOIN companies c ON c.id = s.company_id
+        SELECT s.id, s.slug, ${key} AS sort_key FROM stories s JOIN companies c ON c.id = s.company_id
         ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
       ),
       page AS (SELECT * FROM filtered ${keyset} ORDER BY sort_key ${dir}, slug ${dir} LIMIT @limit)
-      SELECT (SELECT COUNT(*) FROM filtered) AS total_count, page.*
-      FROM (SELECT 1) LEFT JOIN page ON 1
+      SELECT (SELECT COUNT(*) FROM filtered) AS total_count, page.sort_key, ${STORY_COLUMNS}
+      FROM (SELECT 1) LEFT JOIN page ON 1 LEFT JOIN stories s ON s.id = page.id
       ORDER BY page.sort_key ${dir}, page.slug ${dir}`;
     const rows = this.all(sql, params);
     const totalCount = Number(rows[0]?.total_count ?? 0);
