@@ -1,0 +1,158 @@
+import { loadContent } from '@devops-stories/story-content';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { SortKey, StoryListQuery, StoryStore } from '../store.types.js';
+
+/** Opens an empty, migrated store of one backend; `onStatement` must see every statement it runs. */
+export type OpenStore = (onStatement: (sql: string) => void) => StoryStore | Promise<StoryStore>;
+
+const content = loadContent();
+const published = content.stories.filter((s) => s.status === 'published');
+
+/** A list query with the defaults the graph uses, overridden where a test needs. */
+export function query(overrides: Partial<StoryListQuery> = {}): StoryListQuery {
+  return {
+    filter: {},
+    sort: { field: 'publishedAt', direction: 'desc' },
+    from: { direction: 'forward', after: null },
+    limit: 10,
+    view: 'published',
+    ...overrides,
+  };
+}
+
+/**
+ * The behaviour every StoryStore backend must show, run against the shipped content:
+ * SQLite today, PostgreSQL later, one suite.
+ */
+export function describeStoryStoreContract(name: string, open: OpenStore): void {
+  describe(`${name}: the StoryStore contract`, () => {
+    let store: StoryStore;
+    let statements: string[];
+
+    beforeEach(async () => {
+      statements = [];
+      store = await open((sql) => statements.push(sql));
+      await store.importContent(content);
+      statements.length = 0;
+    });
+    afterEach(() => store.close());
+
+    it('imports idempotently: a second import changes nothing and a changed story is updated', async () => {
+      expect((await store.importContent(content)).stories).toEqual({
+        inserted: 0,
+        updated: 0,
+        unchanged: content.stories.length,
+        removed: 0,
+      });
+      const changed = {
+        ...content,
+        stories: content.stories
+          .filter((s) => s.slug !== 'etsy-deployinator')
+          .map((s) => (s.slug === 'amazon' ? { ...s, title: 'Amazon, retold' } : s)),
+      };
+      expect((await store.importContent(changed)).stories).toMatchObject({ updated: 1, removed: 1 });
+      const [amazon, draft] = await store.storiesBySlugs(['amazon', 'etsy-deployinator'], 'all');
+      expect(amazon?.title).toBe('Amazon, retold');
+      expect(draft).toBeNull();
+    });
+
+    it('rolls back a failing import whole', async () => {
+      const broken = { ...content, stories: content.stories.map((s) => ({ ...s, company: 'no-such-company' })) };
+      await expect(store.importContent(broken)).rejects.toThrow();
+      const page = await store.listStories(query());
+      expect(page.totalCount).toBe(published.length);
+    });
+
+    it('walks every published story once forward and back with keyset pages', async () => {
+      const seen: string[] = [];
+      let after: SortKey | null = null;
+      for (;;) {
+        const page = await store.listStories(query({ limit: 2, from: { direction: 'forward', after } }));
+        expect(page.totalCount).toBe(published.length);
+        seen.push(...page.rows.map((r) => r.story.slug));
+        if (!page.hasMore) break;
+        after = page.rows.at(-1)!.key;
+      }
+      expect(seen).toHaveLength(published.length);
+      expect(new Set(seen)).toEqual(new Set(published.map((s) => s.slug)));
+
+      const back: string[] = [];
+      let before: SortKey | null = null;
+      for (;;) {
+        const page = await store.listStories(query({ limit: 2, from: { direction: 'backward', before } }));
+        back.unshift(...page.rows.map((r) => r.story.slug));
+        if (!page.hasMore) break;
+        before = page.rows[0].key;
+      }
+      expect(back).toEqual(seen);
+    });
+
+    it('counts under the same filter and never returns drafts', async () => {
+      const page = await store.listStories(query({ filter: { practice: 'continuous-deployment' } }));
+      expect(page.rows.map((r) => r.story.slug).sort()).toEqual(['amazon', 'etsy']);
+      expect(page.totalCount).toBe(2);
+      const all = await store.listStories(query({ filter: { practice: 'continuous-deployment' }, view: 'all' }));
+      expect(all.totalCount).toBe(3);
+      const empty = await store.listStories(query({ filter: { company: 'nobody' } }));
+      expect(empty).toEqual({ rows: [], hasMore: false, totalCount: 0 });
+    });
+
+    it('filters by year range and industry', async () => {
+      const page = await store.listStories(query({ filter: { yearFrom: 2010, yearTo: 2012 } }));
+      for (const { story } of page.rows) expect(story.year).toBeGreaterThanOrEqual(2010);
+      expect(page.rows.every(({ story }) => story.year! <= 2012)).toBe(true);
+      expect(page.rows.some((r) => r.story.year === null)).toBe(false);
+      const retail = await store.listStories(query({ filter: { industry: 'RETAIL' } }));
+      expect(retail.rows.map((r) => r.story.slug).sort()).toEqual(['amazon', 'target']);
+    });
+
+    it('loads relations for many stories in one statement each', async () => {
+      const ids = (await store.listStories(query({ limit: 20 }))).rows.map((r) => r.story.rowId);
+      statements.length = 0;
+      const [practices, metrics, sources] = await Promise.all([
+        store.practicesByStoryIds(ids),
+        store.metricsByStoryIds(ids),
+        store.sourcesByStoryIds(ids),
+      ]);
+      expect(statements).toHaveLength(3);
+      expect(practices).toHaveLength(ids.length);
+      const amazonMetrics = metrics[ids.indexOf((await store.storiesBySlugs(['amazon'], 'published'))[0]!.rowId)];
+      const interval = amazonMetrics.find((m) => m.value === 11.6)!;
+      expect(interval.unit).toBe('seconds');
+      expect(interval.source?.url).toMatch(/^https?:\/\//);
+      expect(sources.every((list) => list.length > 0)).toBe(true);
+    });
+
+    it('ranks Netflix first for "rollback" and hides drafts from search', async () => {
+      const hits = await store.search(['rollback'], 10, 'published');
+      expect(hits[0]).toMatchObject({ kind: 'Story', key: 'netflix' });
+      expect(hits[0].snippet).toMatch(/«rollback»/i);
+      expect(hits.map((h) => h.score)).toEqual([...hits.map((h) => h.score)].sort((a, b) => b - a));
+      const draft = await store.search(['deployinator'], 10, 'published');
+      expect(draft.some((h) => h.key === 'etsy-deployinator')).toBe(false);
+      expect((await store.search(['deployinator'], 10, 'all')).some((h) => h.key === 'etsy-deployinator')).toBe(true);
+    });
+
+    it('scales scores to the best hit and matches word prefixes', async () => {
+      const hits = await store.search(['deploy'], 20, 'published');
+      expect(hits.length).toBeGreaterThan(2);
+      expect(hits[0].score).toBe(1);
+      const scores = hits.map((h) => h.score);
+      expect(scores.every((s) => s > 0 && s <= 1)).toBe(true);
+      expect(scores).toEqual([...scores].sort((a, b) => b - a));
+      expect(hits.some((h) => /«deploy\w*»/i.test(h.snippet))).toBe(true);
+    });
+
+    it('treats search syntax in user input as text', async () => {
+      await expect(store.search(['NEAR(', '"', 'OR', '*'], 5, 'published')).resolves.toEqual(expect.any(Array));
+    });
+
+    it('relates stories by shared practices, published only', async () => {
+      const [amazon] = await store.storiesBySlugs(['amazon'], 'published');
+      const [related] = await store.relatedStories([amazon!.rowId], 3, 'published');
+      expect(related.length).toBeGreaterThan(0);
+      expect(related.map((s) => s.slug)).not.toContain('amazon');
+      expect(related.map((s) => s.slug)).not.toContain('etsy-deployinator');
+    });
+  });
+}
