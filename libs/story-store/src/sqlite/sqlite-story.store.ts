@@ -154,8 +154,10 @@ class SqliteStoryStore implements StoryStore {
         result.stories.unchanged++;
         continue;
       }
+      const companyId = companyIds.get(story.company);
+      if (companyId === undefined) throw new Error(`story "${story.slug}" names company "${story.company}", which the import does not hold`);
       result.stories[before === undefined ? 'inserted' : 'updated']++;
-      this.writeStory(story, hash, companyIds.get(story.company)!, practiceIds);
+      this.writeStory(story, hash, companyId, practiceIds);
     }
     const keep = new Set(bundle.stories.map((s) => s.slug));
     for (const slug of existing.keys()) {

@@ -58,7 +58,7 @@ export function describeStoryStoreContract(name: string, open: OpenStore): void 
 
     it('rolls back a failing import whole', async () => {
       const broken = { ...content, stories: content.stories.map((s) => ({ ...s, company: 'no-such-company' })) };
-      await expect(store.importContent(broken)).rejects.toThrow();
+      await expect(store.importContent(broken)).rejects.toThrow('names company "no-such-company"');
       const page = await store.listStories(query());
       expect(page.totalCount).toBe(published.length);
     });
