@@ -24,6 +24,18 @@ export const storyCardFields = graphql(`
   }
 `);
 
+/** What a link to a story shows: the recap's and a story's related lists share it. */
+export const storyLinkFields = graphql(`
+  fragment StoryLinkFields on Story {
+    slug
+    title
+    headline
+    company {
+      name
+    }
+  }
+`);
+
 /** A recap with its points and the stories it links. */
 export const recapFields = graphql(`
   fragment RecapFields on Recap {
@@ -32,12 +44,7 @@ export const recapFields = graphql(`
     points
     coversDays
     stories {
-      slug
-      title
-      headline
-      company {
-        name
-      }
+      ...StoryLinkFields
     }
   }
 `);
@@ -98,12 +105,7 @@ export const storyQuery = graphql(`
         year
       }
       related {
-        slug
-        title
-        headline
-        company {
-          name
-        }
+        ...StoryLinkFields
       }
     }
   }

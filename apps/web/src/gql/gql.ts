@@ -16,20 +16,22 @@ import * as types from './graphql.js';
  */
 type Documents = {
     "\n  fragment StoryCardFields on Story {\n    slug\n    title\n    headline\n    year\n    company {\n      slug\n      name\n    }\n    practices {\n      slug\n      name\n    }\n    metrics {\n      label\n      value\n      unit\n      year\n    }\n  }\n": typeof types.StoryCardFieldsFragmentDoc,
-    "\n  fragment RecapFields on Recap {\n    day\n    title\n    points\n    coversDays\n    stories {\n      slug\n      title\n      headline\n      company {\n        name\n      }\n    }\n  }\n": typeof types.RecapFieldsFragmentDoc,
+    "\n  fragment StoryLinkFields on Story {\n    slug\n    title\n    headline\n    company {\n      name\n    }\n  }\n": typeof types.StoryLinkFieldsFragmentDoc,
+    "\n  fragment RecapFields on Recap {\n    day\n    title\n    points\n    coversDays\n    stories {\n      ...StoryLinkFields\n    }\n  }\n": typeof types.RecapFieldsFragmentDoc,
     "\n  query StoryList($filter: StoryFilter, $first: Int, $after: String) {\n    stories(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        ...StoryCardFields\n      }\n    }\n  }\n": typeof types.StoryListDocument,
     "\n  query Facets {\n    practices {\n      slug\n      name\n    }\n    companies {\n      slug\n      name\n    }\n  }\n": typeof types.FacetsDocument,
-    "\n  query Story($slug: String!) {\n    story(slug: $slug) {\n      ...StoryCardFields\n      summary\n      readingTimeMinutes\n      body(format: HTML)\n      metrics {\n        label\n        value\n        unit\n        year\n        source {\n          title\n          url\n        }\n      }\n      sources {\n        title\n        url\n        kind\n        publisher\n        year\n      }\n      related {\n        slug\n        title\n        headline\n        company {\n          name\n        }\n      }\n    }\n  }\n": typeof types.StoryDocument,
+    "\n  query Story($slug: String!) {\n    story(slug: $slug) {\n      ...StoryCardFields\n      summary\n      readingTimeMinutes\n      body(format: HTML)\n      metrics {\n        label\n        value\n        unit\n        year\n        source {\n          title\n          url\n        }\n      }\n      sources {\n        title\n        url\n        kind\n        publisher\n        year\n      }\n      related {\n        ...StoryLinkFields\n      }\n    }\n  }\n": typeof types.StoryDocument,
     "\n  query Recap($day: Int!) {\n    recap(day: $day) {\n      ...RecapFields\n    }\n  }\n": typeof types.RecapDocument,
     "\n  query Recaps {\n    recaps(first: 100) {\n      nodes {\n        ...RecapFields\n      }\n    }\n  }\n": typeof types.RecapsDocument,
     "\n  query Search($query: String!, $first: Int) {\n    search(query: $query, first: $first) {\n      score\n      snippet\n      node {\n        __typename\n        ... on Story {\n          ...StoryCardFields\n        }\n        ... on Recap {\n          day\n          title\n        }\n      }\n    }\n  }\n": typeof types.SearchDocument,
 };
 const documents: Documents = {
     "\n  fragment StoryCardFields on Story {\n    slug\n    title\n    headline\n    year\n    company {\n      slug\n      name\n    }\n    practices {\n      slug\n      name\n    }\n    metrics {\n      label\n      value\n      unit\n      year\n    }\n  }\n": types.StoryCardFieldsFragmentDoc,
-    "\n  fragment RecapFields on Recap {\n    day\n    title\n    points\n    coversDays\n    stories {\n      slug\n      title\n      headline\n      company {\n        name\n      }\n    }\n  }\n": types.RecapFieldsFragmentDoc,
+    "\n  fragment StoryLinkFields on Story {\n    slug\n    title\n    headline\n    company {\n      name\n    }\n  }\n": types.StoryLinkFieldsFragmentDoc,
+    "\n  fragment RecapFields on Recap {\n    day\n    title\n    points\n    coversDays\n    stories {\n      ...StoryLinkFields\n    }\n  }\n": types.RecapFieldsFragmentDoc,
     "\n  query StoryList($filter: StoryFilter, $first: Int, $after: String) {\n    stories(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        ...StoryCardFields\n      }\n    }\n  }\n": types.StoryListDocument,
     "\n  query Facets {\n    practices {\n      slug\n      name\n    }\n    companies {\n      slug\n      name\n    }\n  }\n": types.FacetsDocument,
-    "\n  query Story($slug: String!) {\n    story(slug: $slug) {\n      ...StoryCardFields\n      summary\n      readingTimeMinutes\n      body(format: HTML)\n      metrics {\n        label\n        value\n        unit\n        year\n        source {\n          title\n          url\n        }\n      }\n      sources {\n        title\n        url\n        kind\n        publisher\n        year\n      }\n      related {\n        slug\n        title\n        headline\n        company {\n          name\n        }\n      }\n    }\n  }\n": types.StoryDocument,
+    "\n  query Story($slug: String!) {\n    story(slug: $slug) {\n      ...StoryCardFields\n      summary\n      readingTimeMinutes\n      body(format: HTML)\n      metrics {\n        label\n        value\n        unit\n        year\n        source {\n          title\n          url\n        }\n      }\n      sources {\n        title\n        url\n        kind\n        publisher\n        year\n      }\n      related {\n        ...StoryLinkFields\n      }\n    }\n  }\n": types.StoryDocument,
     "\n  query Recap($day: Int!) {\n    recap(day: $day) {\n      ...RecapFields\n    }\n  }\n": types.RecapDocument,
     "\n  query Recaps {\n    recaps(first: 100) {\n      nodes {\n        ...RecapFields\n      }\n    }\n  }\n": types.RecapsDocument,
     "\n  query Search($query: String!, $first: Int) {\n    search(query: $query, first: $first) {\n      score\n      snippet\n      node {\n        __typename\n        ... on Story {\n          ...StoryCardFields\n        }\n        ... on Recap {\n          day\n          title\n        }\n      }\n    }\n  }\n": types.SearchDocument,
@@ -42,7 +44,11 @@ export function graphql(source: "\n  fragment StoryCardFields on Story {\n    sl
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment RecapFields on Recap {\n    day\n    title\n    points\n    coversDays\n    stories {\n      slug\n      title\n      headline\n      company {\n        name\n      }\n    }\n  }\n"): typeof import('./graphql.js').RecapFieldsFragmentDoc;
+export function graphql(source: "\n  fragment StoryLinkFields on Story {\n    slug\n    title\n    headline\n    company {\n      name\n    }\n  }\n"): typeof import('./graphql.js').StoryLinkFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment RecapFields on Recap {\n    day\n    title\n    points\n    coversDays\n    stories {\n      ...StoryLinkFields\n    }\n  }\n"): typeof import('./graphql.js').RecapFieldsFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -54,7 +60,7 @@ export function graphql(source: "\n  query Facets {\n    practices {\n      slug
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Story($slug: String!) {\n    story(slug: $slug) {\n      ...StoryCardFields\n      summary\n      readingTimeMinutes\n      body(format: HTML)\n      metrics {\n        label\n        value\n        unit\n        year\n        source {\n          title\n          url\n        }\n      }\n      sources {\n        title\n        url\n        kind\n        publisher\n        year\n      }\n      related {\n        slug\n        title\n        headline\n        company {\n          name\n        }\n      }\n    }\n  }\n"): typeof import('./graphql.js').StoryDocument;
+export function graphql(source: "\n  query Story($slug: String!) {\n    story(slug: $slug) {\n      ...StoryCardFields\n      summary\n      readingTimeMinutes\n      body(format: HTML)\n      metrics {\n        label\n        value\n        unit\n        year\n        source {\n          title\n          url\n        }\n      }\n      sources {\n        title\n        url\n        kind\n        publisher\n        year\n      }\n      related {\n        ...StoryLinkFields\n      }\n    }\n  }\n"): typeof import('./graphql.js').StoryDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

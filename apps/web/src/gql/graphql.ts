@@ -71,6 +71,8 @@ export type StoryOrderField =
 
 export type StoryCardFieldsFragment = { slug: string, title: string, headline: string, year: number | null, company: { slug: string, name: string }, practices: Array<{ slug: string, name: string }>, metrics: Array<{ label: string, value: number, unit: string, year: number | null }> };
 
+export type StoryLinkFieldsFragment = { slug: string, title: string, headline: string, company: { name: string } };
+
 export type RecapFieldsFragment = { day: number, title: string, points: Array<string>, coversDays: Array<number>, stories: Array<{ slug: string, title: string, headline: string, company: { name: string } }> };
 
 export type StoryListQueryVariables = Exact<{
@@ -154,6 +156,16 @@ export const StoryCardFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"StoryCardFields"}) as unknown as TypedDocumentString<StoryCardFieldsFragment, unknown>;
+export const StoryLinkFieldsFragmentDoc = new TypedDocumentString(`
+    fragment StoryLinkFields on Story {
+  slug
+  title
+  headline
+  company {
+    name
+  }
+}
+    `, {"fragmentName":"StoryLinkFields"}) as unknown as TypedDocumentString<StoryLinkFieldsFragment, unknown>;
 export const RecapFieldsFragmentDoc = new TypedDocumentString(`
     fragment RecapFields on Recap {
   day
@@ -161,15 +173,17 @@ export const RecapFieldsFragmentDoc = new TypedDocumentString(`
   points
   coversDays
   stories {
-    slug
-    title
-    headline
-    company {
-      name
-    }
+    ...StoryLinkFields
   }
 }
-    `, {"fragmentName":"RecapFields"}) as unknown as TypedDocumentString<RecapFieldsFragment, unknown>;
+    fragment StoryLinkFields on Story {
+  slug
+  title
+  headline
+  company {
+    name
+  }
+}`, {"fragmentName":"RecapFields"}) as unknown as TypedDocumentString<RecapFieldsFragment, unknown>;
 export const StoryListDocument = new TypedDocumentString(`
     query StoryList($filter: StoryFilter, $first: Int, $after: String) {
   stories(filter: $filter, first: $first, after: $after) {
@@ -240,12 +254,7 @@ export const StoryDocument = new TypedDocumentString(`
       year
     }
     related {
-      slug
-      title
-      headline
-      company {
-        name
-      }
+      ...StoryLinkFields
     }
   }
 }
@@ -268,27 +277,38 @@ export const StoryDocument = new TypedDocumentString(`
     unit
     year
   }
-}`, {"hash":"15f5c89d03c266816f1084799cd1a8164f9bcd70f7cd160247f8255e254f2fdb"}) as unknown as TypedDocumentString<StoryQuery, StoryQueryVariables>;
+}
+fragment StoryLinkFields on Story {
+  slug
+  title
+  headline
+  company {
+    name
+  }
+}`, {"hash":"b4c2c383b664168583374d8dc793c7698fa4a49c93b3c30186bb9f4cbb04850d"}) as unknown as TypedDocumentString<StoryQuery, StoryQueryVariables>;
 export const RecapDocument = new TypedDocumentString(`
     query Recap($day: Int!) {
   recap(day: $day) {
     ...RecapFields
   }
 }
-    fragment RecapFields on Recap {
+    fragment StoryLinkFields on Story {
+  slug
+  title
+  headline
+  company {
+    name
+  }
+}
+fragment RecapFields on Recap {
   day
   title
   points
   coversDays
   stories {
-    slug
-    title
-    headline
-    company {
-      name
-    }
+    ...StoryLinkFields
   }
-}`, {"hash":"a50ff8c30c806eee889ed74ebea3cb29f2c9ac30a82fcd5492cde1d793a3e1e5"}) as unknown as TypedDocumentString<RecapQuery, RecapQueryVariables>;
+}`, {"hash":"fc6068628b41ba35afe02576d7af2794ab2f551a963cc99fefe8485239d23078"}) as unknown as TypedDocumentString<RecapQuery, RecapQueryVariables>;
 export const RecapsDocument = new TypedDocumentString(`
     query Recaps {
   recaps(first: 100) {
@@ -297,20 +317,23 @@ export const RecapsDocument = new TypedDocumentString(`
     }
   }
 }
-    fragment RecapFields on Recap {
+    fragment StoryLinkFields on Story {
+  slug
+  title
+  headline
+  company {
+    name
+  }
+}
+fragment RecapFields on Recap {
   day
   title
   points
   coversDays
   stories {
-    slug
-    title
-    headline
-    company {
-      name
-    }
+    ...StoryLinkFields
   }
-}`, {"hash":"acb2b425be11e56b50e765da5380a969bd82ccb9aae60e04cff5b5ee49782e0b"}) as unknown as TypedDocumentString<RecapsQuery, RecapsQueryVariables>;
+}`, {"hash":"18633681af7a8b2c1dad4ea4d451fe4a20e16afe56e0bd6228f7a683a2dc33e9"}) as unknown as TypedDocumentString<RecapsQuery, RecapsQueryVariables>;
 export const SearchDocument = new TypedDocumentString(`
     query Search($query: String!, $first: Int) {
   search(query: $query, first: $first) {
