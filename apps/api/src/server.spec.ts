@@ -1,3 +1,6 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { defineSchemaModule, storyModule } from '@devops-stories/story-graph';
 import { Query, Resolver } from 'type-graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -77,6 +80,34 @@ describe('API over Apollo', () => {
     const { errors } = await execute(server, query);
     expect(errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
     expect(errors?.[0].message).toContain(message);
+  });
+});
+
+describe('the web client build', () => {
+  it('is served at / and /demo/portal with nosniff, beside /graphql', async () => {
+    const webRoot = mkdtempSync(join(tmpdir(), 'web-root-'));
+    mkdirSync(join(webRoot, 'demo'));
+    writeFileSync(join(webRoot, 'index.html'), '<!doctype html><title>standalone</title>');
+    writeFileSync(join(webRoot, 'demo', 'portal.html'), '<!doctype html><title>portal</title>');
+    const server = await createTestServer({ WEB_ROOT: webRoot });
+    try {
+      const base = await server.app.listen({ port: 0, host: '127.0.0.1' });
+      for (const [path, title] of [['/', 'standalone'], ['/demo/portal', 'portal']]) {
+        const response = await fetch(`${base}${path}`);
+        expect(response.status).toBe(200);
+        expect(await response.text()).toContain(`<title>${title}</title>`);
+        expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+      }
+      const graphql = await fetch(`${base}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ days { number } }' }),
+      });
+      expect(((await graphql.json()) as any).data.days).toHaveLength(6);
+    } finally {
+      await server.close();
+      rmSync(webRoot, { recursive: true, force: true });
+    }
   });
 });
 

@@ -11,7 +11,7 @@ import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations
 import { loadContent } from '@devops-stories/story-content';
 import {
   buildModularSchema,
-  createModularContext,
+  modularContextFactory,
   type SchemaModule,
   type StoryContext,
 } from '@devops-stories/story-graph';
@@ -19,7 +19,7 @@ import { openSqliteStore, type StoryStore } from '@devops-stories/story-store';
 import fastifyCors from '@fastify/cors';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import type { GraphQLFormattedError } from 'graphql';
 import type { ApiConfig } from './config.js';
 import { schemaModules } from './schema-modules.js';
 
@@ -67,7 +67,8 @@ export async function createApiServer(config: ApiConfig, options: ApiServerOptio
       formatError: (formatted, error) => maskInternalError(formatted, error, app),
     });
     await apollo.start();
-    const createContext = async () => createModularContext(modules, { store, cursorSecret: config.cursorSecret });
+    const contextFor = modularContextFactory(modules, { store, cursorSecret: config.cursorSecret });
+    const createContext = async () => contextFor();
     // Portals embed the client on their own origins; the API is public and sends no credentials.
     await app.register(fastifyCors, {
       origin: config.corsOrigins,
@@ -113,11 +114,9 @@ export async function createApiServer(config: ApiConfig, options: ApiServerOptio
  * with a generic message; the original goes to the log.
  */
 function maskInternalError(formatted: GraphQLFormattedError, error: unknown, app: FastifyInstance): GraphQLFormattedError {
-  const original = unwrapResolverError(error);
   const code = formatted.extensions?.code;
-  const deliberate = original instanceof GraphQLError && code !== undefined && code !== 'INTERNAL_SERVER_ERROR';
-  if (deliberate || (code !== undefined && code !== 'INTERNAL_SERVER_ERROR')) return formatted;
-  app.log.error({ err: original, path: formatted.path }, 'internal error in a GraphQL request');
+  if (code !== undefined && code !== 'INTERNAL_SERVER_ERROR') return formatted;
+  app.log.error({ err: unwrapResolverError(error), path: formatted.path }, 'internal error in a GraphQL request');
   return {
     message: 'Internal server error',
     locations: formatted.locations,
@@ -133,11 +132,12 @@ async function serveWebClient(app: FastifyInstance, webRoot: string): Promise<vo
     );
     return;
   }
-  await app.register(fastifyStatic, { root: webRoot, index: ['index.html'], cacheControl: false, preCompressed: true });
-  app.addHook('onSend', async (request, reply) => {
-    const url = request.url.split('?')[0];
-    reply.header('x-content-type-options', 'nosniff');
-    if (/\.[0-9a-f]{8}\.|-[A-Za-z0-9_-]{8}\.(js|css)$/.test(url)) reply.header('cache-control', 'public, max-age=31536000, immutable');
+  await app.register(fastifyStatic, {
+    root: webRoot,
+    index: ['index.html'],
+    cacheControl: false,
+    preCompressed: true,
+    setHeaders: (res) => res.setHeader('x-content-type-options', 'nosniff'),
   });
   if (existsSync(join(webRoot, 'demo', 'portal.html'))) {
     app.get('/demo/portal', async (_request, reply) => reply.sendFile('demo/portal.html'));

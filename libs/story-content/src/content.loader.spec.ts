@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -78,6 +78,16 @@ describe('loadContent', () => {
         message: `"nowhere" is not the id of one of this story's sources`,
       }),
     );
+  });
+
+  it('names the real file, whatever it is called, for cross-file problems and duplicate slugs', () => {
+    const dir = copyContent();
+    cpSync(join(dir, 'stories/target.md'), join(dir, 'stories/zz-target-copy.md'));
+    renameSync(join(dir, 'stories/nasa-jpl.md'), join(dir, 'stories/jpl-curiosity.md'));
+    edit(dir, 'stories/jpl-curiosity.md', (t) => t.replace(/^company: .*$/m, 'company: acme'));
+    const issues = problems(dir);
+    expect(issues).toContainEqual({ file: 'stories/zz-target-copy.md', field: 'slug', message: 'target is already used by stories/target.md' });
+    expect(issues).toContainEqual({ file: 'stories/jpl-curiosity.md', field: 'company', message: 'no company "acme" in companies/' });
   });
 
   it('rejects a file without front matter, unknown fields and a bad slug', () => {

@@ -35,15 +35,22 @@ export function loadContent(dir: string = defaultContentDir): ContentBundle {
   const issues: ContentIssue[] = [];
   const seriesFile = join(dir, 'series.yaml');
   const series = readSeries(seriesFile, relative(dir, seriesFile), issues);
+  const fileOf = new Map<object, string>();
+  const read = <T extends object>(folder: string, toItem: (p: Parsed) => T): T[] =>
+    readFolder(dir, folder, issues).map((p) => {
+      const item = toItem(p);
+      fileOf.set(item, p.file);
+      return item;
+    });
   const bundle: ContentBundle = {
     series,
-    companies: readFolder(dir, 'companies', issues).map(readCompany),
-    practices: readFolder(dir, 'practices', issues).map(readPractice),
-    days: readFolder(dir, 'days', issues).map(readDay),
-    recaps: readFolder(dir, 'recaps', issues).map(readRecap),
-    stories: readFolder(dir, 'stories', issues).map(readStory),
+    companies: read('companies', readCompany),
+    practices: read('practices', readPractice),
+    days: read('days', readDay),
+    recaps: read('recaps', readRecap),
+    stories: read('stories', readStory),
   };
-  crossCheck(bundle, issues);
+  crossCheck(bundle, (item) => fileOf.get(item) ?? '', issues);
   if (issues.length) throw new ContentError(issues);
   return bundle;
 }
@@ -200,25 +207,26 @@ function readMetric(parent: FieldReader, value: unknown, at: string): MetricCont
 }
 
 /** Checks what no single file can: unique keys and references between files. */
-function crossCheck(bundle: ContentBundle, issues: ContentIssue[]): void {
+function crossCheck(bundle: ContentBundle, fileOf: (item: object) => string, issues: ContentIssue[]): void {
   const fail = (file: string, field: string, message: string) => issues.push({ file, field, message });
-  const unique = <T>(items: T[], key: (t: T) => string | number, folder: string, field: string) => {
-    const seen = new Map<string | number, number>();
-    items.forEach((item, i) => {
+  const unique = <T extends object>(items: T[], key: (t: T) => string | number, field: string) => {
+    const seen = new Map<string | number, T>();
+    for (const item of items) {
       const k = key(item);
-      if (seen.has(k)) fail(`${folder}/#${i + 1}`, field, `${String(k)} is used by another file in ${folder}/`);
-      seen.set(k, i);
-    });
+      const earlier = seen.get(k);
+      if (earlier) fail(fileOf(item), field, `${String(k)} is already used by ${fileOf(earlier)}`);
+      else seen.set(k, item);
+    }
     return new Set(seen.keys());
   };
-  const companies = unique(bundle.companies, (c) => c.slug, 'companies', 'slug');
-  const practices = unique(bundle.practices, (p) => p.slug, 'practices', 'slug');
-  const days = unique(bundle.days, (d) => d.number, 'days', 'number');
-  const stories = unique(bundle.stories, (s) => s.slug, 'stories', 'slug');
-  unique(bundle.recaps, (r) => r.day, 'recaps', 'day');
+  const companies = unique(bundle.companies, (c) => c.slug, 'slug');
+  const practices = unique(bundle.practices, (p) => p.slug, 'slug');
+  const days = unique(bundle.days, (d) => d.number, 'number');
+  const stories = unique(bundle.stories, (s) => s.slug, 'slug');
+  unique(bundle.recaps, (r) => r.day, 'day');
 
   for (const s of bundle.stories) {
-    const file = `stories/${s.slug}.md`;
+    const file = fileOf(s);
     if (!companies.has(s.company)) fail(file, 'company', `no company "${s.company}" in companies/`);
     if (s.day !== null && !days.has(s.day)) fail(file, 'day', `no day ${s.day} in days/`);
     s.practices.forEach((slug, i) => {
@@ -236,7 +244,7 @@ function crossCheck(bundle: ContentBundle, issues: ContentIssue[]): void {
     });
   }
   for (const r of bundle.recaps) {
-    const file = `recaps/day-${String(r.day).padStart(2, '0')}.md`;
+    const file = fileOf(r);
     if (!days.has(r.day)) fail(file, 'day', `no day ${r.day} in days/`);
     r.coversDays.forEach((d, i) => {
       if (!days.has(d)) fail(file, `coversDays[${i}]`, `no day ${d} in days/`);

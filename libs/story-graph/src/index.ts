@@ -19,7 +19,7 @@ export { StoryLoaders } from './common/story.loaders.js';
 export {
   assertNoConflicts,
   buildModularSchema,
-  createModularContext,
+  modularContextFactory,
   SchemaModuleConflictError,
 } from './module/module-registry.js';
 export { defineSchemaModule, type SchemaModule } from './module/schema-module.js';

@@ -3,7 +3,7 @@ import { Field, FieldResolver, ObjectType, Query, Resolver, Root } from 'type-gr
 import { describe, expect, it } from 'vitest';
 import type { StoryNode } from '../common/nodes.js';
 import { createGraphHarness } from '../testing/graph-harness.js';
-import { assertNoConflicts, createModularContext, SchemaModuleConflictError } from './module-registry.js';
+import { assertNoConflicts, modularContextFactory, SchemaModuleConflictError } from './module-registry.js';
 import { defineSchemaModule } from './schema-module.js';
 import { storyModule } from './story.module.js';
 
@@ -77,10 +77,10 @@ describe('schema module registry', () => {
     const h = await createGraphHarness();
     const one = defineSchemaModule({ name: 'one', resolvers: [], context: () => ({ clock: 1 }) });
     const two = defineSchemaModule({ name: 'two', resolvers: [], context: () => ({ clock: 2 }) });
-    expect(() => createModularContext([one, two], { store: h.store, cursorSecret: 's' })).toThrow(
+    expect(() => modularContextFactory([one, two], { store: h.store, cursorSecret: 's' })).toThrow(
       'context key "clock" is added by module "one" and module "two"',
     );
-    expect(() => createModularContext([one], { store: h.store, cursorSecret: 's' })).not.toThrow();
+    expect(() => modularContextFactory([one], { store: h.store, cursorSecret: 's' })).not.toThrow();
     await h.store.close();
   });
 });

@@ -83,21 +83,21 @@ export async function buildModularSchema(modules: readonly SchemaModule[]): Prom
 }
 
 /**
- * Creates the per-request context: the core story context plus what each module adds.
+ * Returns the per-request context factory: the core story context plus what each module adds.
+ * Module context keys are checked once, here, so a clash fails at start and requests pay nothing for it.
  *
- * @throws Error when two modules add the same context key (a wiring bug: fails on the first request in tests).
+ * @throws {SchemaModuleConflictError} when two modules add the same context key, or one shadows a core key.
  */
-export function createModularContext(modules: readonly SchemaModule[], options: StoryGraphOptions): StoryContext {
-  const context = createStoryContext(options) as StoryContext & Record<string, unknown>;
-  const ownerOf = new Map<string, string>(Object.keys(context).map((k) => [k, 'story core']));
+export function modularContextFactory(modules: readonly SchemaModule[], options: StoryGraphOptions): () => StoryContext {
+  const extend = (base: StoryContext) => Object.assign(base, ...modules.map((m) => m.context?.(base) ?? {})) as StoryContext;
+  const probe = createStoryContext(options);
+  const ownerOf = new Map<string, string>(Object.keys(probe).map((k) => [k, 'story core']));
   for (const m of modules) {
-    if (!m.context) continue;
-    for (const [key, value] of Object.entries(m.context(context))) {
+    for (const key of Object.keys(m.context?.(probe) ?? {})) {
       const earlier = ownerOf.get(key);
       if (earlier) throw new SchemaModuleConflictError([`context key "${key}" is added by ${earlier} and module "${m.name}"`]);
       ownerOf.set(key, `module "${m.name}"`);
-      context[key] = value;
     }
   }
-  return context;
+  return () => extend(createStoryContext(options));
 }

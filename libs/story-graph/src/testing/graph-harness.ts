@@ -1,7 +1,7 @@
 import { loadContent } from '@devops-stories/story-content';
 import { openSqliteStore, type StoryStore } from '@devops-stories/story-store';
 import { type ExecutionResult, graphql, type GraphQLSchema } from 'graphql';
-import { buildModularSchema, createModularContext } from '../module/module-registry.js';
+import { buildModularSchema, modularContextFactory } from '../module/module-registry.js';
 import type { SchemaModule } from '../module/schema-module.js';
 import { storyModule } from '../module/story.module.js';
 
@@ -23,14 +23,14 @@ export async function createGraphHarness(modules: SchemaModule[] = [storyModule]
   const store = openSqliteStore({ url: 'sqlite::memory:', onStatement: (sql) => statements.push(sql) });
   await store.importContent(loadContent());
   const schema = await buildModularSchema(modules);
+  const createContext = modularContextFactory(modules, { store, cursorSecret: 'test-secret' });
   return {
     store,
     schema,
     statements,
     async run(source, variables) {
       statements.length = 0;
-      const contextValue = createModularContext(modules, { store, cursorSecret: 'test-secret' });
-      return (await graphql({ schema, source, variableValues: variables, contextValue })) as ExecutionResult<any>;
+      return (await graphql({ schema, source, variableValues: variables, contextValue: createContext() })) as ExecutionResult<any>;
     },
   };
 }
