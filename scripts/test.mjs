@@ -2,6 +2,7 @@
 import { nx } from './nx.mjs';
 
 nx('sync:check');
+nx('format:check', '--all');
 nx('run-many', '-t', 'lint', 'typecheck', 'content:check', '--outputStyle=static');
 nx('run-many', '-t', 'check-schema', 'check-breaking', '--outputStyle=static');
 nx('run-many', '-t', 'test', '--outputStyle=static', '--parallel=1');
