@@ -31,12 +31,25 @@ export default [
           enforceBuildableLibDependency: true,
           allow: [],
           depConstraints: [
-            { sourceTag: 'scope:web', onlyDependOnLibsWithTags: ['scope:web'], bannedExternalImports: SERVER_ONLY_PACKAGES },
+            {
+              sourceTag: 'scope:web',
+              onlyDependOnLibsWithTags: ['scope:web'],
+              bannedExternalImports: SERVER_ONLY_PACKAGES,
+            },
             { sourceTag: 'scope:api', onlyDependOnLibsWithTags: ['scope:api', 'scope:shared', 'scope:content'] },
             { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: [] },
             { sourceTag: 'scope:content', onlyDependOnLibsWithTags: [] },
             { sourceTag: 'scope:tools', onlyDependOnLibsWithTags: ['scope:tools'] },
-            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:feature', 'type:schema-module', 'type:data-access', 'type:model', 'type:content'] },
+            {
+              sourceTag: 'type:app',
+              onlyDependOnLibsWithTags: [
+                'type:feature',
+                'type:schema-module',
+                'type:data-access',
+                'type:model',
+                'type:content',
+              ],
+            },
             { sourceTag: 'type:schema-module', onlyDependOnLibsWithTags: ['type:model', 'type:feature'] },
             { sourceTag: 'type:feature', onlyDependOnLibsWithTags: ['type:model', 'type:data-access', 'type:content'] },
             { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:content'] },
@@ -57,7 +70,12 @@ export default [
         {
           patterns: [
             {
-              group: [...SERVER_ONLY_PACKAGES, '@devops-stories/story-*', '@devops-stories/schema-*', '@devops-stories/api'],
+              group: [
+                ...SERVER_ONLY_PACKAGES,
+                '@devops-stories/story-*',
+                '@devops-stories/schema-*',
+                '@devops-stories/api',
+              ],
               message: 'The web client knows the API only through apps/api/schema.graphql and graphql-codegen.',
             },
           ],
@@ -73,7 +91,10 @@ export default [
   {
     files: ['**/*.ts'],
     rules: {
-      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports', prefer: 'type-imports' }],
+      '@typescript-eslint/consistent-type-imports': [
+        'error',
+        { fixStyle: 'inline-type-imports', prefer: 'type-imports' },
+      ],
       '@typescript-eslint/no-explicit-any': 'off',
       '@typescript-eslint/no-unsafe-function-type': 'off',
     },
@@ -87,7 +108,15 @@ export default [
     rules: {
       '@nx/dependency-checks': [
         'error',
-        { ignoredFiles: ['{projectRoot}/eslint.config.{js,cjs,mjs,ts,cts,mts}', '{projectRoot}/vite*.config.*', '{projectRoot}/vitest.config.*', '{projectRoot}/src/**/*.spec.ts', '{projectRoot}/src/test/**'] },
+        {
+          ignoredFiles: [
+            '{projectRoot}/eslint.config.{js,cjs,mjs,ts,cts,mts}',
+            '{projectRoot}/vite*.config.*',
+            '{projectRoot}/vitest.config.*',
+            '{projectRoot}/src/**/*.spec.ts',
+            '{projectRoot}/src/test/**',
+          ],
+        },
       ],
     },
     languageOptions: { parser: await import('jsonc-eslint-parser') },

@@ -11,7 +11,8 @@ const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
 const QUERIES = {
   'stories(first: 20) + relations': `{ stories(first: 20) { totalCount nodes { slug company { name } practices { slug }
     metrics { value unit source { url } } sources { url } } } }`,
-  'story(slug) + HTML body + related': '{ story(slug: "amazon") { title body(format: HTML) related { slug } terms { slug } } }',
+  'story(slug) + HTML body + related':
+    '{ story(slug: "amazon") { title body(format: HTML) related { slug } terms { slug } } }',
   'filtered page': '{ stories(filter: { practice: "continuous-deployment" }, first: 5) { totalCount nodes { slug } } }',
   'search("deploy")': '{ search(query: "deploy") { score snippet node { __typename } } }',
   'recap(day: 6) + stories': '{ recap(day: 6) { points stories { slug company { name } } } }',
@@ -39,14 +40,20 @@ const endpoint = await new Promise((resolve, reject) => {
 });
 
 const post = async (query) => {
-  const response = await fetch(endpoint, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+  const response = await fetch(endpoint, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query }),
+  });
   const body = await response.json();
   if (body.errors) throw new Error(`${query}: ${JSON.stringify(body.errors)}`);
 };
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
 try {
-  console.log(`\napi at ${endpoint}: ${REQUESTS} requests per query, ${CONCURRENCY} at a time, after 30 warm-up requests\n`);
+  console.log(
+    `\napi at ${endpoint}: ${REQUESTS} requests per query, ${CONCURRENCY} at a time, after 30 warm-up requests\n`,
+  );
   console.log('query                                   p50 ms   p95 ms   p99 ms   req/s');
   for (const [name, query] of Object.entries(QUERIES)) {
     for (let i = 0; i < 30; i++) await post(query);

@@ -18,13 +18,21 @@ const GOALS = { performance: 90, accessibility: 95 };
 const WEB_DIST = join(process.cwd(), 'apps/web/dist');
 const ELEMENT = join(WEB_DIST, 'devops-stories.js');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
+const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+];
 const OUT = join(process.cwd(), 'apps/web/test-output/bench');
 const failures = [];
 
 const kB = (bytes) => `${(bytes / 1000).toFixed(1)} kB`;
 
-if (!process.env.BENCH_SKIP_BUILD) nx('run-many', '-t', 'build', '--projects', '@devops-stories/api,@devops-stories/web', '--outputStyle=static');
+if (!process.env.BENCH_SKIP_BUILD)
+  nx('run-many', '-t', 'build', '--projects', '@devops-stories/api,@devops-stories/web', '--outputStyle=static');
 
 // 1. Element size
 const code = readFileSync(ELEMENT);
@@ -54,7 +62,15 @@ console.log('\n✔ web bench within budget');
 
 function startApi() {
   const child = spawn(process.execPath, ['apps/api/dist/main.js'], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATABASE_URL: 'sqlite::memory:', WEB_ROOT: WEB_DIST, NODE_ENV: 'production', CURSOR_SECRET: 'bench' },
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATABASE_URL: 'sqlite::memory:',
+      WEB_ROOT: WEB_DIST,
+      NODE_ENV: 'production',
+      CURSOR_SECRET: 'bench',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -79,7 +95,14 @@ async function measureTransfer(base) {
     await cdp.send('Network.enable');
     await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
     const requests = new Map();
-    cdp.on('Network.responseReceived', ({ requestId, response, type }) => requests.set(requestId, { url: response.url, type, encoding: response.headers['content-encoding'] ?? 'identity', bytes: 0 }));
+    cdp.on('Network.responseReceived', ({ requestId, response, type }) =>
+      requests.set(requestId, {
+        url: response.url,
+        type,
+        encoding: response.headers['content-encoding'] ?? 'identity',
+        bytes: 0,
+      }),
+    );
     cdp.on('Network.loadingFinished', ({ requestId, encodedDataLength }) => {
       const entry = requests.get(requestId);
       if (entry) entry.bytes = encodedDataLength;
@@ -89,9 +112,13 @@ async function measureTransfer(base) {
     await page.waitForLoadState('networkidle');
     const entries = [...requests.values()];
     const total = entries.reduce((sum, entry) => sum + entry.bytes, 0);
-    console.log(`\nstandalone page ${base}/ (375x667, cache off): ${entries.length} requests, ${kB(total)} transferred`);
+    console.log(
+      `\nstandalone page ${base}/ (375x667, cache off): ${entries.length} requests, ${kB(total)} transferred`,
+    );
     for (const entry of entries) {
-      console.log(`  ${kB(entry.bytes).padStart(9)}  ${entry.type.padEnd(8)} ${entry.encoding.padEnd(8)} ${new URL(entry.url).pathname}`);
+      console.log(
+        `  ${kB(entry.bytes).padStart(9)}  ${entry.type.padEnd(8)} ${entry.encoding.padEnd(8)} ${new URL(entry.url).pathname}`,
+      );
     }
   } finally {
     await browser.close();
@@ -103,18 +130,29 @@ async function runLighthouse(base) {
   const cli = join(process.cwd(), 'node_modules/.bin/lighthouse');
   if (runs <= 0) return console.log('\nLighthouse: skipped (LIGHTHOUSE_RUNS=0)');
   if (!existsSync(cli)) return console.log('\nLighthouse: skipped, lighthouse is not installed (npm install)');
-  if (!existsSync(CHROMIUM)) return console.log(`\nLighthouse: skipped, no Chromium at ${CHROMIUM} (scripts/ensure-chromium.sh)`);
+  if (!existsSync(CHROMIUM))
+    return console.log(`\nLighthouse: skipped, no Chromium at ${CHROMIUM} (scripts/ensure-chromium.sh)`);
   mkdirSync(OUT, { recursive: true });
   const results = [];
   for (let run = 1; run <= runs; run += 1) {
     const report = join(OUT, `lighthouse-${run}.json`);
     const result = spawnSync(
       cli,
-      [`${base}/`, '--quiet', '--form-factor=mobile', '--only-categories=performance,accessibility', '--output=json', `--output-path=${report}`, `--chrome-flags=${CHROMIUM_FLAGS.join(' ')}`],
+      [
+        `${base}/`,
+        '--quiet',
+        '--form-factor=mobile',
+        '--only-categories=performance,accessibility',
+        '--output=json',
+        `--output-path=${report}`,
+        `--chrome-flags=${CHROMIUM_FLAGS.join(' ')}`,
+      ],
       { env: { ...process.env, CHROME_PATH: CHROMIUM }, encoding: 'utf8', timeout: 180_000 },
     );
     if (result.status !== 0 || !existsSync(report)) {
-      console.log(`\nLighthouse: could not run here (exit ${result.status}): ${(result.stderr || result.error?.message || '').trim().split('\n').slice(-3).join(' ')}`);
+      console.log(
+        `\nLighthouse: could not run here (exit ${result.status}): ${(result.stderr || result.error?.message || '').trim().split('\n').slice(-3).join(' ')}`,
+      );
       return;
     }
     const json = JSON.parse(readFileSync(report, 'utf8'));
@@ -131,11 +169,18 @@ async function runLighthouse(base) {
   // Other work on the machine only slows a run down; the run on the least busy CPU (highest
   // benchmarkIndex) is the one that measures the page rather than the neighbours.
   const judged = results.reduce((best, result) => (result.benchmarkIndex > best.benchmarkIndex ? result : best));
-  console.log(`\nLighthouse ${JSON.parse(readFileSync(join(process.cwd(), 'node_modules/lighthouse/package.json'), 'utf8')).version} mobile (simulated throttling), ${runs} run(s); reports in ${OUT}`);
+  console.log(
+    `\nLighthouse ${JSON.parse(readFileSync(join(process.cwd(), 'node_modules/lighthouse/package.json'), 'utf8')).version} mobile (simulated throttling), ${runs} run(s); reports in ${OUT}`,
+  );
   for (const [index, result] of results.entries()) {
-    console.log(`  run ${index + 1}: performance ${result.performance}, accessibility ${result.accessibility}  (FCP ${result.fcp}, LCP ${result.lcp}, TBT ${result.tbt}, CLS ${result.cls}; machine benchmarkIndex ${Math.round(result.benchmarkIndex)})`);
+    console.log(
+      `  run ${index + 1}: performance ${result.performance}, accessibility ${result.accessibility}  (FCP ${result.fcp}, LCP ${result.lcp}, TBT ${result.tbt}, CLS ${result.cls}; machine benchmarkIndex ${Math.round(result.benchmarkIndex)})`,
+    );
   }
-  if (judged.benchmarkIndex < 500) console.log(`  note: benchmarkIndex ${Math.round(judged.benchmarkIndex)} means a busy or slow CPU; scores are pessimistic`);
+  if (judged.benchmarkIndex < 500)
+    console.log(
+      `  note: benchmarkIndex ${Math.round(judged.benchmarkIndex)} means a busy or slow CPU; scores are pessimistic`,
+    );
   for (const [category, goal] of Object.entries(GOALS)) {
     const value = judged[category];
     console.log(`  ${category} (least busy run): ${value}   goal ≥ ${goal}   ${value >= goal ? 'OK' : 'BELOW GOAL'}`);

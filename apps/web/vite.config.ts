@@ -14,7 +14,8 @@ function devElementModule(): Plugin {
     configureServer(server) {
       server.middlewares.use((request, _response, next) => {
         if (request.url?.endsWith(`/${ELEMENT_MODULE}`)) request.url = '/src/devops-stories.ts';
-        else if (request.url === '/' || request.url === '/demo/portal') request.url = request.url === '/' ? '/index.html' : '/demo/portal.html';
+        else if (request.url === '/' || request.url === '/demo/portal')
+          request.url = request.url === '/' ? '/index.html' : '/demo/portal.html';
         next();
       });
     },
@@ -37,7 +38,10 @@ function precompress(): Plugin {
       for (const file of readdirSync(outDir, { recursive: true, encoding: 'utf8' })) {
         if (!/\.(js|html)$/.test(file)) continue;
         const source = readFileSync(join(outDir, file));
-        writeFileSync(join(outDir, `${file}.br`), brotliCompressSync(source, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
+        writeFileSync(
+          join(outDir, `${file}.br`),
+          brotliCompressSync(source, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
+        );
         writeFileSync(join(outDir, `${file}.gz`), gzipSync(source, { level: 9 }));
       }
     },

@@ -10,7 +10,9 @@ const current = fileURLToPath(new URL('../schema.graphql', import.meta.url));
 
 if (process.argv.includes('--release')) {
   copyFileSync(current, released);
-  console.log('apps/api/schema.released.graphql now matches schema.graphql; empty the allowlist of entries it no longer needs.');
+  console.log(
+    'apps/api/schema.released.graphql now matches schema.graphql; empty the allowlist of entries it no longer needs.',
+  );
   process.exit(0);
 }
 

@@ -43,10 +43,18 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     console.warn('CURSOR_SECRET is not set: cursors are signed with the public default key');
   }
   const corsText = (env.CORS_ORIGINS ?? '*').trim();
-  const corsOrigins = corsText === '*' ? '*' : corsText.split(',').map((o) => o.trim()).filter(Boolean);
+  const corsOrigins =
+    corsText === '*'
+      ? '*'
+      : corsText
+          .split(',')
+          .map((o) => o.trim())
+          .filter(Boolean);
   for (const origin of corsOrigins === '*' ? [] : corsOrigins) {
     if (!/^https?:\/\/[^/\s]+$/.test(origin)) {
-      throw new ConfigError(`CORS_ORIGINS must be * or a comma-separated list of origins such as https://learn.example.org, got "${origin}"`);
+      throw new ConfigError(
+        `CORS_ORIGINS must be * or a comma-separated list of origins such as https://learn.example.org, got "${origin}"`,
+      );
     }
   }
   return {

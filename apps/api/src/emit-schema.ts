@@ -13,7 +13,9 @@ if (process.argv.includes('--check')) {
     // A missing file is drift like any other.
   }
   if (committed !== sdl) {
-    console.error(`apps/api/schema.graphql is stale: run \`npx nx run @devops-stories/api:emit-schema\` and commit it.`);
+    console.error(
+      `apps/api/schema.graphql is stale: run \`npx nx run @devops-stories/api:emit-schema\` and commit it.`,
+    );
     process.exit(1);
   }
   console.log('apps/api/schema.graphql is up to date');

@@ -33,13 +33,16 @@ describe('breaking-change check', () => {
     ]);
     expect(allowed.unapproved).toEqual([]);
     expect(allowed.approved).toHaveLength(3);
-    await expect(compareSchemas(released, current, [{ type: 'FIELD_REMOVED', path: 'Story.headline', reason: ' ' }])).rejects.toThrow(
-      'needs a reason',
-    );
+    await expect(
+      compareSchemas(released, current, [{ type: 'FIELD_REMOVED', path: 'Story.headline', reason: ' ' }]),
+    ).rejects.toThrow('needs a reason');
   });
 
   it('counts an added field as safe', async () => {
-    const current = released.replace(/^type Story implements Node \{\n/m, 'type Story implements Node {\n  subtitle: String\n');
+    const current = released.replace(
+      /^type Story implements Node \{\n/m,
+      'type Story implements Node {\n  subtitle: String\n',
+    );
     const report = await compareSchemas(released, current, []);
     expect(report.unapproved).toEqual([]);
     expect(report.safe.map((c) => c.path)).toContain('Story.subtitle');

@@ -29,7 +29,11 @@ export interface CompatReport {
  *
  * @throws Error when an allowlist entry has no reason.
  */
-export async function compareSchemas(releasedSdl: string, currentSdl: string, allowlist: AllowedBreak[]): Promise<CompatReport> {
+export async function compareSchemas(
+  releasedSdl: string,
+  currentSdl: string,
+  allowlist: AllowedBreak[],
+): Promise<CompatReport> {
   for (const entry of allowlist) {
     if (!entry.reason?.trim()) throw new Error(`allowlist entry ${entry.type} ${entry.path} needs a reason`);
   }

@@ -56,7 +56,10 @@ describe('API over Apollo', () => {
   });
 
   it('serves the glossary module: terms and Story.terms', async () => {
-    const { data, errors } = await execute(server, '{ glossary { slug } netflix: story(slug: "netflix") { terms { slug name } } }');
+    const { data, errors } = await execute(
+      server,
+      '{ glossary { slug } netflix: story(slug: "netflix") { terms { slug name } } }',
+    );
     expect(errors).toBeUndefined();
     expect(data.glossary.length).toBeGreaterThanOrEqual(10);
     expect(data.netflix.terms.map((t: any) => t.slug)).toEqual(expect.arrayContaining(['canary-release', 'rollback']));
@@ -92,7 +95,10 @@ describe('the web client build', () => {
     const server = await createTestServer({ WEB_ROOT: webRoot });
     try {
       const base = await server.app.listen({ port: 0, host: '127.0.0.1' });
-      for (const [path, title] of [['/', 'standalone'], ['/demo/portal', 'portal']]) {
+      for (const [path, title] of [
+        ['/', 'standalone'],
+        ['/demo/portal', 'portal'],
+      ]) {
         const response = await fetch(`${base}${path}`);
         expect(response.status).toBe(200);
         expect(await response.text()).toContain(`<title>${title}</title>`);
@@ -118,7 +124,9 @@ describe('CORS configuration', () => {
       const base = await server.app.listen({ port: 0, host: '127.0.0.1' });
       const ask = (origin: string) =>
         fetch(`${base}/graphql`, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST' } });
-      expect((await ask('https://academy.example.com')).headers.get('access-control-allow-origin')).toBe('https://academy.example.com');
+      expect((await ask('https://academy.example.com')).headers.get('access-control-allow-origin')).toBe(
+        'https://academy.example.com',
+      );
       expect((await ask('https://evil.example.net')).headers.get('access-control-allow-origin')).toBeNull();
     } finally {
       await server.close();
@@ -135,7 +143,10 @@ describe('API errors', () => {
     const server = await createTestServer({}, { modules: [storyModule, brokenModule] });
     try {
       const { errors } = await execute(server, '{ broken }');
-      expect(errors?.[0]).toMatchObject({ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+      expect(errors?.[0]).toMatchObject({
+        message: 'Internal server error',
+        extensions: { code: 'INTERNAL_SERVER_ERROR' },
+      });
       expect(JSON.stringify(errors)).not.toMatch(/SQLITE|secret|stacktrace/);
     } finally {
       await server.close();
@@ -148,8 +159,12 @@ describe('API errors', () => {
     try {
       expect((await execute(dev, '{ storiez }')).errors?.[0].message).toMatch(/Did you mean/);
       expect((await execute(prod, '{ storiez }')).errors?.[0].message).not.toMatch(/Did you mean/);
-      expect((await execute(dev, '{ __schema { queryType { name } } }')).data).toEqual({ __schema: { queryType: { name: 'Query' } } });
-      expect((await execute(prod, '{ __schema { queryType { name } } }')).errors?.[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+      expect((await execute(dev, '{ __schema { queryType { name } } }')).data).toEqual({
+        __schema: { queryType: { name: 'Query' } },
+      });
+      expect((await execute(prod, '{ __schema { queryType { name } } }')).errors?.[0].extensions.code).toBe(
+        'GRAPHQL_VALIDATION_FAILED',
+      );
     } finally {
       await Promise.all([dev.close(), prod.close()]);
     }
@@ -166,7 +181,11 @@ describe('API over HTTP on a random port', () => {
   afterAll(() => server.close());
 
   const post = (body: unknown) =>
-    fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    fetch(`${base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
 
   it('serves /health and POST /graphql', async () => {
     expect(await (await fetch(`${base}/health`)).json()).toEqual({ status: 'ok', days: 6 });
@@ -184,7 +203,11 @@ describe('API over HTTP on a random port', () => {
   it('lets a portal on another origin call /graphql (CORS preflight and response)', async () => {
     const preflight = await fetch(`${base}/graphql`, {
       method: 'OPTIONS',
-      headers: { origin: 'https://learn.example.org', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+      headers: {
+        origin: 'https://learn.example.org',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'content-type',
+      },
     });
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get('access-control-allow-origin')).toBe('*');

@@ -59,7 +59,11 @@ export async function createApiServer(config: ApiConfig, options: ApiServerOptio
     const apollo = new ApolloServer<StoryContext>({
       schema: await buildModularSchema(modules),
       // No cache hints are set, so the per-field cache-control bookkeeping would be pure overhead.
-      plugins: [fastifyApolloDrainPlugin(app), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled()],
+      plugins: [
+        fastifyApolloDrainPlugin(app),
+        ApolloServerPluginLandingPageDisabled(),
+        ApolloServerPluginCacheControlDisabled(),
+      ],
       parseOptions: { maxTokens: MAX_QUERY_TOKENS },
       includeStacktraceInErrorResponses: false,
       hideSchemaDetailsFromClientErrors: config.production,
@@ -113,7 +117,11 @@ export async function createApiServer(config: ApiConfig, options: ApiServerOptio
  * BAD_USER_INPUT) and replaces anything unexpected, which may hold SQL or paths,
  * with a generic message; the original goes to the log.
  */
-function maskInternalError(formatted: GraphQLFormattedError, error: unknown, app: FastifyInstance): GraphQLFormattedError {
+function maskInternalError(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+  app: FastifyInstance,
+): GraphQLFormattedError {
   const code = formatted.extensions?.code;
   if (code !== undefined && code !== 'INTERNAL_SERVER_ERROR') return formatted;
   app.log.error({ err: unwrapResolverError(error), path: formatted.path }, 'internal error in a GraphQL request');
@@ -128,7 +136,9 @@ function maskInternalError(formatted: GraphQLFormattedError, error: unknown, app
 async function serveWebClient(app: FastifyInstance, webRoot: string): Promise<void> {
   if (!existsSync(join(webRoot, 'index.html'))) {
     app.get('/', async (_request, reply) =>
-      reply.type('text/plain').send('devops-stories API: POST GraphQL queries to /graphql. The web client is not built.'),
+      reply
+        .type('text/plain')
+        .send('devops-stories API: POST GraphQL queries to /graphql. The web client is not built.'),
     );
     return;
   }

@@ -14,7 +14,14 @@ describe('dist/devops-stories.js (built by the test target)', () => {
 
   it('carries no graphql-js and no Apollo Client: documents travel as plain strings', () => {
     const code = bundle();
-    for (const marker of ['GraphQLError', 'Syntax Error:', 'Unexpected character', 'ApolloClient', 'InMemoryCache', 'graphql-tag']) {
+    for (const marker of [
+      'GraphQLError',
+      'Syntax Error:',
+      'Unexpected character',
+      'ApolloClient',
+      'InMemoryCache',
+      'graphql-tag',
+    ]) {
       expect(code, marker).not.toContain(marker);
     }
     expect(code).toContain('query StoryList($filter: StoryFilter');

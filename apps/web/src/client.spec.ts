@@ -4,9 +4,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execute, GraphQLRequestError, isAbort, LatestRequest } from './client.js';
 import { TypedDocumentString } from './gql/graphql.js';
 
-const document = new TypedDocumentString<{ hello: string }, { name: string }>('query Hello($name: String!) { hello(name: $name) }');
+const document = new TypedDocumentString<{ hello: string }, { name: string }>(
+  'query Hello($name: String!) { hello(name: $name) }',
+);
 
-type Handler = (body: { query: string; variables: unknown }, response: ServerResponse, request: IncomingMessage) => void;
+type Handler = (
+  body: { query: string; variables: unknown },
+  response: ServerResponse,
+  request: IncomingMessage,
+) => void;
 
 describe('execute: the typed fetch wrapper', () => {
   let server: Server;
@@ -47,10 +53,15 @@ describe('execute: the typed fetch wrapper', () => {
   });
 
   it('rejects with the GraphQL error messages, whatever the HTTP status', async () => {
-    handler = (_body, response) => json(response, 400, { errors: [{ message: '`first` must be between 1 and 100, got 0.' }] });
+    handler = (_body, response) =>
+      json(response, 400, { errors: [{ message: '`first` must be between 1 and 100, got 0.' }] });
     const error = await execute(endpoint, document, { name: 'x' }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(GraphQLRequestError);
-    expect(error).toMatchObject({ failure: 'graphql', status: 400, message: '`first` must be between 1 and 100, got 0.' });
+    expect(error).toMatchObject({
+      failure: 'graphql',
+      status: 400,
+      message: '`first` must be between 1 and 100, got 0.',
+    });
   });
 
   it('rejects with an HTTP failure for a non-JSON error page', async () => {
@@ -63,7 +74,9 @@ describe('execute: the typed fetch wrapper', () => {
 
   it('rejects with a timeout when the server does not answer in time', async () => {
     handler = (_body, response) => setTimeout(() => json(response, 200, { data: { hello: 'late' } }), 1_000);
-    await expect(execute(endpoint, document, { name: 'x' }, { timeoutMs: 100 })).rejects.toMatchObject({ failure: 'timeout' });
+    await expect(execute(endpoint, document, { name: 'x' }, { timeoutMs: 100 })).rejects.toMatchObject({
+      failure: 'timeout',
+    });
   });
 
   it('rejects with a network failure when nothing listens', async () => {
@@ -71,7 +84,9 @@ describe('execute: the typed fetch wrapper', () => {
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const port = (closed.address() as AddressInfo).port;
     await new Promise((resolve) => closed.close(resolve));
-    await expect(execute(`http://127.0.0.1:${port}/graphql`, document, { name: 'x' })).rejects.toMatchObject({ failure: 'network' });
+    await expect(execute(`http://127.0.0.1:${port}/graphql`, document, { name: 'x' })).rejects.toMatchObject({
+      failure: 'network',
+    });
   });
 
   it('LatestRequest aborts the request in flight when a newer one starts', async () => {

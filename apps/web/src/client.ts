@@ -35,7 +35,10 @@ export async function execute<TResult, TVariables>(
   { signal, timeoutMs = 10_000 }: RequestOptions = {},
 ): Promise<TResult> {
   const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(new GraphQLRequestError(`No answer within ${timeoutMs / 1000} s`, 'timeout')), timeoutMs);
+  const timer = setTimeout(
+    () => controller.abort(new GraphQLRequestError(`No answer within ${timeoutMs / 1000} s`, 'timeout')),
+    timeoutMs,
+  );
   const forwardAbort = () => controller.abort(signal?.reason);
   if (signal?.aborted) forwardAbort();
   signal?.addEventListener('abort', forwardAbort, { once: true });
@@ -46,9 +49,18 @@ export async function execute<TResult, TVariables>(
       body: JSON.stringify({ query: document.toString(), variables }),
       signal: controller.signal,
     });
-    const body = (await response.json().catch(() => null)) as { data?: TResult | null; errors?: { message: string }[] } | null;
-    if (body?.errors?.length) throw new GraphQLRequestError(body.errors.map((error) => error.message).join('; '), 'graphql', response.status);
-    if (!response.ok || !body?.data) throw new GraphQLRequestError(`The server answered ${response.status} ${response.statusText}`.trim(), 'http', response.status);
+    const body = (await response.json().catch(() => null)) as {
+      data?: TResult | null;
+      errors?: { message: string }[];
+    } | null;
+    if (body?.errors?.length)
+      throw new GraphQLRequestError(body.errors.map((error) => error.message).join('; '), 'graphql', response.status);
+    if (!response.ok || !body?.data)
+      throw new GraphQLRequestError(
+        `The server answered ${response.status} ${response.statusText}`.trim(),
+        'http',
+        response.status,
+      );
     return body.data;
   } catch (error) {
     if (controller.signal.aborted) throw controller.signal.reason;

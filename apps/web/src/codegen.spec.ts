@@ -11,12 +11,18 @@ const GQL_DIR = fileURLToPath(new URL('./gql/', import.meta.url));
 
 describe('generated operations (src/gql)', () => {
   it('match a fresh codegen run over the committed schema and src/operations.ts', async () => {
-    const outputs: { filename: string; content: string }[] = await generate({ ...codegenConfig, silent: true, verbose: false }, false);
+    const outputs: { filename: string; content: string }[] = await generate(
+      { ...codegenConfig, silent: true, verbose: false },
+      false,
+    );
     expect(outputs.length).toBeGreaterThan(0);
     for (const output of outputs) {
       expect(dirname(output.filename) + '/').toBe(GQL_DIR);
       const committed = readFileSync(output.filename, 'utf8');
-      expect(committed, `src/gql/${basename(output.filename)} is stale: run npx nx run @devops-stories/web:codegen`).toBe(output.content);
+      expect(
+        committed,
+        `src/gql/${basename(output.filename)} is stale: run npx nx run @devops-stories/web:codegen`,
+      ).toBe(output.content);
     }
     expect(readdirSync(GQL_DIR).sort()).toEqual(outputs.map((output) => basename(output.filename)).sort());
   }, 60_000);

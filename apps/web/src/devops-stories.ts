@@ -147,7 +147,14 @@ export class DevopsStories extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.#searchTimer);
-    for (const request of [this.#listRequest, this.#facetsRequest, this.#searchRequest, this.#storyRequest, this.#recapRequest]) request.abort();
+    for (const request of [
+      this.#listRequest,
+      this.#facetsRequest,
+      this.#searchRequest,
+      this.#storyRequest,
+      this.#recapRequest,
+    ])
+      request.abort();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -211,9 +218,20 @@ export class DevopsStories extends LitElement {
     </section>`;
   }
 
-  #renderChips(kind: 'practice' | 'company', label: string, options: { slug: string; name: string }[] | undefined, selected: string) {
+  #renderChips(
+    kind: 'practice' | 'company',
+    label: string,
+    options: { slug: string; name: string }[] | undefined,
+    selected: string,
+  ) {
     // Until the chips arrive an empty row of their height holds their place, so the list does not jump.
-    if (!options) return this.facetsFailed ? nothing : html`<div class="group" aria-hidden="true"><span class="group-label">${label}</span><div class="chips placeholder"></div></div>`;
+    if (!options)
+      return this.facetsFailed
+        ? nothing
+        : html`<div class="group" aria-hidden="true">
+            <span class="group-label">${label}</span>
+            <div class="chips placeholder"></div>
+          </div>`;
     if (!options.length) return nothing;
     return html`<div class="group" role="group" aria-labelledby="${kind}-label">
       <span class="group-label" id="${kind}-label">${label}</span>
@@ -221,7 +239,13 @@ export class DevopsStories extends LitElement {
         ${options.map(
           (option) =>
             html`<li>
-              <button class="chip" part="chip" data-chip="${kind}:${option.slug}" aria-pressed=${option.slug === selected ? 'true' : 'false'} @click=${() => this.#toggleFilter(kind, option.slug)}>
+              <button
+                class="chip"
+                part="chip"
+                data-chip="${kind}:${option.slug}"
+                aria-pressed=${option.slug === selected ? 'true' : 'false'}
+                @click=${() => this.#toggleFilter(kind, option.slug)}
+              >
                 ${option.name}
               </button>
             </li>`,
@@ -235,13 +259,15 @@ export class DevopsStories extends LitElement {
       const chip = row.querySelector<HTMLElement>('[aria-pressed="true"]');
       if (!chip) continue;
       const left = chip.offsetLeft;
-      if (left < row.scrollLeft || left + chip.offsetWidth > row.scrollLeft + row.clientWidth) row.scrollLeft = left - 8;
+      if (left < row.scrollLeft || left + chip.offsetWidth > row.scrollLeft + row.clientWidth)
+        row.scrollLeft = left - 8;
     }
   }
 
   #renderStoryPage(): TemplateResult {
     const { status, data, error } = this.list;
-    if (status === 'error') return this.#renderError(`The stories could not be loaded. ${error}`, () => this.#retryList());
+    if (status === 'error')
+      return this.#renderError(`The stories could not be loaded. ${error}`, () => this.#retryList());
     if (!data) return this.#renderSkeleton('Loading stories…');
     const filtered = Boolean(this.practiceFilter || this.companyFilter || this.day !== undefined);
     if (data.totalCount === 0) {
@@ -259,22 +285,33 @@ export class DevopsStories extends LitElement {
         ${data.nodes.map((story) => this.#renderCard(story))}
       </ul>
       ${this.moreError ? this.#renderError(`More stories could not be loaded. ${this.moreError}`, () => this.#loadMore()) : nothing}
-      ${data.pageInfo.hasNextPage && !this.moreError
-        ? html`<button class="more" part="button" ?disabled=${this.loadingMore} @click=${this.#loadMore}>
-            ${this.loadingMore ? 'Loading…' : `Load more stories`}
-          </button>`
-        : nothing}`;
+      ${
+        data.pageInfo.hasNextPage && !this.moreError
+          ? html`<button class="more" part="button" ?disabled=${this.loadingMore} @click=${this.#loadMore}>
+              ${this.loadingMore ? 'Loading…' : `Load more stories`}
+            </button>`
+          : nothing
+      }`;
   }
 
   #renderCard(story: StoryCardFieldsFragment, snippet?: string): TemplateResult {
     const metric = keyMetric(story.title, story.metrics);
     return html`<li class="card" part="card" data-slug=${story.slug}>
       <p class="eyebrow">${story.company.name}${story.year ? html` · ${story.year}` : nothing}</p>
-      <h3><button class="open" data-open=${story.slug} @click=${() => this.#openStory(story.slug, 'list')}>${story.title}</button></h3>
+      <h3>
+        <button class="open" data-open=${story.slug} @click=${() => this.#openStory(story.slug, 'list')}>
+          ${story.title}
+        </button>
+      </h3>
       <p class="snippet">${snippet === undefined ? story.headline : this.#renderSnippet(snippet)}</p>
-      ${metric
-        ? html`<p class="metric-line"><strong>${formatMetric(metric)}</strong> <span class="muted">${metric.label}${metric.year ? ` (${metric.year})` : ''}</span></p>`
-        : nothing}
+      ${
+        metric
+          ? html`<p class="metric-line">
+              <strong>${formatMetric(metric)}</strong>
+              <span class="muted">${metric.label}${metric.year ? ` (${metric.year})` : ''}</span>
+            </p>`
+          : nothing
+      }
       <ul class="tags" aria-label="Practices">
         ${story.practices.map((practice) => html`<li>${practice.name}</li>`)}
       </ul>
@@ -289,7 +326,9 @@ export class DevopsStories extends LitElement {
     const { status, data, error } = this.search;
     if (status === 'error') return this.#renderError(`The search failed. ${error}`, () => this.#loadSearch());
     if (!data) return this.#renderSkeleton(`Searching for “${this.searchTerm}”…`);
-    const stories = data.filter((hit): hit is StoryHit => hit.node.__typename === 'Story').filter((hit) => this.#matchesChips(hit.node));
+    const stories = data
+      .filter((hit): hit is StoryHit => hit.node.__typename === 'Story')
+      .filter((hit) => this.#matchesChips(hit.node));
     const recaps = data.filter((hit): hit is RecapHit => hit.node.__typename === 'Recap');
     const count = stories.length + recaps.length;
     const busy = status === 'loading';
@@ -311,10 +350,16 @@ export class DevopsStories extends LitElement {
 
   #renderStory(): TemplateResult {
     const backLabel = this.#storyOrigin === 'recap' ? 'Back to the recap' : 'Back to stories';
-    const back = html`<button class="back" part="button" @click=${this.#back}><span aria-hidden="true">←</span> ${backLabel}</button>`;
+    const back = html`<button class="back" part="button" @click=${this.#back}>
+      <span aria-hidden="true">←</span> ${backLabel}
+    </button>`;
     const { status, data, error } = this.story;
-    if (status === 'error') return html`<article>${back}${this.#renderError(`The story could not be loaded. ${error}`, () => this.#loadStory())}</article>`;
-    if (status === 'loading' || data === undefined) return html`<article aria-busy="true">${back}${this.#renderSkeleton('Loading the story…')}</article>`;
+    if (status === 'error')
+      return html`<article>
+        ${back}${this.#renderError(`The story could not be loaded. ${error}`, () => this.#loadStory())}
+      </article>`;
+    if (status === 'loading' || data === undefined)
+      return html`<article aria-busy="true">${back}${this.#renderSkeleton('Loading the story…')}</article>`;
     if (data === null) {
       return html`<article>
         ${back}
@@ -323,58 +368,77 @@ export class DevopsStories extends LitElement {
     }
     return html`<article part="story" aria-labelledby="story-title">
       ${back}
-      <p class="eyebrow">${data.company.name}${data.year ? ` · ${data.year}` : ''} · ${data.readingTimeMinutes} min read</p>
+      <p class="eyebrow">
+        ${data.company.name}${data.year ? ` · ${data.year}` : ''} · ${data.readingTimeMinutes} min read
+      </p>
       <h2 id="story-title" tabindex="-1">${data.title}</h2>
       <p class="summary">${data.summary}</p>
       <ul class="tags" aria-label="Practices">
         ${data.practices.map((practice) => html`<li>${practice.name}</li>`)}
       </ul>
-      ${data.metrics.length
-        ? html`<section aria-labelledby="metrics-heading">
-            <h3 id="metrics-heading">Key figures</h3>
-            <ul class="metrics">
-              ${data.metrics.map(
-                (metric) =>
-                  html`<li class="metric" part="metric">
-                    <span class="value">${formatMetric(metric)}</span>
-                    <span>${metric.label}${metric.year ? ` (${metric.year})` : ''}</span>
-                    ${metric.source
-                      ? html`<a class="link" href=${metric.source.url} target="_blank" rel="noopener noreferrer">Source: ${metric.source.title}</a>`
-                      : nothing}
-                  </li>`,
-              )}
-            </ul>
-          </section>`
-        : nothing}
+      ${
+        data.metrics.length
+          ? html`<section aria-labelledby="metrics-heading">
+              <h3 id="metrics-heading">Key figures</h3>
+              <ul class="metrics">
+                ${data.metrics.map(
+                  (metric) =>
+                    html`<li class="metric" part="metric">
+                      <span class="value">${formatMetric(metric)}</span>
+                      <span>${metric.label}${metric.year ? ` (${metric.year})` : ''}</span>
+                      ${
+                        metric.source
+                          ? html`<a class="link" href=${metric.source.url} target="_blank" rel="noopener noreferrer"
+                              >Source: ${metric.source.title}</a
+                            >`
+                          : nothing
+                      }
+                    </li>`,
+                )}
+              </ul>
+            </section>`
+          : nothing
+      }
       <div class="body">${unsafeHTML(demoteHeadings(data.body))}</div>
-      ${data.sources.length
-        ? html`<section aria-labelledby="sources-heading">
-            <h3 id="sources-heading">Sources</h3>
-            <ul class="plain sources">
-              ${data.sources.map(
-                (source) =>
-                  html`<li>
-                    <a class="link" href=${source.url} target="_blank" rel="noopener noreferrer">${source.title}</a>
-                    <span class="muted">${[source.publisher, source.year, source.kind.toLowerCase()].filter(Boolean).join(' · ')}</span>
-                  </li>`,
-              )}
-            </ul>
-          </section>`
-        : nothing}
+      ${
+        data.sources.length
+          ? html`<section aria-labelledby="sources-heading">
+              <h3 id="sources-heading">Sources</h3>
+              <ul class="plain sources">
+                ${data.sources.map(
+                  (source) =>
+                    html`<li>
+                      <a class="link" href=${source.url} target="_blank" rel="noopener noreferrer">${source.title}</a>
+                      <span class="muted"
+                        >${[source.publisher, source.year, source.kind.toLowerCase()].filter(Boolean).join(' · ')}</span
+                      >
+                    </li>`,
+                )}
+              </ul>
+            </section>`
+          : nothing
+      }
       ${this.#renderStoryLinks('related-heading', 'Related stories', data.related, this.#storyOrigin)}
     </article>`;
   }
 
   #renderRecap(): TemplateResult {
     const { status, data, error } = this.recap;
-    if (status === 'error') return this.#renderError(`The recap could not be loaded. ${error}`, () => this.#loadRecap());
+    if (status === 'error')
+      return this.#renderError(`The recap could not be loaded. ${error}`, () => this.#loadRecap());
     if (data === undefined) return this.#renderSkeleton('Loading the recap…');
     if (data === null) {
       return html`<div class="panel" role="status" part="status">
-        <p>${this.recapDay === undefined ? 'No recap has been published yet.' : `There is no recap for day ${this.recapDay} yet.`}</p>
+        <p>
+          ${this.recapDay === undefined ? 'No recap has been published yet.' : `There is no recap for day ${this.recapDay} yet.`}
+        </p>
       </div>`;
     }
-    return html`<article part="recap" aria-labelledby="recap-title" aria-busy=${status === 'loading' ? 'true' : 'false'}>
+    return html`<article
+      part="recap"
+      aria-labelledby="recap-title"
+      aria-busy=${status === 'loading' ? 'true' : 'false'}
+    >
       <p class="eyebrow">Day ${data.day} · covers ${formatDays(data.coversDays)}</p>
       <h2 id="recap-title" tabindex="-1">${data.title}</h2>
       <ol class="points">
@@ -460,7 +524,10 @@ export class DevopsStories extends LitElement {
     this.list = { status: 'loading', data: this.list.data };
     this.moreError = undefined;
     this.loadingMore = false;
-    this.#request(this.#listRequest, storyListQuery, { filter: this.#filter(), first: clampPageSize(this.pageSize) }).then(
+    this.#request(this.#listRequest, storyListQuery, {
+      filter: this.#filter(),
+      first: clampPageSize(this.pageSize),
+    }).then(
       (data) => (this.list = { status: 'ready', data: data.stories }),
       (error: unknown) => {
         if (!isAbort(error)) this.list = { status: 'error', data: this.list.data, error: explain(error) };
@@ -529,7 +596,9 @@ export class DevopsStories extends LitElement {
     this.#request(this.#storyRequest, storyQuery, { slug }).then(
       (data) => {
         this.story = { status: 'ready', data: data.story };
-        void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#story-title')?.focus({ preventScroll: true }));
+        void this.updateComplete.then(() =>
+          this.renderRoot.querySelector<HTMLElement>('#story-title')?.focus({ preventScroll: true }),
+        );
       },
       (error: unknown) => {
         if (!isAbort(error)) this.story = { status: 'error', error: explain(error) };
@@ -585,7 +654,11 @@ export class DevopsStories extends LitElement {
   }
 
   #emitFilterChange(): void {
-    const detail: FilterChangeDetail = { practice: this.practiceFilter || null, company: this.companyFilter || null, query: this.searchTerm };
+    const detail: FilterChangeDetail = {
+      practice: this.practiceFilter || null,
+      company: this.companyFilter || null,
+      query: this.searchTerm,
+    };
     this.dispatchEvent(new CustomEvent<FilterChangeDetail>('filter-change', { detail, bubbles: true, composed: true }));
   }
 
@@ -608,7 +681,9 @@ export class DevopsStories extends LitElement {
     this.openSlug = slug;
     this.#loadStory();
     if (this.getBoundingClientRect().top < 0) this.scrollIntoView({ block: 'start' });
-    this.dispatchEvent(new CustomEvent<StorySelectDetail>('story-select', { detail: { slug }, bubbles: true, composed: true }));
+    this.dispatchEvent(
+      new CustomEvent<StorySelectDetail>('story-select', { detail: { slug }, bubbles: true, composed: true }),
+    );
   }
 
   async #back(): Promise<void> {
@@ -617,7 +692,9 @@ export class DevopsStories extends LitElement {
     this.openSlug = undefined;
     await this.updateComplete;
     window.scrollTo({ top: this.#listScrollY, behavior: 'instant' });
-    const origin = this.renderRoot.querySelector<HTMLElement>(`[data-open="${slug}"]`) ?? this.renderRoot.querySelector<HTMLElement>('h2[tabindex="-1"]');
+    const origin =
+      this.renderRoot.querySelector<HTMLElement>(`[data-open="${slug}"]`) ??
+      this.renderRoot.querySelector<HTMLElement>('h2[tabindex="-1"]');
     origin?.focus({ preventScroll: true });
   }
 }

@@ -36,7 +36,11 @@ describe('format', () => {
   });
 
   it('moves body headings one level down, leaving other tags alone', () => {
-    expect(demoteHeadings('<h2 id="a">What 11.6 seconds measures</h2>\n<p>x <strong>h2</strong></p><H3>b</H3><h6>c</h6><header>d</header>')).toBe(
+    expect(
+      demoteHeadings(
+        '<h2 id="a">What 11.6 seconds measures</h2>\n<p>x <strong>h2</strong></p><H3>b</H3><h6>c</h6><header>d</header>',
+      ),
+    ).toBe(
       '<h3 id="a">What 11.6 seconds measures</h3>\n<p>x <strong>h2</strong></p><h4>b</h4><h6>c</h6><header>d</header>',
     );
   });

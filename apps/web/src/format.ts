@@ -48,7 +48,10 @@ export function formatDays(days: readonly number[]): string {
  * tag names change.
  */
 export function demoteHeadings(html: string): string {
-  return html.replace(/<(\/?)h([1-5])(?=[\s>])/gi, (_tag, slash: string, level: string) => `<${slash}h${Number(level) + 1}`);
+  return html.replace(
+    /<(\/?)h([1-5])(?=[\s>])/gi,
+    (_tag, slash: string, level: string) => `<${slash}h${Number(level) + 1}`,
+  );
 }
 
 /** A page size the API accepts (1 to 100); anything else falls back to `fallback`. */

@@ -41,8 +41,13 @@ describe('loadContent', () => {
     expect(recap.coversDays).toEqual([1, 2, 3, 4, 5, 6]);
     expect(c.practices.map((p) => p.slug)).toEqual(
       expect.arrayContaining([
-        'cloud-migration', 'continuous-deployment', 'continuous-monitoring', 'automated-rollback',
-        'immutable-infrastructure', 'developer-ownership', 'learning-culture',
+        'cloud-migration',
+        'continuous-deployment',
+        'continuous-monitoring',
+        'automated-rollback',
+        'immutable-infrastructure',
+        'developer-ownership',
+        'learning-culture',
       ]),
     );
     expect(c.series).toMatchObject({ name: '#90DaysOfDevOps', licence: 'CC BY-NC-SA 4.0' });
@@ -62,10 +67,20 @@ describe('loadContent', () => {
 
   it('names the file, the field and the problem for a malformed story', () => {
     const dir = copyContent();
-    edit(dir, 'stories/amazon.md', (t) => t.replace(/^year: .*$/m, 'year: soon').replace(/^company: .*$/m, 'company: acme'));
+    edit(dir, 'stories/amazon.md', (t) =>
+      t.replace(/^year: .*$/m, 'year: soon').replace(/^company: .*$/m, 'company: acme'),
+    );
     const issues = problems(dir);
-    expect(issues).toContainEqual({ file: 'stories/amazon.md', field: 'year', message: 'must be a whole number, got "soon"' });
-    expect(issues).toContainEqual({ file: 'stories/amazon.md', field: 'company', message: 'no company "acme" in companies/' });
+    expect(issues).toContainEqual({
+      file: 'stories/amazon.md',
+      field: 'year',
+      message: 'must be a whole number, got "soon"',
+    });
+    expect(issues).toContainEqual({
+      file: 'stories/amazon.md',
+      field: 'company',
+      message: 'no company "acme" in companies/',
+    });
   });
 
   it('rejects a metric citing a source the story does not have', () => {
@@ -86,8 +101,16 @@ describe('loadContent', () => {
     renameSync(join(dir, 'stories/nasa-jpl.md'), join(dir, 'stories/jpl-curiosity.md'));
     edit(dir, 'stories/jpl-curiosity.md', (t) => t.replace(/^company: .*$/m, 'company: acme'));
     const issues = problems(dir);
-    expect(issues).toContainEqual({ file: 'stories/zz-target-copy.md', field: 'slug', message: 'target is already used by stories/target.md' });
-    expect(issues).toContainEqual({ file: 'stories/jpl-curiosity.md', field: 'company', message: 'no company "acme" in companies/' });
+    expect(issues).toContainEqual({
+      file: 'stories/zz-target-copy.md',
+      field: 'slug',
+      message: 'target is already used by stories/target.md',
+    });
+    expect(issues).toContainEqual({
+      file: 'stories/jpl-curiosity.md',
+      field: 'company',
+      message: 'no company "acme" in companies/',
+    });
   });
 
   it('rejects a file without front matter, unknown fields and a bad slug', () => {
@@ -98,7 +121,11 @@ describe('loadContent', () => {
     expect(issues).toContainEqual(expect.objectContaining({ file: 'practices/broken.md', field: '' }));
     expect(issues).toContainEqual(expect.objectContaining({ file: 'companies/etsy.md', field: 'founded' }));
     expect(issues).toContainEqual(
-      expect.objectContaining({ file: 'companies/etsy.md', field: 'slug', message: '"Etsy Inc" is not a lower-case kebab-case slug' }),
+      expect.objectContaining({
+        file: 'companies/etsy.md',
+        field: 'slug',
+        message: '"Etsy Inc" is not a lower-case kebab-case slug',
+      }),
     );
   });
 });

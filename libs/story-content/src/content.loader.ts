@@ -80,7 +80,9 @@ function readSeries(path: string, file: string, issues: ContentIssue[]): SeriesC
 function readFolder(dir: string, folder: string, issues: ContentIssue[]): Parsed[] {
   let names: string[];
   try {
-    names = readdirSync(join(dir, folder)).filter((n) => n.endsWith('.md')).sort();
+    names = readdirSync(join(dir, folder))
+      .filter((n) => n.endsWith('.md'))
+      .sort();
   } catch {
     issues.push({ file: folder, field: '', message: 'folder is missing' });
     return [];
@@ -95,7 +97,11 @@ function parseMarkdown(path: string, file: string, issues: ContentIssue[]): Pars
   let data: Record<string, unknown> = {};
   let body = text;
   if (!match) {
-    issues.push({ file, field: '', message: 'has no front matter: start the file with a --- line, the fields, and another --- line' });
+    issues.push({
+      file,
+      field: '',
+      message: 'has no front matter: start the file with a --- line, the fields, and another --- line',
+    });
   } else {
     body = match[2];
     try {
@@ -152,8 +158,19 @@ function readRecap(p: Parsed): RecapContent {
 }
 
 const STORY_FIELDS = [
-  'slug', 'title', 'headline', 'company', 'year', 'day', 'status', 'publishedAt', 'updatedAt',
-  'summary', 'practices', 'sources', 'metrics',
+  'slug',
+  'title',
+  'headline',
+  'company',
+  'year',
+  'day',
+  'status',
+  'publishedAt',
+  'updatedAt',
+  'summary',
+  'practices',
+  'sources',
+  'metrics',
 ] as const;
 
 function readStory(p: Parsed): StoryContent {

@@ -19,15 +19,26 @@ import { buildSchema } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const WORKSPACE = fileURLToPath(new URL('../../../', import.meta.url));
-const NX_BIN = join(WORKSPACE, 'node_modules/nx', JSON.parse(readFileSync(join(WORKSPACE, 'node_modules/nx/package.json'), 'utf8')).bin.nx);
-const MODULE = { name: 'badges', packageName: '@devops-stories/schema-badges', typeName: 'Badges', queryField: 'badges' };
+const NX_BIN = join(
+  WORKSPACE,
+  'node_modules/nx',
+  JSON.parse(readFileSync(join(WORKSPACE, 'node_modules/nx/package.json'), 'utf8')).bin.nx,
+);
+const MODULE = {
+  name: 'badges',
+  packageName: '@devops-stories/schema-badges',
+  typeName: 'Badges',
+  queryField: 'badges',
+};
 
 /**
  * The environment for the nested Nx and server processes: the outer Nx task's and
  * vitest's own variables would otherwise leak into them.
  */
 const childEnv: NodeJS.ProcessEnv = {
-  ...Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(NX_|VITEST|npm_)|^(NODE_ENV|NODE_OPTIONS)$/.test(key))),
+  ...Object.fromEntries(
+    Object.entries(process.env).filter(([key]) => !/^(NX_|VITEST|npm_)|^(NODE_ENV|NODE_OPTIONS)$/.test(key)),
+  ),
   NX_DAEMON: 'false',
   NX_NO_CLOUD: 'true',
   NX_TUI: 'false',
@@ -40,7 +51,10 @@ const childEnv: NodeJS.ProcessEnv = {
  * packages linked to the copy's projects, so that its imports resolve inside it.
  */
 function copyWorkspace(into: string): void {
-  const files = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: WORKSPACE, encoding: 'utf8' })
+  const files = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
+    cwd: WORKSPACE,
+    encoding: 'utf8',
+  })
     .split('\0')
     .filter(Boolean);
   for (const file of files) {
@@ -53,7 +67,8 @@ function copyWorkspace(into: string): void {
   }
   mkdirSync(join(into, 'node_modules'));
   for (const entry of readdirSync(join(WORKSPACE, 'node_modules'))) {
-    if (entry !== '@devops-stories') symlinkSync(join(WORKSPACE, 'node_modules', entry), join(into, 'node_modules', entry));
+    if (entry !== '@devops-stories')
+      symlinkSync(join(WORKSPACE, 'node_modules', entry), join(into, 'node_modules', entry));
   }
   linkWorkspacePackages(into);
 }
@@ -157,7 +172,13 @@ describe('schema-module generator in a copy of the repository', () => {
     const registry = readFileSync(join(copy, 'apps/api/src/schema-modules.ts'), 'utf8');
     const libs = readdirSync(join(copy, 'libs')).sort();
 
-    const result = await run(copy, process.execPath, [NX_BIN, 'g', '@devops-stories/workspace-plugin:schema-module', 'Badges', '--no-interactive']);
+    const result = await run(copy, process.execPath, [
+      NX_BIN,
+      'g',
+      '@devops-stories/workspace-plugin:schema-module',
+      'Badges',
+      '--no-interactive',
+    ]);
 
     expect(result.code).not.toBe(0);
     expect(result.output).toContain('"Badges" is not a valid schema module name: use kebab-case');
@@ -165,8 +186,14 @@ describe('schema-module generator in a copy of the repository', () => {
     expect(readFileSync(join(copy, 'apps/api/src/schema-modules.ts'), 'utf8')).toBe(registry);
   });
 
-  it("generates a module whose own checks pass, emits it into the schema and serves its query from the API", async () => {
-    const generated = await nx(copy, 'g', '@devops-stories/workspace-plugin:schema-module', MODULE.name, '--no-interactive');
+  it('generates a module whose own checks pass, emits it into the schema and serves its query from the API', async () => {
+    const generated = await nx(
+      copy,
+      'g',
+      '@devops-stories/workspace-plugin:schema-module',
+      MODULE.name,
+      '--no-interactive',
+    );
     expect(generated).toContain(`CREATE libs/schema-${MODULE.name}/src/${MODULE.name}/${MODULE.name}.resolver.spec.ts`);
     expect(generated).toContain('UPDATE apps/api/src/schema-modules.ts');
     expect(generated).toContain('Next steps:');
@@ -191,7 +218,9 @@ describe('schema-module generator in a copy of the repository', () => {
     const response = await fetch(started.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: `{ ${MODULE.queryField} { __typename module summary } story(slug: "netflix") { slug } }` }),
+      body: JSON.stringify({
+        query: `{ ${MODULE.queryField} { __typename module summary } story(slug: "netflix") { slug } }`,
+      }),
     });
     expect(response.status).toBe(200);
     const body = (await response.json()) as { data: Record<string, unknown>; errors?: unknown[] };

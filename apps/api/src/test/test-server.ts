@@ -12,7 +12,10 @@ export function createTestServer(
 
 /** Runs one operation through Apollo and returns its single result. */
 export async function execute(server: ApiServer, query: string, variables?: Record<string, unknown>) {
-  const response = await server.apollo.executeOperation({ query, variables }, { contextValue: await server.createContext() });
+  const response = await server.apollo.executeOperation(
+    { query, variables },
+    { contextValue: await server.createContext() },
+  );
   if (response.body.kind !== 'single') throw new Error('expected a single result');
   return response.body.singleResult as { data?: any; errors?: any[] };
 }

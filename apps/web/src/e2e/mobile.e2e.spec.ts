@@ -29,7 +29,11 @@ function controls(page: Page): Promise<Control[]> {
         .filter((control) => !control.closest('.body') && control.getClientRects().length > 0)
         .map((control) => {
           const box = control.getBoundingClientRect();
-          return { label: `${control.tagName.toLowerCase()} "${(control.textContent || control.getAttribute('aria-label') || control.id).trim().slice(0, 40)}"`, width: box.width, height: box.height };
+          return {
+            label: `${control.tagName.toLowerCase()} "${(control.textContent || control.getAttribute('aria-label') || control.id).trim().slice(0, 40)}"`,
+            width: box.width,
+            height: box.height,
+          };
         }),
     );
   });

@@ -4,7 +4,11 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningApi, startApi } from '../test/api-server.js';
 import { cardTitles, collectPageErrors, launchChromium } from '../test/browser.js';
 
-async function graphql<T>(api: RunningApi, query: string, variables: Record<string, unknown> = {}): Promise<{ data?: T; errors?: { message: string }[] }> {
+async function graphql<T>(
+  api: RunningApi,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<{ data?: T; errors?: { message: string }[] }> {
   const response = await fetch(`${api.base}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -30,7 +34,10 @@ function recordedEvents(page: Page): Promise<{ type: string; detail: unknown }[]
 
 async function companies(element: Locator): Promise<string[]> {
   await element.locator('.card').first().waitFor();
-  return element.locator('.card .eyebrow').allTextContents().then((lines) => lines.map((line) => line.split(' · ')[0].trim()));
+  return element
+    .locator('.card .eyebrow')
+    .allTextContents()
+    .then((lines) => lines.map((line) => line.split(' · ')[0].trim()));
 }
 
 describe('<devops-stories> on the standalone page, against the real api', () => {
@@ -59,7 +66,10 @@ describe('<devops-stories> on the standalone page, against the real api', () => 
   }
 
   it('lists every published story, with the running total', async () => {
-    const published = await graphql<{ stories: { totalCount: number; nodes: { title: string }[] } }>(api, '{ stories(first: 100) { totalCount nodes { title } } }');
+    const published = await graphql<{ stories: { totalCount: number; nodes: { title: string }[] } }>(
+      api,
+      '{ stories(first: 100) { totalCount nodes { title } } }',
+    );
     const expected = published.data!.stories.nodes.map((story) => story.title);
     expect(expected).toHaveLength(6);
 
@@ -101,8 +111,13 @@ describe('<devops-stories> on the standalone page, against the real api', () => 
     await element.getByText(/results? for “rollback”/).waitFor();
     const titles = await cardTitles(element);
     expect(titles[0]).toMatch(/^Netflix/);
-    await expect(element.locator('.card').first().locator('mark').first().textContent()).resolves.toMatch(/^rollback$/i);
-    expect(await recordedEvents(page)).toContainEqual({ type: 'filter-change', detail: { practice: null, company: null, query: 'rollback' } });
+    await expect(element.locator('.card').first().locator('mark').first().textContent()).resolves.toMatch(
+      /^rollback$/i,
+    );
+    expect(await recordedEvents(page)).toContainEqual({
+      type: 'filter-change',
+      detail: { practice: null, company: null, query: 'rollback' },
+    });
 
     await element.getByLabel('Search stories').fill('');
     await element.getByText('Showing 6 of 6 stories').waitFor();
@@ -131,7 +146,8 @@ describe('<devops-stories> on the standalone page, against the real api', () => 
     await expect(story.locator('.body h3').first().textContent()).resolves.toBe('What 11.6 seconds actually measures');
     expect(await story.locator('.body h2').count()).toBe(0);
     expect(await story.locator('.body script').count()).toBe(0);
-    for (const link of await story.locator('.sources a').all()) expect(await link.getAttribute('rel')).toContain('noopener');
+    for (const link of await story.locator('.sources a').all())
+      expect(await link.getAttribute('rel')).toContain('noopener');
     await expect(story.locator('.related button').allTextContents()).resolves.toHaveLength(3);
     expect(await recordedEvents(page)).toContainEqual({ type: 'story-select', detail: { slug: 'amazon' } });
     expect(await element.evaluate((host) => host.shadowRoot!.activeElement?.id)).toBe('story-title');
@@ -139,9 +155,13 @@ describe('<devops-stories> on the standalone page, against the real api', () => 
     await element.getByRole('button', { name: /Back to stories/ }).click();
     await element.getByText('Showing 2 of 2 stories').waitFor();
     expect(await companies(element)).toEqual(['Amazon', 'Etsy']);
-    expect(await element.getByRole('button', { name: 'Continuous deployment' }).getAttribute('aria-pressed')).toBe('true');
+    expect(await element.getByRole('button', { name: 'Continuous deployment' }).getAttribute('aria-pressed')).toBe(
+      'true',
+    );
     expect(await page.evaluate(() => window.scrollY)).toBe(scrolled);
-    expect(await element.evaluate((host) => (host.shadowRoot!.activeElement as HTMLElement | null)?.dataset.open)).toBe('amazon');
+    expect(await element.evaluate((host) => (host.shadowRoot!.activeElement as HTMLElement | null)?.dataset.open)).toBe(
+      'amazon',
+    );
     expect(errors).toEqual([]);
   });
 
@@ -151,7 +171,9 @@ describe('<devops-stories> on the standalone page, against the real api', () => 
     await element.getByRole('button', { name: 'Recap' }).click();
     const recap = element.locator('article[part="recap"]');
     await recap.waitFor();
-    await expect(recap.getByRole('heading', { level: 2 }).textContent()).resolves.toBe('Recap: what DevOps is, days 1-6');
+    await expect(recap.getByRole('heading', { level: 2 }).textContent()).resolves.toBe(
+      'Recap: what DevOps is, days 1-6',
+    );
     expect(await recap.locator('.points li').count()).toBe(3);
     await expect(recap.locator('.eyebrow').first().textContent()).resolves.toBe('Day 6 · covers days 1–6');
     expect(await element.getAttribute('view')).toBe('recap');
@@ -212,7 +234,9 @@ describe('<devops-stories> on the standalone page, against the real api', () => 
     const focused = () =>
       element.evaluate((host) => {
         const active = host.shadowRoot!.activeElement as HTMLElement | null;
-        return active ? { text: active.textContent?.trim(), tag: active.tagName, outline: getComputedStyle(active).outlineStyle } : null;
+        return active
+          ? { text: active.textContent?.trim(), tag: active.tagName, outline: getComputedStyle(active).outlineStyle }
+          : null;
       });
     expect(await focused()).toEqual({ text: 'Stories', tag: 'BUTTON', outline: 'solid' });
     await page.keyboard.press('Tab');
@@ -237,7 +261,9 @@ describe('<devops-stories> on the standalone page, against the real api', () => 
   });
 
   it('every document in the persisted-documents manifest runs on the server without errors', async () => {
-    const manifest = JSON.parse(readFileSync(new URL('../gql/persisted-documents.json', import.meta.url), 'utf8')) as Record<string, string>;
+    const manifest = JSON.parse(
+      readFileSync(new URL('../gql/persisted-documents.json', import.meta.url), 'utf8'),
+    ) as Record<string, string>;
     expect(Object.keys(manifest).length).toBeGreaterThanOrEqual(6);
     for (const query of Object.values(manifest)) {
       const result = await graphql(api, query, { slug: 'amazon', day: 6, query: 'rollback', first: 5 });
@@ -268,7 +294,9 @@ describe('<devops-stories> when the server stops mid-session', () => {
     await element.getByRole('button', { name: 'Continuous deployment' }).click();
     const alert = element.getByRole('alert');
     await alert.waitFor();
-    await expect(alert.textContent()).resolves.toContain('The stories could not be loaded. The story service cannot be reached');
+    await expect(alert.textContent()).resolves.toContain(
+      'The stories could not be loaded. The story service cannot be reached',
+    );
 
     api = await startApi(api.port);
     await alert.getByRole('button', { name: 'Try again' }).click();

@@ -23,9 +23,17 @@ export interface RunningApi {
  */
 export async function startApi(port = 0): Promise<RunningApi> {
   if (!existsSync(API_MAIN)) throw new Error(`${API_MAIN} is missing: run npx nx build @devops-stories/api`);
-  if (!existsSync(`${WEB_DIST}index.html`)) throw new Error(`${WEB_DIST}index.html is missing: run npx nx build @devops-stories/web`);
+  if (!existsSync(`${WEB_DIST}index.html`))
+    throw new Error(`${WEB_DIST}index.html is missing: run npx nx build @devops-stories/web`);
   const child = spawn(process.execPath, [API_MAIN], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: 'sqlite::memory:', WEB_ROOT: WEB_DIST, NODE_ENV: 'test' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATABASE_URL: 'sqlite::memory:',
+      WEB_ROOT: WEB_DIST,
+      NODE_ENV: 'test',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const base = await waitForReady(child);

@@ -12,7 +12,14 @@ export const SCREENSHOTS = fileURLToPath(new URL('../../test-output/screenshots/
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
   });
 }
 
@@ -25,7 +32,10 @@ export function screenshotPath(name: string): string {
 /** The story cards' titles in a `<devops-stories>`, in order, once at least one is shown. */
 export async function cardTitles(element: Locator): Promise<string[]> {
   await element.locator('.card .open').first().waitFor();
-  return element.locator('.card .open').allTextContents().then((titles) => titles.map((title) => title.trim()));
+  return element
+    .locator('.card .open')
+    .allTextContents()
+    .then((titles) => titles.map((title) => title.trim()));
 }
 
 /** Fails the test on any error the page logs or throws, e.g. a failed request or a Lit warning. */

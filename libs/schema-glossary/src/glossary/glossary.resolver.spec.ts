@@ -20,7 +20,13 @@ describe('glossary module', () => {
     expect(errors).toBeUndefined();
     expect(data!.glossary.map((t: any) => t.slug)).toEqual(GLOSSARY.map((t) => t.slug));
     expect(data!.glossary.map((t: any) => t.slug)).toEqual(
-      expect.arrayContaining(['continuous-integration', 'continuous-delivery', 'infrastructure-as-code', 'canary-release', 'blameless-post-mortem']),
+      expect.arrayContaining([
+        'continuous-integration',
+        'continuous-delivery',
+        'infrastructure-as-code',
+        'canary-release',
+        'blameless-post-mortem',
+      ]),
     );
     expect(data!.term).toMatchObject({ name: 'Mean time to recovery', abbreviation: 'MTTR' });
     expect(data!.term.seeAlso.map((t: any) => t.slug)).toContain('rollback');
@@ -35,7 +41,15 @@ describe('glossary module', () => {
     }`);
     expect(errors).toBeUndefined();
     const netflix = data!.netflix.terms.map((t: any) => t.slug);
-    expect(netflix).toEqual(expect.arrayContaining(['canary-release', 'rollback', 'machine-image', 'red-black-deployment', 'immutable-infrastructure']));
+    expect(netflix).toEqual(
+      expect.arrayContaining([
+        'canary-release',
+        'rollback',
+        'machine-image',
+        'red-black-deployment',
+        'immutable-infrastructure',
+      ]),
+    );
     expect(netflix).not.toContain('two-pizza-team');
     expect(data!.etsy.terms.map((t: any) => t.slug)).toEqual(['blameless-post-mortem']);
     const amazon = data!.stories.nodes.find((s: any) => s.slug === 'amazon').terms.map((t: any) => t.slug);

@@ -17,7 +17,10 @@ export function fromGlobalId(id: string): { typename: NodeTypename; key: string 
   const typename = decoded.slice(0, colon) as NodeTypename;
   const key = decoded.slice(colon + 1);
   if (colon < 1 || !key || !NODE_TYPENAMES.includes(typename) || toGlobalId(typename, key) !== id) {
-    throw badInput(`"${id}" is not an id this API issued; use the \`id\` field of a Story, Company, Practice, Day or Recap.`, 'id');
+    throw badInput(
+      `"${id}" is not an id this API issued; use the \`id\` field of a Story, Company, Practice, Day or Recap.`,
+      'id',
+    );
   }
   return { typename, key };
 }

@@ -8,7 +8,11 @@ export type PracticeNode = PracticeRecord & { __typename: 'Practice'; id: string
 export type DayNode = DayRecord & { __typename: 'Day'; id: string };
 export type RecapNode = RecapRecord & { __typename: 'Recap'; id: string };
 
-export const storyNode = (r: StoryRecord): StoryNode => ({ ...r, __typename: 'Story', id: toGlobalId('Story', r.slug) });
+export const storyNode = (r: StoryRecord): StoryNode => ({
+  ...r,
+  __typename: 'Story',
+  id: toGlobalId('Story', r.slug),
+});
 export const companyNode = (r: CompanyRecord): CompanyNode => ({
   ...r,
   __typename: 'Company',

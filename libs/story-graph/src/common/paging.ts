@@ -57,7 +57,11 @@ export class CursorCodec {
         argument,
       );
     }
-    const [o, value, slug] = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as [string, string | number, string];
+    const [o, value, slug] = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as [
+      string,
+      string | number,
+      string,
+    ];
     if (o !== order) {
       throw badInput(`\`${argument}\` was issued for another sort order; start again without a cursor.`, argument);
     }
@@ -154,6 +158,8 @@ export function pageList<T>(
       ? { start: from, end: Math.min(from + plan.size, to) }
       : { start: Math.max(to - plan.size, from), end: to };
   const hasMore = plan.direction === 'forward' ? window.end < to : window.start > from;
-  const page = items.slice(window.start, window.end).map((node, i) => ({ node, position: positions[window.start + i] }));
+  const page = items
+    .slice(window.start, window.end)
+    .map((node, i) => ({ node, position: positions[window.start + i] }));
   return toConnection(page, plan, hasMore, items.length, codec);
 }

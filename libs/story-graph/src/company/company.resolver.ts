@@ -20,7 +20,11 @@ export class CompanyResolver {
   }
 
   @FieldResolver(() => StoryConnection, { description: "The company's published stories, newest first." })
-  async stories(@Root() company: CompanyNode, @Args(() => ForwardPageArgs) page: ForwardPageArgs, @Ctx() ctx: StoryContext) {
+  async stories(
+    @Root() company: CompanyNode,
+    @Args(() => ForwardPageArgs) page: ForwardPageArgs,
+    @Ctx() ctx: StoryContext,
+  ) {
     return this.storyService.nested(ctx, await ctx.loaders.storiesByCompany.load(company.rowId), page);
   }
 }

@@ -69,7 +69,9 @@ describe('schema module registry', () => {
     );
     const a = defineSchemaModule({ name: 'badges-a', resolvers: [ShoutResolver], types: [BadgeA] });
     const b = defineSchemaModule({ name: 'badges-b', resolvers: [StoriesAgainResolver], types: [BadgeB] });
-    expect(() => assertNoConflicts([a, b])).toThrow('type Badge is defined by module "badges-a" (class BadgeA) and module "badges-b" (class BadgeB)');
+    expect(() => assertNoConflicts([a, b])).toThrow(
+      'type Badge is defined by module "badges-a" (class BadgeA) and module "badges-b" (class BadgeB)',
+    );
   });
 
   it('fails for a module registered twice and for clashing context keys', async () => {

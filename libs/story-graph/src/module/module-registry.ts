@@ -26,7 +26,9 @@ export function assertNoConflicts(modules: readonly SchemaModule[]): void {
   const claim = (key: string, owner: Owner) => {
     const earlier = claims.get(key);
     if (earlier && earlier.module !== owner.module) {
-      conflicts.push(`${key} is defined by module "${earlier.module}" (${earlier.what}) and module "${owner.module}" (${owner.what})`);
+      conflicts.push(
+        `${key} is defined by module "${earlier.module}" (${earlier.what}) and module "${owner.module}" (${owner.what})`,
+      );
     } else if (!earlier) {
       claims.set(key, owner);
     }
@@ -88,14 +90,19 @@ export async function buildModularSchema(modules: readonly SchemaModule[]): Prom
  *
  * @throws {SchemaModuleConflictError} when two modules add the same context key, or one shadows a core key.
  */
-export function modularContextFactory(modules: readonly SchemaModule[], options: StoryGraphOptions): () => StoryContext {
-  const extend = (base: StoryContext) => Object.assign(base, ...modules.map((m) => m.context?.(base) ?? {})) as StoryContext;
+export function modularContextFactory(
+  modules: readonly SchemaModule[],
+  options: StoryGraphOptions,
+): () => StoryContext {
+  const extend = (base: StoryContext) =>
+    Object.assign(base, ...modules.map((m) => m.context?.(base) ?? {})) as StoryContext;
   const probe = createStoryContext(options);
   const ownerOf = new Map<string, string>(Object.keys(probe).map((k) => [k, 'story core']));
   for (const m of modules) {
     for (const key of Object.keys(m.context?.(probe) ?? {})) {
       const earlier = ownerOf.get(key);
-      if (earlier) throw new SchemaModuleConflictError([`context key "${key}" is added by ${earlier} and module "${m.name}"`]);
+      if (earlier)
+        throw new SchemaModuleConflictError([`context key "${key}" is added by ${earlier} and module "${m.name}"`]);
       ownerOf.set(key, `module "${m.name}"`);
     }
   }

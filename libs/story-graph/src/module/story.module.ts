@@ -24,6 +24,14 @@ import { defineSchemaModule } from './schema-module.js';
 /** The core module: every query of the API contract v1 and the shared model types. */
 export const storyModule = defineSchemaModule({
   name: 'story',
-  resolvers: [StoryResolver, CompanyResolver, PracticeResolver, DayResolver, RecapResolver, SearchResolver, NodeResolver],
+  resolvers: [
+    StoryResolver,
+    CompanyResolver,
+    PracticeResolver,
+    DayResolver,
+    RecapResolver,
+    SearchResolver,
+    NodeResolver,
+  ],
   types: [Node, Story, Company, Practice, Metric, Source, Day, Recap, SearchHit, PageInfo, StoryFilter, StoryOrder],
 });

@@ -20,7 +20,11 @@ export class PracticeResolver {
   }
 
   @FieldResolver(() => StoryConnection, { description: 'Published stories tagged with the practice, newest first.' })
-  async stories(@Root() practice: PracticeNode, @Args(() => ForwardPageArgs) page: ForwardPageArgs, @Ctx() ctx: StoryContext) {
+  async stories(
+    @Root() practice: PracticeNode,
+    @Args(() => ForwardPageArgs) page: ForwardPageArgs,
+    @Ctx() ctx: StoryContext,
+  ) {
     return this.storyService.nested(ctx, await ctx.loaders.storiesByPractice.load(practice.rowId), page);
   }
 }

@@ -14,7 +14,8 @@ export class SearchResolver {
   @Query(() => [SearchHit], { description: 'Ranked full-text search; terms match word prefixes, all must match.' })
   async search(
     @Arg('query', () => String) query: string,
-    @Arg('first', () => Int, { nullable: true, description: 'How many hits: 1 to 50, default 10.' }) first: number | null,
+    @Arg('first', () => Int, { nullable: true, description: 'How many hits: 1 to 50, default 10.' })
+    first: number | null,
     @Ctx() ctx: StoryContext,
   ): Promise<{ score: number; snippet: string; node: StoryNode | DayNode | RecapNode }[]> {
     if (query.length > MAX_QUERY_LENGTH) {

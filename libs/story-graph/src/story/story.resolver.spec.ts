@@ -5,8 +5,18 @@ const PAGE = /* GraphQL */ `
   query Page($first: Int, $after: String, $last: Int, $before: String, $filter: StoryFilter, $orderBy: StoryOrder) {
     stories(first: $first, after: $after, last: $last, before: $before, filter: $filter, orderBy: $orderBy) {
       totalCount
-      edges { cursor node { slug } }
-      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+      edges {
+        cursor
+        node {
+          slug
+        }
+      }
+      pageInfo {
+        hasNextPage
+        hasPreviousPage
+        startCursor
+        endCursor
+      }
     }
   }
 `;
@@ -62,13 +72,15 @@ describe('stories', () => {
 
   it('orders by title ascending and by year descending', async () => {
     const byTitle = await page({ orderBy: { field: 'TITLE', direction: 'ASC' }, first: 100 });
-    const { data } = await h.run(`{ stories(first: 100, orderBy: {field: TITLE, direction: ASC}) { nodes { title } } }`);
+    const { data } = await h.run(
+      `{ stories(first: 100, orderBy: {field: TITLE, direction: ASC}) { nodes { title } } }`,
+    );
     const titles = data!.stories.nodes.map((n: any) => n.title.toLowerCase());
     expect(titles).toEqual([...titles].sort());
     expect(byTitle.totalCount).toBe(titles.length);
-    const years = (await h.run(`{ stories(orderBy: {field: YEAR, direction: DESC}) { nodes { year } } }`)).data!.stories.nodes.map(
-      (n: any) => n.year ?? 0,
-    );
+    const years = (
+      await h.run(`{ stories(orderBy: {field: YEAR, direction: DESC}) { nodes { year } } }`)
+    ).data!.stories.nodes.map((n: any) => n.year ?? 0);
     expect(years).toEqual([...years].sort((a: number, b: number) => b - a));
   });
 
@@ -78,7 +90,10 @@ describe('stories', () => {
     [{ first: 0 }, '`first` must be between 1 and 100, got 0.'],
     [{ first: 101 }, '`first` must be between 1 and 100, got 101.'],
     [{ first: 2, last: 2 }, 'Pass either `first` or `last`, not both.'],
-    [{ after: 'bm90LWEtY3Vyc29y' }, "`after` is not a cursor this API issued; pass a cursor from an earlier page's edges or pageInfo."],
+    [
+      { after: 'bm90LWEtY3Vyc29y' },
+      "`after` is not a cursor this API issued; pass a cursor from an earlier page's edges or pageInfo.",
+    ],
   ])('rejects %j with BAD_USER_INPUT', async (variables, message) => {
     const result = await h.run(PAGE, variables);
     expect(result.data).toBeNull();

@@ -51,7 +51,10 @@ export class StoryService {
     const result = await ctx.store.listStories({
       filter: f,
       sort,
-      from: plan.direction === 'forward' ? { direction: 'forward', after: start } : { direction: 'backward', before: start },
+      from:
+        plan.direction === 'forward'
+          ? { direction: 'forward', after: start }
+          : { direction: 'backward', before: start },
       limit: plan.size,
       view: ctx.view,
     });

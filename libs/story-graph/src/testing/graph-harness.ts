@@ -30,7 +30,12 @@ export async function createGraphHarness(modules: SchemaModule[] = [storyModule]
     statements,
     async run(source, variables) {
       statements.length = 0;
-      return (await graphql({ schema, source, variableValues: variables, contextValue: createContext() })) as ExecutionResult<any>;
+      return (await graphql({
+        schema,
+        source,
+        variableValues: variables,
+        contextValue: createContext(),
+      })) as ExecutionResult<any>;
     },
   };
 }

@@ -23,7 +23,12 @@ class ModelOnlyResolver {
   @Query(() => StoryConnection)
   page() {
     const edges = [{ cursor: 'c1', node: story }];
-    return { edges, nodes: [story], totalCount: 7, pageInfo: { hasNextPage: true, hasPreviousPage: false, startCursor: 'c1', endCursor: 'c1' } };
+    return {
+      edges,
+      nodes: [story],
+      totalCount: 7,
+      pageInfo: { hasNextPage: true, hasPreviousPage: false, startCursor: 'c1', endCursor: 'c1' },
+    };
   }
 
   @Query(() => Node)

@@ -9,7 +9,9 @@ import { openSqliteStore, sqliteFilename } from './sqlite-story.store.js';
 const content = loadContent();
 const published = content.stories.filter((s) => s.status === 'published');
 
-describeStoryStoreContract('SQLite in memory', (onStatement) => openSqliteStore({ url: 'sqlite::memory:', onStatement }));
+describeStoryStoreContract('SQLite in memory', (onStatement) =>
+  openSqliteStore({ url: 'sqlite::memory:', onStatement }),
+);
 
 describe('SQLite store on a file', () => {
   it('keeps imported content across reopen and migrates once', async () => {

@@ -155,7 +155,8 @@ class SqliteStoryStore implements StoryStore {
         continue;
       }
       const companyId = companyIds.get(story.company);
-      if (companyId === undefined) throw new Error(`story "${story.slug}" names company "${story.company}", which the import does not hold`);
+      if (companyId === undefined)
+        throw new Error(`story "${story.slug}" names company "${story.company}", which the import does not hold`);
       result.stories[before === undefined ? 'inserted' : 'updated']++;
       this.writeStory(story, hash, companyId, practiceIds);
     }
@@ -183,10 +184,26 @@ class SqliteStoryStore implements StoryStore {
         }),
       );
     }
-    this.pruneMissing('recaps', 'day', bundle.recaps.map((r) => r.day));
-    this.pruneMissing('companies', 'slug', bundle.companies.map((c) => c.slug));
-    this.pruneMissing('practices', 'slug', bundle.practices.map((p) => p.slug));
-    this.pruneMissing('days', 'number', bundle.days.map((d) => d.number));
+    this.pruneMissing(
+      'recaps',
+      'day',
+      bundle.recaps.map((r) => r.day),
+    );
+    this.pruneMissing(
+      'companies',
+      'slug',
+      bundle.companies.map((c) => c.slug),
+    );
+    this.pruneMissing(
+      'practices',
+      'slug',
+      bundle.practices.map((p) => p.slug),
+    );
+    this.pruneMissing(
+      'days',
+      'number',
+      bundle.days.map((d) => d.number),
+    );
     this.rebuildSearchIndex(bundle);
     return result;
   }
@@ -224,11 +241,14 @@ class SqliteStoryStore implements StoryStore {
     this.run('DELETE FROM metrics WHERE story_id = @storyId', { storyId });
     this.run('DELETE FROM sources WHERE story_id = @storyId', { storyId });
     story.practices.forEach((slug, position) =>
-      this.run('INSERT INTO story_practices (story_id, practice_id, position) VALUES (@storyId, @practiceId, @position)', {
-        storyId,
-        practiceId: practiceIds.get(slug),
-        position,
-      }),
+      this.run(
+        'INSERT INTO story_practices (story_id, practice_id, position) VALUES (@storyId, @practiceId, @position)',
+        {
+          storyId,
+          practiceId: practiceIds.get(slug),
+          position,
+        },
+      ),
     );
     const sourceIds = new Map<string, number>();
     story.sources.forEach((s, position) => {
@@ -458,22 +478,27 @@ class SqliteStoryStore implements StoryStore {
        WHERE m.story_id IN (SELECT value FROM json_each(@keys)) ORDER BY m.position`,
       { keys: JSON.stringify(ids) },
     );
-    return groupBy(ids, rows, (r) => r.story_id as number, (r) => ({
-      label: r.label as string,
-      value: r.value as number,
-      unit: r.unit as string,
-      year: r.year as number | null,
-      source:
-        r.source_url == null
-          ? null
-          : toSource({
-              title: r.source_title,
-              url: r.source_url,
-              kind: r.source_kind,
-              publisher: r.source_publisher,
-              year: r.source_year,
-            }),
-    }));
+    return groupBy(
+      ids,
+      rows,
+      (r) => r.story_id as number,
+      (r) => ({
+        label: r.label as string,
+        value: r.value as number,
+        unit: r.unit as string,
+        year: r.year as number | null,
+        source:
+          r.source_url == null
+            ? null
+            : toSource({
+                title: r.source_title,
+                url: r.source_url,
+                kind: r.source_kind,
+                publisher: r.source_publisher,
+                year: r.source_year,
+              }),
+      }),
+    );
   }
 
   async sourcesByStoryIds(ids: readonly number[]): Promise<SourceRecord[][]> {
@@ -582,7 +607,12 @@ function toCompany(r: Row): CompanyRecord {
 }
 
 function toPractice(r: Row): PracticeRecord {
-  return { rowId: r.id as number, slug: r.slug as string, name: r.name as string, description: r.description as string };
+  return {
+    rowId: r.id as number,
+    slug: r.slug as string,
+    name: r.name as string,
+    description: r.description as string,
+  };
 }
 
 function toSource(r: Row): SourceRecord {

@@ -21,7 +21,9 @@ describe('module boundaries', () => {
     );
     expect(errors).toEqual(
       expect.arrayContaining([
-        expect.stringMatching(/^@nx\/enforce-module-boundaries: .*scope:web.*can only depend on libs tagged with "scope:web"/s),
+        expect.stringMatching(
+          /^@nx\/enforce-module-boundaries: .*scope:web.*can only depend on libs tagged with "scope:web"/s,
+        ),
         expect.stringMatching(/^no-restricted-imports: .*schema\.graphql/),
       ]),
     );
@@ -30,11 +32,16 @@ describe('module boundaries', () => {
   it.each(['type-graphql', 'reflect-metadata', 'class-validator', '@apollo/server', 'graphql'])(
     'bans %s from the web client',
     async (pkg) => {
-      const errors = await boundaryErrors('apps/web/src/forbidden-import.ts', `import * as banned from '${pkg}';\nexport const x = banned;\n`);
+      const errors = await boundaryErrors(
+        'apps/web/src/forbidden-import.ts',
+        `import * as banned from '${pkg}';\nexport const x = banned;\n`,
+      );
       expect(errors).toContainEqual(expect.stringMatching(/^no-restricted-imports: /));
       if (pkg !== 'class-validator') {
         // Nx knows only installed packages; class-validator is not a dependency of this workspace.
-        expect(errors).toContain(`@nx/enforce-module-boundaries: A project tagged with "scope:web" is not allowed to import "${pkg}"`);
+        expect(errors).toContain(
+          `@nx/enforce-module-boundaries: A project tagged with "scope:web" is not allowed to import "${pkg}"`,
+        );
       }
     },
   );
@@ -61,6 +68,11 @@ describe('module boundaries', () => {
   });
 
   it('allows the web client its own dependencies', async () => {
-    expect(await boundaryErrors('apps/web/src/allowed-import.ts', "import { LitElement } from 'lit';\nexport class X extends LitElement {}\n")).toEqual([]);
+    expect(
+      await boundaryErrors(
+        'apps/web/src/allowed-import.ts',
+        "import { LitElement } from 'lit';\nexport class X extends LitElement {}\n",
+      ),
+    ).toEqual([]);
   });
 });

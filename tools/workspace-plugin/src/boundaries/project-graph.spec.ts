@@ -24,7 +24,14 @@ describe('project graph', () => {
       const edges = Object.fromEntries(
         Object.entries(graph.dependencies)
           .filter(([name]) => name.startsWith('@devops-stories/'))
-          .map(([name, deps]) => [short(name), deps.map((d) => d.target).filter((t) => !t.startsWith('npm:')).map(short).sort()]),
+          .map(([name, deps]) => [
+            short(name),
+            deps
+              .map((d) => d.target)
+              .filter((t) => !t.startsWith('npm:'))
+              .map(short)
+              .sort(),
+          ]),
       );
       expect(edges).toMatchObject({
         api: expect.arrayContaining(['schema-glossary', 'story-content', 'story-graph', 'story-store']),

@@ -22,7 +22,10 @@ type Edit = { at: number; text: string };
  *
  * @throws {RegistryShapeError} when there is no `schemaModules` array literal to append to.
  */
-export function addModuleToRegistry(source: string, module: Pick<SchemaModuleNames, 'packageName' | 'moduleExport'>): string {
+export function addModuleToRegistry(
+  source: string,
+  module: Pick<SchemaModuleNames, 'packageName' | 'moduleExport'>,
+): string {
   const file = ts.createSourceFile(API_REGISTRY, source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
   const array = findRegistryArray(file);
   if (!array) {
@@ -41,7 +44,9 @@ export function addModuleToRegistry(source: string, module: Pick<SchemaModuleNam
   );
   if (!importsIt) {
     const line = `import { ${module.moduleExport} } from '${module.packageName}';`;
-    const next = imports.find((d) => ts.isStringLiteral(d.moduleSpecifier) && d.moduleSpecifier.text > module.packageName);
+    const next = imports.find(
+      (d) => ts.isStringLiteral(d.moduleSpecifier) && d.moduleSpecifier.text > module.packageName,
+    );
     if (next) edits.push({ at: next.getStart(file), text: `${line}\n` });
     else if (imports.length) edits.push({ at: imports[imports.length - 1].getEnd(), text: `\n${line}` });
     else edits.push({ at: 0, text: `${line}\n\n` });
@@ -55,7 +60,10 @@ export function addModuleToRegistry(source: string, module: Pick<SchemaModuleNam
       const multiline = source.slice(array.getStart(file), array.getEnd()).includes('\n');
       const lineStart = source.lastIndexOf('\n', last.getStart(file)) + 1;
       const indent = source.slice(lineStart, last.getStart(file)).replace(/\S.*$/, '');
-      edits.push({ at: last.getEnd(), text: multiline ? `,\n${indent}${module.moduleExport}` : `, ${module.moduleExport}` });
+      edits.push({
+        at: last.getEnd(),
+        text: multiline ? `,\n${indent}${module.moduleExport}` : `, ${module.moduleExport}`,
+      });
     }
   }
   return edits
@@ -109,7 +117,10 @@ function findRegistryArray(file: ts.SourceFile): ts.ArrayLiteralExpression | und
     for (const declaration of statement.declarationList.declarations) {
       if (!ts.isIdentifier(declaration.name) || declaration.name.text !== REGISTRY_ARRAY) continue;
       let init = declaration.initializer;
-      while (init && (ts.isAsExpression(init) || ts.isSatisfiesExpression(init) || ts.isParenthesizedExpression(init))) {
+      while (
+        init &&
+        (ts.isAsExpression(init) || ts.isSatisfiesExpression(init) || ts.isParenthesizedExpression(init))
+      ) {
         init = init.expression;
       }
       return init && ts.isArrayLiteralExpression(init) ? init : undefined;

@@ -11,7 +11,8 @@ const SOURCE_ROOTS = ['libs', 'apps/api/src'];
 const ROOT_TYPES = new Set(['Query', 'Mutation', 'Subscription']);
 const TYPE_DECORATORS = new Set(['ObjectType', 'InterfaceType', 'InputType']);
 const NAMED_TYPE_FACTORIES = new Set(['registerEnumType', 'createUnionType']);
-const SOURCE_MARKERS = /@(ObjectType|InterfaceType|InputType|Query|Mutation|Subscription)\b|registerEnumType|createUnionType|defineSchemaModule/;
+const SOURCE_MARKERS =
+  /@(ObjectType|InterfaceType|InputType|Query|Mutation|Subscription)\b|registerEnumType|createUnionType|defineSchemaModule/;
 
 /** Names already in use in the workspace, each mapped to the file that defines it. */
 export interface ExistingNames {
@@ -34,7 +35,8 @@ export function readExistingNames(tree: Tree): ExistingNames {
   for (const root of SOURCE_ROOTS) {
     if (!tree.exists(root)) continue;
     visitNotIgnoredFiles(tree, root, (path) => {
-      if (!/\.ts$/.test(path) || /\.(spec|test|d)\.ts$/.test(path) || /(^|\/)(node_modules|dist|out-tsc)\//.test(path)) return;
+      if (!/\.ts$/.test(path) || /\.(spec|test|d)\.ts$/.test(path) || /(^|\/)(node_modules|dist|out-tsc)\//.test(path))
+        return;
       const text = tree.read(path, 'utf-8') ?? '';
       if (SOURCE_MARKERS.test(text)) collectFromSource(path, text, found);
     });
@@ -47,7 +49,8 @@ function collectFromSdl(sdl: string, found: ExistingNames): void {
     if (!('name' in definition) || !definition.name) return;
     const name = definition.name.value;
     if (!found.types.has(name)) found.types.set(name, API_SCHEMA_SDL);
-    const isRootObject = definition.kind === Kind.OBJECT_TYPE_DEFINITION || definition.kind === Kind.OBJECT_TYPE_EXTENSION;
+    const isRootObject =
+      definition.kind === Kind.OBJECT_TYPE_DEFINITION || definition.kind === Kind.OBJECT_TYPE_EXTENSION;
     if (isRootObject && ROOT_TYPES.has(name)) {
       for (const field of definition.fields ?? []) found.rootFields.set(`${name}.${field.name.value}`, API_SCHEMA_SDL);
     }
@@ -90,7 +93,9 @@ function collectFromSource(path: string, text: string, found: ExistingNames): vo
 function decoratorCalls(node: ts.HasDecorators): { name: string; args: readonly ts.Expression[] }[] {
   return (ts.getDecorators(node) ?? []).flatMap((decorator) => {
     const call = decorator.expression;
-    return ts.isCallExpression(call) && ts.isIdentifier(call.expression) ? [{ name: call.expression.text, args: call.arguments }] : [];
+    return ts.isCallExpression(call) && ts.isIdentifier(call.expression)
+      ? [{ name: call.expression.text, args: call.arguments }]
+      : [];
   });
 }
 

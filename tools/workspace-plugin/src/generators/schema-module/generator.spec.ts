@@ -34,13 +34,22 @@ input StoryFilter {
 /** A workspace with the API and the glossary module, shaped like this repository. */
 function seedWorkspace(): Tree {
   const tree = createTreeWithEmptyWorkspace({ formatter: 'none' });
-  tree.write('package.json', JSON.stringify({ name: '@devops-stories/source', dependencies: { 'type-graphql': '2.0.0-rc.4' } }));
-  tree.write('tsconfig.json', JSON.stringify({ files: [], references: [{ path: './libs/schema-glossary' }, { path: './apps/api' }] }));
+  tree.write(
+    'package.json',
+    JSON.stringify({ name: '@devops-stories/source', dependencies: { 'type-graphql': '2.0.0-rc.4' } }),
+  );
+  tree.write(
+    'tsconfig.json',
+    JSON.stringify({ files: [], references: [{ path: './libs/schema-glossary' }, { path: './apps/api' }] }),
+  );
   tree.write(API_REGISTRY, REGISTRY);
   tree.write('apps/api/schema.graphql', SDL);
   tree.write(
     'apps/api/package.json',
-    JSON.stringify({ name: '@devops-stories/api', dependencies: { '@devops-stories/story-graph': '*', fastify: '^5.0.0' } }),
+    JSON.stringify({
+      name: '@devops-stories/api',
+      dependencies: { '@devops-stories/story-graph': '*', fastify: '^5.0.0' },
+    }),
   );
   tree.write(
     'apps/api/tsconfig.app.json',
@@ -68,7 +77,9 @@ function seedWorkspace(): Tree {
 
 /** Every pending change with its content, to prove a failed run changed nothing. */
 function snapshot(tree: Tree) {
-  return tree.listChanges().map((change) => ({ path: change.path, type: change.type, content: change.content?.toString('utf-8') }));
+  return tree
+    .listChanges()
+    .map((change) => ({ path: change.path, type: change.type, content: change.content?.toString('utf-8') }));
 }
 
 describe('schema-module generator', () => {
@@ -112,10 +123,16 @@ describe('schema-module generator', () => {
     expect(Object.keys(pkg.exports['.'])[0]).toBe('@devops-stories/source');
 
     const lib = readJson(tree, `${root}/tsconfig.lib.json`);
-    expect(lib.compilerOptions).toMatchObject({ experimentalDecorators: true, emitDecoratorMetadata: true, rootDir: 'src' });
+    expect(lib.compilerOptions).toMatchObject({
+      experimentalDecorators: true,
+      emitDecoratorMetadata: true,
+      rootDir: 'src',
+    });
     expect(lib.references).toEqual([{ path: '../story-graph/tsconfig.lib.json' }]);
     expect(readJson(tree, `${root}/tsconfig.spec.json`).references).toEqual([{ path: './tsconfig.lib.json' }]);
-    expect(tree.read(`${root}/vitest.config.ts`, 'utf-8')).toContain('projectTestConfig(import.meta.url, { decorators: true })');
+    expect(tree.read(`${root}/vitest.config.ts`, 'utf-8')).toContain(
+      'projectTestConfig(import.meta.url, { decorators: true })',
+    );
 
     const type = tree.read(`${root}/src/release-notes/release-notes.type.ts`, 'utf-8')!;
     expect(type).toContain('export class ReleaseNotes {');
@@ -133,19 +150,27 @@ describe('schema-module generator', () => {
 
   it('writes TypeScript that parses, with relative imports ending in .js', async () => {
     await schemaModuleGenerator(tree, { name: 'k8s-tips' });
-    const sources = tree.listChanges().filter((c) => c.path.startsWith('libs/schema-k8s-tips/') && c.path.endsWith('.ts'));
+    const sources = tree
+      .listChanges()
+      .filter((c) => c.path.startsWith('libs/schema-k8s-tips/') && c.path.endsWith('.ts'));
     expect(sources.length).toBeGreaterThanOrEqual(5);
     for (const { path, content } of sources) {
       const text = content!.toString('utf-8');
       const { diagnostics } = ts.transpileModule(text, {
         fileName: path,
         reportDiagnostics: true,
-        compilerOptions: { experimentalDecorators: true, module: ts.ModuleKind.NodeNext, target: ts.ScriptTarget.ES2022 },
+        compilerOptions: {
+          experimentalDecorators: true,
+          module: ts.ModuleKind.NodeNext,
+          target: ts.ScriptTarget.ES2022,
+        },
       });
       expect(diagnostics, path).toEqual([]);
       for (const [, specifier] of text.matchAll(/from '(\.[^']*)'/g)) expect(specifier, path).toMatch(/\.js$/);
     }
-    expect(tree.read('libs/schema-k8s-tips/src/index.ts', 'utf-8')).toContain("export { k8sTipsModule } from './k8s-tips.module.js';");
+    expect(tree.read('libs/schema-k8s-tips/src/index.ts', 'utf-8')).toContain(
+      "export { k8sTipsModule } from './k8s-tips.module.js';",
+    );
   });
 
   it('registers the module with the API: registry entry, dependency, tsconfig references', async () => {
@@ -198,19 +223,37 @@ export const schemaModules: SchemaModule[] = [storyModule, glossaryModule, badge
       expect(snapshot(tree)).toEqual(before);
     };
 
-    it.each(['Glossary', 'my_mod', '1abc', 'release notes', 'a--b', '-badges', 'badges-', 'ünïcode', '', 'x'.repeat(41)])(
-      'not kebab-case: %j',
-      async (name) => refuses(name, /is not a valid schema module name: use kebab-case/),
-    );
+    it.each([
+      'Glossary',
+      'my_mod',
+      '1abc',
+      'release notes',
+      'a--b',
+      '-badges',
+      'badges-',
+      'ünïcode',
+      '',
+      'x'.repeat(41),
+    ])('not kebab-case: %j', async (name) => refuses(name, /is not a valid schema module name: use kebab-case/));
 
     it('with the schema- prefix the generator adds itself', async () => {
       await refuses('schema-badges', /leave out the "schema-" prefix.*try "badges"/);
     });
 
-    it.each(['story', 'core', 'graph', 'model', 'api', 'web', 'query', 'mutation', 'subscription', 'node', 'string', 'id'])(
-      'reserved: %s',
-      async (name) => refuses(name, new RegExp(`^"${name}" is reserved`)),
-    );
+    it.each([
+      'story',
+      'core',
+      'graph',
+      'model',
+      'api',
+      'web',
+      'query',
+      'mutation',
+      'subscription',
+      'node',
+      'string',
+      'id',
+    ])('reserved: %s', async (name) => refuses(name, new RegExp(`^"${name}" is reserved`)));
 
     it('taken by an existing library', async () => {
       await refuses('glossary', /"glossary" is taken: libs\/schema-glossary already exists/);
@@ -226,7 +269,10 @@ export const schemaModules: SchemaModule[] = [storyModule, glossaryModule, badge
     });
 
     it('whose GraphQL type exists in a module source or in the schema', async () => {
-      await refuses('term', /its GraphQL type "Term" already exists \(libs\/schema-glossary\/src\/glossary\/term\.type\.ts\)/);
+      await refuses(
+        'term',
+        /its GraphQL type "Term" already exists \(libs\/schema-glossary\/src\/glossary\/term\.type\.ts\)/,
+      );
       await refuses('story-filter', /its GraphQL type "StoryFilter" already exists \(apps\/api\/schema\.graphql\)/);
       await refuses('page-info', /"PageInfo" already exists/);
       await refuses('urgency', /"Urgency" already exists \(libs\/help-desk/);
@@ -242,7 +288,9 @@ export const schemaModules: SchemaModule[] = [storyModule, glossaryModule, badge
     tree.write(API_REGISTRY, `export const schemaModules = loadModules();\n`);
     const before = snapshot(tree);
     await expect(schemaModuleGenerator(tree, { name: 'badges' })).rejects.toThrow(RegistryShapeError);
-    await expect(schemaModuleGenerator(tree, { name: 'badges' })).rejects.toThrow(/must declare `export const schemaModules/);
+    await expect(schemaModuleGenerator(tree, { name: 'badges' })).rejects.toThrow(
+      /must declare `export const schemaModules/,
+    );
     expect(snapshot(tree)).toEqual(before);
   });
 });

@@ -22,7 +22,10 @@ const FALLBACK_TYPE_GRAPHQL_VERSION = '2.0.0-rc.4';
  * or whose GraphQL type or query would collide with existing ones.
  * @throws {RegistryShapeError} when apps/api/src/schema-modules.ts cannot be edited.
  */
-export async function schemaModuleGenerator(tree: Tree, options: SchemaModuleGeneratorOptions): Promise<GeneratorCallback> {
+export async function schemaModuleGenerator(
+  tree: Tree,
+  options: SchemaModuleGeneratorOptions,
+): Promise<GeneratorCallback> {
   const module = schemaModuleNames(options.name);
   assertModuleNameAvailable(tree, module);
   const registry = addModuleToRegistry(readRegistry(tree), module);
@@ -44,7 +47,8 @@ export async function schemaModuleGenerator(tree: Tree, options: SchemaModuleGen
  * @throws {InvalidSchemaModuleNameError} naming what is taken and where.
  */
 export function assertModuleNameAvailable(tree: Tree, module: SchemaModuleNames): void {
-  const taken = (why: string) => new InvalidSchemaModuleNameError(`"${module.name}" is taken: ${why}. Choose another name.`);
+  const taken = (why: string) =>
+    new InvalidSchemaModuleNameError(`"${module.name}" is taken: ${why}. Choose another name.`);
   if (tree.exists(module.projectRoot)) throw taken(`${module.projectRoot} already exists`);
   const registry = tree.read(API_REGISTRY, 'utf-8') ?? '';
   if (registry.includes(`'${module.packageName}'`) || new RegExp(`\\b${module.moduleExport}\\b`).test(registry)) {
