@@ -2,6 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { ContentError } from './content.error.js';
 import { defaultContentDir, loadContent } from './content.loader.js';
 
@@ -15,6 +16,16 @@ describe('loadContent', () => {
   };
   const edit = (dir: string, file: string, change: (text: string) => string) =>
     writeFileSync(join(dir, file), change(readFileSync(join(dir, file), 'utf8')));
+  /** Edits a file's front matter as data, keeping its body. */
+  const editFront = (dir: string, file: string, change: (front: Record<string, any>) => void) =>
+    edit(dir, file, (text) => {
+      const [, yaml, body] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(text)!;
+      const front = parseYaml(yaml) as Record<string, any>;
+      change(front);
+      return `---\n${stringifyYaml(front)}---\n${body}`;
+    });
+  const metricIndex = (front: Record<string, any>, value: number) =>
+    (front.metrics as { value: number }[]).findIndex((m) => m.value === value);
   const problems = (dir: string) => {
     try {
       loadContent(dir);
@@ -127,5 +138,101 @@ describe('loadContent', () => {
         message: '"Etsy Inc" is not a lower-case kebab-case slug',
       }),
     );
+  });
+
+  it('rejects a metric dated after the source it cites, one without a year, and a cited source without one', () => {
+    const dir = copyContent();
+    let interval = -1;
+    let outages = -1;
+    editFront(dir, 'stories/amazon.md', (front) => {
+      interval = metricIndex(front, 11.6);
+      outages = metricIndex(front, 75);
+      front.metrics[interval].year = 2012;
+      delete front.metrics[outages].year;
+    });
+    let cites = -1;
+    let source = -1;
+    editFront(dir, 'stories/etsy.md', (front) => {
+      cites = metricIndex(front, 456);
+      source = front.sources.findIndex((s: { id: string }) => s.id === front.metrics[cites].source);
+      delete front.sources[source].year;
+    });
+    const issues = problems(dir);
+    expect(issues).toContainEqual({
+      file: 'stories/amazon.md',
+      field: `metrics[${interval}].year`,
+      message:
+        '2012 is after 2011, the year of its source "hn-velocity-2011": ' +
+        'give the year the figure describes, which its source cannot postdate',
+    });
+    expect(issues).toContainEqual({
+      file: 'stories/amazon.md',
+      field: `metrics[${outages}].year`,
+      message: 'is required: give the year the figure describes',
+    });
+    expect(issues.filter((i) => i.field === `sources[${source}].year`)).toEqual([
+      {
+        file: 'stories/etsy.md',
+        field: `sources[${source}].year`,
+        message: expect.stringMatching(/^is required: metrics\[\d+\] cites "allspaw-qcon-2010", and a metric's year/),
+      },
+    ]);
+  });
+
+  it('keeps a qualifier in the label the story view shows, and a qualifier the label names in the front matter', () => {
+    const dir = copyContent();
+    let stripped = -1;
+    let undeclared = -1;
+    let unknown = -1;
+    editFront(dir, 'stories/amazon.md', (front) => {
+      stripped = metricIndex(front, 75);
+      front.metrics[stripped].qualifier = 'about';
+      front.metrics[stripped].label = 'Fewer outages caused by deployments than in 2006';
+      undeclared = metricIndex(front, 90);
+      delete front.metrics[undeclared].qualifier;
+      front.metrics[undeclared].label = 'Fewer minutes of outage than in 2006 (about)';
+      unknown = metricIndex(front, 0.001);
+      front.metrics[unknown].qualifier = 'roughly';
+    });
+    const issues = problems(dir).filter((i) => i.file === 'stories/amazon.md');
+    expect(issues).toContainEqual({
+      file: 'stories/amazon.md',
+      field: `metrics[${stripped}].label`,
+      message:
+        'must contain "about", the metric\'s qualifier, e.g. "Fewer outages caused by deployments than in 2006 (about)"',
+    });
+    expect(issues).toContainEqual({
+      file: 'stories/amazon.md',
+      field: `metrics[${undeclared}].qualifier`,
+      message: 'is missing: the label says "about", so set qualifier: about',
+    });
+    expect(issues).toContainEqual({
+      file: 'stories/amazon.md',
+      field: `metrics[${unknown}].qualifier`,
+      message: '"roughly" is not one of: about, up to, more than',
+    });
+  });
+
+  it('rejects a draft with a publication date, and an update before the first publication', () => {
+    const dir = copyContent();
+    editFront(dir, 'stories/etsy-deployinator.md', (front) => {
+      front.publishedAt = '2026-11-27T17:20:22Z';
+    });
+    editFront(dir, 'stories/target.md', (front) => {
+      front.updatedAt = '2020-01-01T00:00:00Z';
+    });
+    const issues = problems(dir);
+    expect(issues).toContainEqual({
+      file: 'stories/etsy-deployinator.md',
+      field: 'publishedAt',
+      message: 'a draft has not been published: remove publishedAt, or set status: published',
+    });
+    expect(issues).toContainEqual({
+      file: 'stories/target.md',
+      field: 'updatedAt',
+      message: expect.stringMatching(
+        /^2020-01-01T00:00:00\.000Z is before publishedAt \(.+\): a story cannot change before it is first published$/,
+      ),
+    });
   });
 });

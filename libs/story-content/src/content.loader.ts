@@ -5,6 +5,7 @@ import { parse as parseYaml } from 'yaml';
 import { ContentError, type ContentIssue } from './content.error.js';
 import {
   type CompanyContent,
+  METRIC_QUALIFIERS,
   type ContentBundle,
   type DayContent,
   type MetricContent,
@@ -16,6 +17,7 @@ import {
   type StoryContent,
 } from './content.types.js';
 import { FieldReader, isRecord } from './field-reader.js';
+import { STORY_CHECKS } from './story.checks.js';
 
 /** The content folder shipped with this library (`libs/story-content/content`). */
 export const defaultContentDir = fileURLToPath(new URL('../content', import.meta.url));
@@ -212,13 +214,14 @@ function readSource(parent: FieldReader, value: unknown, at: string): SourceCont
 
 function readMetric(parent: FieldReader, value: unknown, at: string): MetricContent {
   const r = parent.nested(value, at);
-  if (!r) return { label: '', value: 0, unit: '', year: null, source: '' };
-  r.rejectUnknown(['label', 'value', 'unit', 'year', 'source']);
+  if (!r) return { label: '', value: 0, unit: '', year: null, qualifier: null, source: '' };
+  r.rejectUnknown(['label', 'value', 'unit', 'year', 'qualifier', 'source']);
   return {
     label: r.string('label'),
     value: r.number('value'),
     unit: r.string('unit'),
     year: r.int('year', { optional: true, min: 1900, max: 2100 }),
+    qualifier: r.oneOf('qualifier', METRIC_QUALIFIERS, { optional: true }),
     source: r.slug('source'),
   };
 }
@@ -259,6 +262,7 @@ function crossCheck(bundle: ContentBundle, fileOf: (item: object) => string, iss
         fail(file, `metrics[${i}].source`, `"${m.source}" is not the id of one of this story's sources`);
       }
     });
+    for (const check of STORY_CHECKS) check(s, (field, message) => fail(file, field, message));
   }
   for (const r of bundle.recaps) {
     const file = fileOf(r);

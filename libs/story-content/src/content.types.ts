@@ -4,6 +4,15 @@ export const SOURCE_KINDS = ['article', 'blog', 'talk', 'video', 'slides', 'foru
 /** One of {@link SOURCE_KINDS}. */
 export type SourceKindName = (typeof SOURCE_KINDS)[number];
 
+/**
+ * Words that qualify a figure as the source gives it ("about 75%", "up to 40 a day", "600+").
+ * A metric that sets one must keep it in its label, so the story view never states it as exact.
+ */
+export const METRIC_QUALIFIERS = ['about', 'up to', 'more than'] as const;
+
+/** One of {@link METRIC_QUALIFIERS}. */
+export type MetricQualifier = (typeof METRIC_QUALIFIERS)[number];
+
 /** Whether a story may be shown: drafts are imported but never served publicly. */
 export type StoryStatus = 'published' | 'draft';
 
@@ -63,6 +72,8 @@ export interface MetricContent {
   value: number;
   unit: string;
   year: number | null;
+  /** How the source qualifies the figure, when it does; the label then contains these words. */
+  qualifier: MetricQualifier | null;
   /** The `id` of one of the story's sources. */
   source: string;
 }

@@ -99,12 +99,14 @@ export class FieldReader {
     return date;
   }
 
-  oneOf<T extends string>(field: string, allowed: readonly T[]): T {
-    const value = this.string(field);
+  oneOf<T extends string>(field: string, allowed: readonly T[], opts: { optional: true }): T | null;
+  oneOf<T extends string>(field: string, allowed: readonly T[], opts?: { optional?: false }): T;
+  oneOf<T extends string>(field: string, allowed: readonly T[], opts: { optional?: boolean } = {}): T | null {
+    const value = opts.optional ? this.string(field, { optional: true }) : this.string(field);
     if (value && !allowed.includes(value as T)) {
       this.fail(field, `"${value}" is not one of: ${allowed.join(', ')}`);
     }
-    return value as T;
+    return value as T | null;
   }
 
   /** A list; `item` reads each element with the element's own reader or raw value. */
