@@ -55,7 +55,7 @@ describe('loadContent', () => {
         'cloud-migration',
         'continuous-deployment',
         'continuous-monitoring',
-        'automated-rollback',
+        'rollback',
         'immutable-infrastructure',
         'developer-ownership',
         'learning-culture',
