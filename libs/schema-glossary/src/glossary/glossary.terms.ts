@@ -34,7 +34,7 @@ export const GLOSSARY: readonly TermEntry[] = [
     name: 'Continuous delivery',
     abbreviation: 'CD',
     definition:
-      'Keeping every change in a releasable state, with the path to production automated, so that shipping is a business decision rather than a project.',
+      'Keeping every change in a releasable state, with the path to production automated, so that shipping is a business decision rather than a project. CD stands for continuous delivery or for continuous deployment, so say which you mean.',
     seeAlso: ['continuous-integration', 'continuous-deployment'],
     patterns: [/\bcontinuous delivery\b/i],
   },
@@ -43,7 +43,7 @@ export const GLOSSARY: readonly TermEntry[] = [
     name: 'Continuous deployment',
     abbreviation: null,
     definition:
-      'Going one step past continuous delivery: every change that passes the automated checks goes to production without a manual release step.',
+      'Going one step past continuous delivery: every change that passes the automated checks goes to production without a manual release step. It is also shortened to CD, like continuous delivery.',
     seeAlso: ['continuous-delivery', 'deployment-pipeline'],
     patterns: [/\bcontinuous(ly)? deploy(ment|s|ing)?\b/i],
   },
@@ -52,7 +52,7 @@ export const GLOSSARY: readonly TermEntry[] = [
     name: 'Continuous integration',
     abbreviation: 'CI',
     definition:
-      'Merging work into the shared main line many times a day, with an automated build and test run on each merge, so conflicts and regressions show up while they are small.',
+      'Merging work into the shared main line many times a day, with an automated build and tests run on each push, before the change is merged, so conflicts and regressions show up while they are small.',
     seeAlso: ['continuous-delivery'],
     patterns: [/\bcontinuous integration\b/i, /\bCI\b/],
   },
@@ -63,7 +63,8 @@ export const GLOSSARY: readonly TermEntry[] = [
     definition:
       'The automated sequence of build, test and release stages a change passes through on its way to production; a failure at any stage stops it.',
     seeAlso: ['continuous-integration', 'continuous-deployment'],
-    patterns: [/\b(deployment |delivery |release )?pipelines?\b/i],
+    // Only the named term: a "data pipeline" or a plain "pipeline" is something else.
+    patterns: [/\b(deployment|delivery|release|CI\/CD) pipelines?\b/i],
   },
   {
     slug: 'immutable-infrastructure',
@@ -86,9 +87,9 @@ export const GLOSSARY: readonly TermEntry[] = [
   {
     slug: 'machine-image',
     name: 'Machine image',
-    abbreviation: 'AMI',
+    abbreviation: null,
     definition:
-      'A snapshot of an operating system with the application already installed, from which identical servers start; on AWS it is an Amazon Machine Image. Building one is called baking.',
+      'A snapshot of an operating system with the application already installed, from which identical servers start. AMI (Amazon Machine Image) is the name AWS gives its machine images. Building one is called baking.',
     seeAlso: ['immutable-infrastructure'],
     patterns: [/\bmachine images?\b/i, /\bAMIs?\b/, /\bbak(e|ed|es|ing)\b/i],
   },
