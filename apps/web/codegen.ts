@@ -12,7 +12,7 @@ export const SCHEMA = here('../api/schema.graphql');
  * string at run time, so no graphql-js reaches the browser) carrying its sha256 hash, and
  * `persisted-documents.json` lists them for the server to allow-list.
  */
-function clientOutput(documents: string) {
+function clientOutput(documents: string): CodegenConfig['generates'][string] {
   return {
     documents: [documents],
     preset: 'client',
