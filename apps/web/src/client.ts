@@ -87,27 +87,3 @@ export async function execute<TResult, TVariables>(
 export function isAbort(error: unknown): boolean {
   return error instanceof DOMException && error.name === 'AbortError';
 }
-
-/**
- * Keeps at most one request in flight per slot: starting one aborts the one before,
- * so a slow answer to an old filter can never overwrite the answer to the new one.
- */
-export class LatestRequest {
-  #controller?: AbortController;
-
-  /** Aborts the previous request of this slot and runs `request` with a fresh signal. */
-  run<T>(request: (signal: AbortSignal) => Promise<T>): Promise<T> {
-    this.abort();
-    const controller = new AbortController();
-    this.#controller = controller;
-    return request(controller.signal).finally(() => {
-      if (this.#controller === controller) this.#controller = undefined;
-    });
-  }
-
-  /** Aborts the request in flight, if any. */
-  abort(): void {
-    this.#controller?.abort(new DOMException('Replaced by a newer request', 'AbortError'));
-    this.#controller = undefined;
-  }
-}

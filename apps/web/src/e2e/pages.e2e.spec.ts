@@ -188,3 +188,43 @@ describe('days, recaps and the glossary in <devops-stories>, at 375 px', () => {
     expect(await element.getByRole('alert').count()).toBe(0);
   });
 });
+
+describe('loading through @lit/task, at 375 px', () => {
+  let api: RunningApi;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    [api, browser] = await Promise.all([startApi(), launchChromium()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await api?.stop();
+  });
+
+  it('a newer list query aborts the stale one in flight, whose late answer never shows', async () => {
+    const page = await browser.newPage({ viewport: PHONE, isMobile: true, hasTouch: true });
+    await page.goto(`${api.base}/`);
+    const element = page.locator('devops-stories');
+    await cardTitles(element);
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    // Hold the answer to the Etsy filter; let the Netflix one through.
+    await page.route('**/graphql', async (route) => {
+      if (route.request().postData()?.includes('"company":"etsy"')) await held;
+      await route.continue().catch(() => undefined);
+    });
+    const aborted: string[] = [];
+    page.on('requestfailed', (request) => aborted.push(`${request.postData()} ${request.failure()?.errorText}`));
+
+    await element.getByRole('button', { name: 'Etsy', exact: true }).click();
+    await element.getByText('Updating…').waitFor();
+    await element.getByRole('button', { name: 'Netflix', exact: true }).click();
+    await element.getByText('Showing 1 of 1 story').waitFor();
+    expect(await cardTitles(element)).toEqual([expect.stringMatching(/^Netflix/)]);
+    await expect.poll(() => aborted).toEqual([expect.stringMatching(/"company":"etsy".*ERR_ABORTED/)]);
+    release();
+    await page.waitForTimeout(300);
+    expect(await cardTitles(element)).toEqual([expect.stringMatching(/^Netflix/)]);
+    await page.close();
+  });
+});
