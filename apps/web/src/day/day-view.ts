@@ -53,7 +53,7 @@ export class DayView {
       data-recap=${recap.day}
       @click=${() => this.#context.openRecap(recap.day)}
     >
-      Read the recap: ${recap.title}
+      <span class="eyebrow">The recap of day ${recap.day}</span><strong>${recap.title}</strong>
     </button>`;
   }
 }

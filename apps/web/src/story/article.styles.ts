@@ -112,7 +112,8 @@ export const articleStyles = css`
     gap: 0.5em;
     margin: 0;
   }
-  .recap-pager button {
+  .recap-pager button,
+  .to-recap {
     display: grid;
     gap: 0.125em;
     text-align: start;
@@ -120,10 +121,6 @@ export const articleStyles = css`
   }
   .recap-pager .next {
     text-align: end;
-  }
-  .to-recap {
-    justify-self: start;
-    text-align: start;
   }
   .terms {
     display: grid;
