@@ -1,38 +1,73 @@
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { CodegenConfig } from '@graphql-codegen/cli';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
+/** The committed API schema every output is generated against. */
+export const SCHEMA = here('../api/schema.graphql');
+
 /**
- * graphql-codegen's client preset over the committed API schema: every operation in
- * `src/operations.ts` becomes a TypedDocumentString (a plain string at run time, so no
- * graphql-js reaches the browser) carrying its sha256 hash, and `persisted-documents.json`
- * lists them for the server to allow-list later. Run by the `codegen` target; the drift
- * test regenerates in memory and compares with the committed `src/gql/`.
+ * graphql-codegen's client preset: every operation becomes a TypedDocumentString (a plain
+ * string at run time, so no graphql-js reaches the browser) carrying its sha256 hash, and
+ * `persisted-documents.json` lists them for the server to allow-list.
+ */
+function clientOutput(documents: string): CodegenConfig['generates'][string] {
+  return {
+    documents: [documents],
+    preset: 'client',
+    presetConfig: {
+      fragmentMasking: false,
+      persistedDocuments: { mode: 'embedHashInDocument', hashAlgorithm: 'sha256' },
+    },
+    config: {
+      documentMode: 'string',
+      onlyOperationTypes: true,
+      enumsAsTypes: true,
+      useTypeImports: true,
+      skipTypename: true,
+      avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false },
+      scalars: { DateTimeISO: 'string' },
+    },
+  };
+}
+
+/**
+ * The core operations, `src/operations.ts` → `src/gql/`: they use only the core schema, so
+ * they generate against any deployment's schema. The drift test regenerates in memory and
+ * compares with the committed `src/gql/`.
  */
 export const codegenConfig: CodegenConfig = {
-  schema: here('../api/schema.graphql'),
-  documents: [here('src/operations.ts')],
+  schema: SCHEMA,
   ignoreNoDocuments: false,
   emitLegacyCommonJSImports: false,
-  generates: {
-    [here('src/gql/')]: {
-      preset: 'client',
-      presetConfig: {
-        fragmentMasking: false,
-        persistedDocuments: { mode: 'embedHashInDocument', hashAlgorithm: 'sha256' },
-      },
-      config: {
-        documentMode: 'string',
-        onlyOperationTypes: true,
-        enumsAsTypes: true,
-        useTypeImports: true,
-        skipTypename: true,
-        avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false },
-        scalars: { DateTimeISO: 'string' },
-      },
-    },
-  },
+  generates: { [here('src/gql/')]: clientOutput(here('src/operations.ts')) },
 };
 
-export default codegenConfig;
+/**
+ * The glossary's operations, `src/glossary/operations.ts` → `src/glossary/gql/`: they need
+ * the optional glossary schema module (`Story.terms`), so they live apart and generate only
+ * when the schema has it. The generated module imports nothing outside its folder, so the
+ * element compiles whether or not the schema it was built against has the glossary.
+ */
+export const glossaryCodegenConfig: CodegenConfig = {
+  ...codegenConfig,
+  generates: { [here('src/glossary/gql/')]: clientOutput(here('src/glossary/operations.ts')) },
+};
+
+/** True when the SDL (as graphql-js prints it) gives `Story` a `terms` field. */
+export function hasGlossary(sdl: string): boolean {
+  const story = /^type Story\b[^{]*\{([^}]*)^\}/m.exec(sdl);
+  return story !== null && /^ {2}terms\b/m.test(story[1]);
+}
+
+/**
+ * What the `codegen` target generates for a schema: the core operations always, the
+ * glossary's only when the schema has the glossary module.
+ */
+export function codegenFor(sdl: string): CodegenConfig {
+  if (!hasGlossary(sdl)) return codegenConfig;
+  return { ...codegenConfig, generates: { ...codegenConfig.generates, ...glossaryCodegenConfig.generates } };
+}
+
+export default codegenFor(readFileSync(SCHEMA, 'utf8'));

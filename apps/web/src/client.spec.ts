@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execute, GraphQLRequestError, isAbort, LatestRequest } from './client.js';
+import { execute, GraphQLRequestError, isAbort } from './client.js';
 import { TypedDocumentString } from './gql/graphql.js';
 
 const document = new TypedDocumentString<{ hello: string }, { name: string }>(
@@ -89,16 +89,13 @@ describe('execute: the typed fetch wrapper', () => {
     });
   });
 
-  it('LatestRequest aborts the request in flight when a newer one starts', async () => {
-    handler = (body, response) => {
-      const name = (body.variables as { name: string }).name;
-      setTimeout(() => json(response, 200, { data: { hello: name } }), name === 'old' ? 300 : 10);
-    };
-    const slot = new LatestRequest();
-    const old = slot.run((signal) => execute(endpoint, document, { name: 'old' }, { signal }));
-    const fresh = slot.run((signal) => execute(endpoint, document, { name: 'new' }, { signal }));
-    const oldError = await old.catch((error: unknown) => error);
-    expect(isAbort(oldError)).toBe(true);
-    await expect(fresh).resolves.toEqual({ hello: 'new' });
+  it('rejects with the AbortError when its signal aborts (as a newer @lit/task run does), not with the late answer', async () => {
+    handler = (_body, response) => setTimeout(() => json(response, 200, { data: { hello: 'late' } }), 300);
+    const controller = new AbortController();
+    const pending = execute(endpoint, document, { name: 'old' }, { signal: controller.signal });
+    controller.abort();
+    const error = await pending.catch((caught: unknown) => caught);
+    expect(isAbort(error)).toBe(true);
+    expect(error).not.toBeInstanceOf(GraphQLRequestError);
   });
 });

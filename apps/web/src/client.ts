@@ -1,4 +1,4 @@
-import type { TypedDocumentString } from './gql/graphql.js';
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
 
 /** Why a request failed: the element words its error state and offers a retry from this. */
 export type RequestFailure = 'network' | 'timeout' | 'http' | 'graphql';
@@ -15,6 +15,16 @@ export class GraphQLRequestError extends Error {
   }
 }
 
+/**
+ * A typed operation as graphql-codegen generates it (`src/gql/`, `src/glossary/gql/`): the
+ * document text, its result and variable types, and `__meta__.hash`, its sha256 in the
+ * persisted-documents manifest.
+ */
+export interface Operation<TResult, TVariables> extends DocumentTypeDecoration<TResult, TVariables> {
+  toString(): string;
+  __meta__?: Record<string, unknown>;
+}
+
 /** Per-request settings for {@link execute}. */
 export interface RequestOptions {
   /** Aborts the request, e.g. when a newer query replaces it. */
@@ -24,13 +34,14 @@ export interface RequestOptions {
 }
 
 /**
- * POSTs one typed operation to a GraphQL endpoint and resolves with its `data`.
+ * Sends one typed operation to a GraphQL endpoint and resolves with its `data`: the one place
+ * the element talks to the API (today a POST with the full document).
  * Rejects with a {@link GraphQLRequestError} for a network failure, a timeout, an HTTP
  * error or a GraphQL error, and with the signal's `AbortError` when aborted.
  */
 export async function execute<TResult, TVariables>(
   endpoint: string,
-  document: TypedDocumentString<TResult, TVariables>,
+  document: Operation<TResult, TVariables>,
   variables: TVariables,
   { signal, timeoutMs = 10_000 }: RequestOptions = {},
 ): Promise<TResult> {
@@ -75,28 +86,4 @@ export async function execute<TResult, TVariables>(
 /** True for the rejection of a request that a newer one (or a disconnect) aborted on purpose. */
 export function isAbort(error: unknown): boolean {
   return error instanceof DOMException && error.name === 'AbortError';
-}
-
-/**
- * Keeps at most one request in flight per slot: starting one aborts the one before,
- * so a slow answer to an old filter can never overwrite the answer to the new one.
- */
-export class LatestRequest {
-  #controller?: AbortController;
-
-  /** Aborts the previous request of this slot and runs `request` with a fresh signal. */
-  run<T>(request: (signal: AbortSignal) => Promise<T>): Promise<T> {
-    this.abort();
-    const controller = new AbortController();
-    this.#controller = controller;
-    return request(controller.signal).finally(() => {
-      if (this.#controller === controller) this.#controller = undefined;
-    });
-  }
-
-  /** Aborts the request in flight, if any. */
-  abort(): void {
-    this.#controller?.abort(new DOMException('Replaced by a newer request', 'AbortError'));
-    this.#controller = undefined;
-  }
 }

@@ -111,15 +111,6 @@ export const storyQuery = graphql(`
   }
 `);
 
-/** The recap of one series day. */
-export const recapQuery = graphql(`
-  query Recap($day: Int!) {
-    recap(day: $day) {
-      ...RecapFields
-    }
-  }
-`);
-
 /** Every recap in day order; the recap view shows the last when no `day` is set. */
 export const recapsQuery = graphql(`
   query Recaps {
@@ -146,6 +137,47 @@ export const searchQuery = graphql(`
           day
           title
         }
+        ... on Day {
+          number
+          title
+        }
+      }
+    }
+  }
+`);
+
+/**
+ * The recap of one series day with the list of every recap, which gives its previous and
+ * next. `$day` is named like the other operations' day variable on purpose.
+ */
+export const recapPageQuery = graphql(`
+  query RecapPage($day: Int!) {
+    recap(day: $day) {
+      ...RecapFields
+    }
+    recaps(first: 100) {
+      nodes {
+        day
+        title
+      }
+    }
+  }
+`);
+
+/** One series day: its title, summary, stories and recap, for the day view a search hit opens. */
+export const dayQuery = graphql(`
+  query DayPage($day: Int!) {
+    day(number: $day) {
+      number
+      title
+      topic
+      summary
+      recap {
+        day
+        title
+      }
+      stories {
+        ...StoryLinkFields
       }
     }
   }

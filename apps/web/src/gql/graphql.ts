@@ -96,13 +96,6 @@ export type StoryQueryVariables = Exact<{
 
 export type StoryQuery = { story: { summary: string, readingTimeMinutes: number, body: string, slug: string, title: string, headline: string, year: number | null, metrics: Array<{ label: string, value: number, unit: string, year: number | null, source: { title: string, url: string } | null }>, sources: Array<{ title: string, url: string, kind: SourceKind, publisher: string | null, year: number | null }>, related: Array<{ slug: string, title: string, headline: string, company: { name: string } }>, company: { slug: string, name: string }, practices: Array<{ slug: string, name: string }> } | null };
 
-export type RecapQueryVariables = Exact<{
-  day: Scalars['Int']['input'];
-}>;
-
-
-export type RecapQuery = { recap: { day: number, title: string, points: Array<string>, coversDays: Array<number>, stories: Array<{ slug: string, title: string, headline: string, company: { name: string } }> } | null };
-
 export type RecapsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -114,7 +107,21 @@ export type SearchQueryVariables = Exact<{
 }>;
 
 
-export type SearchQuery = { search: Array<{ score: number, snippet: string, node: { __typename: 'Day' } | { __typename: 'Recap', day: number, title: string } | { __typename: 'Story', slug: string, title: string, headline: string, year: number | null, company: { slug: string, name: string }, practices: Array<{ slug: string, name: string }>, metrics: Array<{ label: string, value: number, unit: string, year: number | null }> } }> };
+export type SearchQuery = { search: Array<{ score: number, snippet: string, node: { __typename: 'Day', number: number, title: string } | { __typename: 'Recap', day: number, title: string } | { __typename: 'Story', slug: string, title: string, headline: string, year: number | null, company: { slug: string, name: string }, practices: Array<{ slug: string, name: string }>, metrics: Array<{ label: string, value: number, unit: string, year: number | null }> } }> };
+
+export type RecapPageQueryVariables = Exact<{
+  day: Scalars['Int']['input'];
+}>;
+
+
+export type RecapPageQuery = { recap: { day: number, title: string, points: Array<string>, coversDays: Array<number>, stories: Array<{ slug: string, title: string, headline: string, company: { name: string } }> } | null, recaps: { nodes: Array<{ day: number, title: string }> } };
+
+export type DayPageQueryVariables = Exact<{
+  day: Scalars['Int']['input'];
+}>;
+
+
+export type DayPageQuery = { day: { number: number, title: string, topic: string, summary: string, recap: { day: number, title: string } | null, stories: Array<{ slug: string, title: string, headline: string, company: { name: string } }> } | null };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -286,29 +293,6 @@ fragment StoryLinkFields on Story {
     name
   }
 }`, {"hash":"b4c2c383b664168583374d8dc793c7698fa4a49c93b3c30186bb9f4cbb04850d"}) as unknown as TypedDocumentString<StoryQuery, StoryQueryVariables>;
-export const RecapDocument = new TypedDocumentString(`
-    query Recap($day: Int!) {
-  recap(day: $day) {
-    ...RecapFields
-  }
-}
-    fragment StoryLinkFields on Story {
-  slug
-  title
-  headline
-  company {
-    name
-  }
-}
-fragment RecapFields on Recap {
-  day
-  title
-  points
-  coversDays
-  stories {
-    ...StoryLinkFields
-  }
-}`, {"hash":"fc6068628b41ba35afe02576d7af2794ab2f551a963cc99fefe8485239d23078"}) as unknown as TypedDocumentString<RecapQuery, RecapQueryVariables>;
 export const RecapsDocument = new TypedDocumentString(`
     query Recaps {
   recaps(first: 100) {
@@ -348,6 +332,10 @@ export const SearchDocument = new TypedDocumentString(`
         day
         title
       }
+      ... on Day {
+        number
+        title
+      }
     }
   }
 }
@@ -370,4 +358,57 @@ export const SearchDocument = new TypedDocumentString(`
     unit
     year
   }
-}`, {"hash":"f4c772e1242247b3794e6278937dbe4de3680ae10bb2a6643266c5ba929ab815"}) as unknown as TypedDocumentString<SearchQuery, SearchQueryVariables>;
+}`, {"hash":"1734d155f459a78a5e01bd26f8ff57a51b131a036a762c24deb2f3bdc0d921ce"}) as unknown as TypedDocumentString<SearchQuery, SearchQueryVariables>;
+export const RecapPageDocument = new TypedDocumentString(`
+    query RecapPage($day: Int!) {
+  recap(day: $day) {
+    ...RecapFields
+  }
+  recaps(first: 100) {
+    nodes {
+      day
+      title
+    }
+  }
+}
+    fragment StoryLinkFields on Story {
+  slug
+  title
+  headline
+  company {
+    name
+  }
+}
+fragment RecapFields on Recap {
+  day
+  title
+  points
+  coversDays
+  stories {
+    ...StoryLinkFields
+  }
+}`, {"hash":"eafc1b720bb0d6da004e38e13239332023694f838c4649ce3e79b95224f32291"}) as unknown as TypedDocumentString<RecapPageQuery, RecapPageQueryVariables>;
+export const DayPageDocument = new TypedDocumentString(`
+    query DayPage($day: Int!) {
+  day(number: $day) {
+    number
+    title
+    topic
+    summary
+    recap {
+      day
+      title
+    }
+    stories {
+      ...StoryLinkFields
+    }
+  }
+}
+    fragment StoryLinkFields on Story {
+  slug
+  title
+  headline
+  company {
+    name
+  }
+}`, {"hash":"be77c38cf6af0581a419cbb12f6a43e4832d9e12530397e6f215d1ac59b26a68"}) as unknown as TypedDocumentString<DayPageQuery, DayPageQueryVariables>;

@@ -75,3 +75,17 @@ function stopChild(child: ChildProcess): Promise<void> {
     child.kill('SIGKILL');
   });
 }
+
+/** POSTs a query to a running api and returns its JSON answer, for tests that compare the page with the API. */
+export async function queryApi<T>(
+  api: RunningApi,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<{ data?: T; errors?: { message: string }[] }> {
+  const response = await fetch(`${api.base}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await response.json()) as { data?: T; errors?: { message: string }[] };
+}

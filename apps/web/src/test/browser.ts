@@ -47,3 +47,35 @@ export function collectPageErrors(page: Page): string[] {
   });
   return errors;
 }
+
+/** The phone viewport the browser tests use for new behaviour. */
+export const PHONE = { width: 375, height: 667 };
+
+/** The id (or `data-open` slug) of what has focus inside a `<devops-stories>`'s shadow root. */
+export function shadowFocus(element: Locator): Promise<{ id?: string; open?: string } | null> {
+  return element.evaluate((host) => {
+    const active = host.shadowRoot?.activeElement as HTMLElement | null | undefined;
+    return active ? { id: active.id || undefined, open: active.dataset.open } : null;
+  });
+}
+
+/**
+ * Buttons, links and inputs inside the element's shadow root smaller than `px` either way
+ * (links inside story prose aside), and how far the page scrolls sideways.
+ */
+export async function layoutProblems(page: Page, element: Locator, px = 44) {
+  const small = await element.evaluate((host, px) => {
+    const controls = host.shadowRoot?.querySelectorAll<HTMLElement>('a[href], button, input') ?? [];
+    return [...controls]
+      .filter((control) => !control.closest('.body') && control.getClientRects().length > 0)
+      .filter((control) => {
+        const box = control.getBoundingClientRect();
+        return box.width < px || box.height < px;
+      })
+      .map((control) => control.textContent?.trim().slice(0, 40) ?? control.tagName);
+  }, px);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  return { small, overflow };
+}
