@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningApi, startApi } from '../test/api-server.js';
-import { cardTitles, collectPageErrors, launchChromium } from '../test/browser.js';
+import { cardCompanies as companies, cardTitles, collectPageErrors, launchChromium } from '../test/browser.js';
 
 async function graphql<T>(
   api: RunningApi,
@@ -30,14 +30,6 @@ async function recordEvents(page: Page): Promise<void> {
 
 function recordedEvents(page: Page): Promise<{ type: string; detail: unknown }[]> {
   return page.evaluate(() => (window as unknown as { __events: { type: string; detail: unknown }[] }).__events);
-}
-
-async function companies(element: Locator): Promise<string[]> {
-  await element.locator('.card').first().waitFor();
-  return element
-    .locator('.card .eyebrow')
-    .allTextContents()
-    .then((lines) => lines.map((line) => line.split(' · ')[0].trim()));
 }
 
 describe('<devops-stories> on the standalone page, against the real api', () => {
@@ -270,40 +262,5 @@ describe('<devops-stories> on the standalone page, against the real api', () => 
       const result = await graphql(api, query, { slug: 'amazon', day: 6, query: 'rollback', first: 5 });
       expect(result.errors, query).toBeUndefined();
     }
-  });
-});
-
-describe('<devops-stories> when the server stops mid-session', () => {
-  let api: RunningApi;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [api, browser] = await Promise.all([startApi(), launchChromium()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await api?.stop();
-  });
-
-  it('shows the error state with a retry, and the retry recovers once the server is back', async () => {
-    const page = await browser.newPage({ viewport: { width: 375, height: 667 } });
-    await page.goto(`${api.base}/`);
-    const element = page.locator('devops-stories');
-    expect(await cardTitles(element)).toHaveLength(6);
-
-    await api.stop();
-    await element.getByRole('button', { name: 'Continuous deployment' }).click();
-    const alert = element.getByRole('alert');
-    await alert.waitFor();
-    await expect(alert.textContent()).resolves.toContain(
-      'The stories could not be loaded. The story service cannot be reached',
-    );
-
-    api = await startApi(api.port);
-    await alert.getByRole('button', { name: 'Try again' }).click();
-    await element.getByText('Showing 2 of 2 stories').waitFor();
-    expect(await companies(element)).toEqual(['Etsy', 'Amazon']);
-    expect(await element.getByRole('alert').count()).toBe(0);
-    await page.close();
   });
 });

@@ -79,3 +79,12 @@ export async function layoutProblems(page: Page, element: Locator, px = 44) {
   );
   return { small, overflow };
 }
+
+/** The company of each story card, in list order, once the first card has rendered. */
+export async function cardCompanies(element: Locator): Promise<string[]> {
+  await element.locator('.card').first().waitFor();
+  return element
+    .locator('.card .eyebrow')
+    .allTextContents()
+    .then((lines) => lines.map((line) => line.split(' · ')[0].trim()));
+}
