@@ -22,7 +22,7 @@ type Documents = {
     "\n  query Facets {\n    practices {\n      slug\n      name\n    }\n    companies {\n      slug\n      name\n    }\n  }\n": typeof types.FacetsDocument,
     "\n  query Story($slug: String!) {\n    story(slug: $slug) {\n      ...StoryCardFields\n      summary\n      readingTimeMinutes\n      body(format: HTML)\n      metrics {\n        label\n        value\n        unit\n        year\n        source {\n          title\n          url\n        }\n      }\n      sources {\n        title\n        url\n        kind\n        publisher\n        year\n      }\n      related {\n        ...StoryLinkFields\n      }\n    }\n  }\n": typeof types.StoryDocument,
     "\n  query Recap($day: Int!) {\n    recap(day: $day) {\n      ...RecapFields\n    }\n  }\n": typeof types.RecapDocument,
-    "\n  query Recaps {\n    recaps(first: 100) {\n      nodes {\n        ...RecapFields\n      }\n    }\n  }\n": typeof types.RecapsDocument,
+    "\n  query Recaps {\n    recaps(first: 20) {\n      nodes {\n        ...RecapFields\n      }\n    }\n  }\n": typeof types.RecapsDocument,
     "\n  query Search($query: String!, $first: Int) {\n    search(query: $query, first: $first) {\n      score\n      snippet\n      node {\n        __typename\n        ... on Story {\n          ...StoryCardFields\n        }\n        ... on Recap {\n          day\n          title\n        }\n      }\n    }\n  }\n": typeof types.SearchDocument,
 };
 const documents: Documents = {
@@ -33,7 +33,7 @@ const documents: Documents = {
     "\n  query Facets {\n    practices {\n      slug\n      name\n    }\n    companies {\n      slug\n      name\n    }\n  }\n": types.FacetsDocument,
     "\n  query Story($slug: String!) {\n    story(slug: $slug) {\n      ...StoryCardFields\n      summary\n      readingTimeMinutes\n      body(format: HTML)\n      metrics {\n        label\n        value\n        unit\n        year\n        source {\n          title\n          url\n        }\n      }\n      sources {\n        title\n        url\n        kind\n        publisher\n        year\n      }\n      related {\n        ...StoryLinkFields\n      }\n    }\n  }\n": types.StoryDocument,
     "\n  query Recap($day: Int!) {\n    recap(day: $day) {\n      ...RecapFields\n    }\n  }\n": types.RecapDocument,
-    "\n  query Recaps {\n    recaps(first: 100) {\n      nodes {\n        ...RecapFields\n      }\n    }\n  }\n": types.RecapsDocument,
+    "\n  query Recaps {\n    recaps(first: 20) {\n      nodes {\n        ...RecapFields\n      }\n    }\n  }\n": types.RecapsDocument,
     "\n  query Search($query: String!, $first: Int) {\n    search(query: $query, first: $first) {\n      score\n      snippet\n      node {\n        __typename\n        ... on Story {\n          ...StoryCardFields\n        }\n        ... on Recap {\n          day\n          title\n        }\n      }\n    }\n  }\n": types.SearchDocument,
 };
 
@@ -68,7 +68,7 @@ export function graphql(source: "\n  query Recap($day: Int!) {\n    recap(day: $
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Recaps {\n    recaps(first: 100) {\n      nodes {\n        ...RecapFields\n      }\n    }\n  }\n"): typeof import('./graphql.js').RecapsDocument;
+export function graphql(source: "\n  query Recaps {\n    recaps(first: 20) {\n      nodes {\n        ...RecapFields\n      }\n    }\n  }\n"): typeof import('./graphql.js').RecapsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
