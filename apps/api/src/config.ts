@@ -102,6 +102,13 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     );
   }
   const production = env.NODE_ENV === 'production';
+  const maxCost = int('MAX_QUERY_COST', DEFAULT_QUERY_LIMITS.maxCost, 1);
+  const rateLimitPoints = int('RATE_LIMIT_POINTS', DEFAULT_RATE_LIMIT_POINTS, 0);
+  if (rateLimitPoints > 0 && rateLimitPoints < maxCost) {
+    throw new ConfigError(
+      `RATE_LIMIT_POINTS must be 0 (off) or at least MAX_QUERY_COST (${maxCost}), so that every allowed query fits a budget, got ${rateLimitPoints}`,
+    );
+  }
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
@@ -111,7 +118,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     webRoot: env.WEB_ROOT ?? fileURLToPath(new URL('../../web/dist', import.meta.url)),
     corsOrigins: readCorsOrigins(env.CORS_ORIGINS),
     queryLimits: {
-      maxCost: int('MAX_QUERY_COST', DEFAULT_QUERY_LIMITS.maxCost, 1),
+      maxCost,
       maxDepth: int('MAX_QUERY_DEPTH', DEFAULT_QUERY_LIMITS.maxDepth, 1, 1000),
       maxAliases: int('MAX_QUERY_ALIASES', DEFAULT_QUERY_LIMITS.maxAliases, 0),
       maxDirectives: int('MAX_QUERY_DIRECTIVES', DEFAULT_QUERY_LIMITS.maxDirectives, 0),
@@ -123,7 +130,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
       operationTimeoutMs: int('OPERATION_TIMEOUT_MS', DEFAULT_HTTP_LIMITS.operationTimeoutMs, 1),
       maxConnections: int('MAX_CONNECTIONS', DEFAULT_HTTP_LIMITS.maxConnections, 1),
     },
-    rateLimitPoints: int('RATE_LIMIT_POINTS', DEFAULT_RATE_LIMIT_POINTS, 0),
+    rateLimitPoints,
     trustProxy: readTrustProxy(env.TRUST_PROXY),
     frameAncestors: readFrameAncestors(env.FRAME_ANCESTORS),
   };

@@ -4,22 +4,23 @@ import type { HttpLimits } from '../config.js';
 import { ErrorCode } from '../errors/error-codes.js';
 
 /**
- * Fastify server options for {@link HttpLimits}: the body limit, the time to receive a request
- * (headers within half of it), and how often Node checks those timers, so a stalled request is
- * closed at most a quarter of the timeout late.
+ * Fastify server options for {@link HttpLimits}: the body limit, and the time to receive a request
+ * (its headers within half of it). Node checks those timers every `interval` (a tenth of the
+ * timeout), so they are set one interval short: a stalled request is closed within the timeout.
  */
 export function httpLimitOptions(
   limits: HttpLimits,
 ): Pick<FastifyHttpOptions<Server>, 'bodyLimit' | 'requestTimeout' | 'http' | 'keepAliveTimeout'> {
-  const headersTimeout = Math.max(50, Math.floor(limits.requestTimeoutMs / 2));
+  const interval = Math.max(25, Math.min(1_000, Math.floor(limits.requestTimeoutMs / 10)));
+  const requestTimeout = limits.requestTimeoutMs - interval;
   return {
     bodyLimit: limits.bodyLimitBytes,
-    requestTimeout: limits.requestTimeoutMs,
+    requestTimeout,
     keepAliveTimeout: Math.min(72_000, limits.requestTimeoutMs),
     http: {
-      requestTimeout: limits.requestTimeoutMs,
-      headersTimeout,
-      connectionsCheckingInterval: Math.max(25, Math.min(1_000, Math.floor(limits.requestTimeoutMs / 4))),
+      requestTimeout,
+      headersTimeout: Math.max(interval, Math.floor(limits.requestTimeoutMs / 2) - interval),
+      connectionsCheckingInterval: interval,
     },
   };
 }
