@@ -36,7 +36,7 @@ function stall(port: number, text: string): { socket: Socket; closed: Promise<{ 
   const socket = connect(port, '127.0.0.1');
   let reply = '';
   socket.on('data', (chunk) => (reply += chunk.toString()));
-  socket.on('error', () => {});
+  socket.on('error', () => undefined); // the server closing the socket is what these tests expect
   socket.write(text);
   const closed = new Promise<{ ms: number; reply: string }>((resolve) =>
     socket.on('close', () => resolve({ ms: performance.now() - started, reply })),
