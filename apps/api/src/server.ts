@@ -105,7 +105,7 @@ export async function createApiServer(config: ApiConfig, options: ApiServerOptio
       url: '/graphql',
       method: ['GET', 'POST'],
       handlerTimeout: config.http.requestTimeoutMs + config.http.operationTimeoutMs,
-      errorHandler: graphqlHttpErrorHandler(config.http),
+      errorHandler: graphqlHttpErrorHandler(config.http, config.queryLimits.maxCost),
       handler: fastifyApolloHandler(apollo, { context: (request) => createContext(request.ip) }),
     });
     app.get('/health', async (_request, reply) => {

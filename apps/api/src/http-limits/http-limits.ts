@@ -37,9 +37,10 @@ export function applyConnectionLimit(app: FastifyInstance, limits: HttpLimits): 
  * A route error handler that answers HTTP-level refusals of a GraphQL route in GraphQL's shape
  * (`{ errors: [{ message, extensions: { code } }] }`) with their status: a body over the limit
  * (413), malformed JSON or content type (400/415), a handler that ran out of time (503).
- * Anything else is logged and answered as an internal error.
+ * Anything else is logged and answered as an internal error. Like every GraphQL answer it carries
+ * `extensions.cost`: nothing was priced, so `requested` is 0 of `maxCost`.
  */
-export function graphqlHttpErrorHandler(limits: HttpLimits) {
+export function graphqlHttpErrorHandler(limits: HttpLimits, maxCost: number) {
   return (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     const status = error.statusCode ?? 500;
     let message: string;
@@ -59,6 +60,6 @@ export function graphqlHttpErrorHandler(limits: HttpLimits) {
     return reply
       .code(status)
       .type('application/json; charset=utf-8')
-      .send({ errors: [{ message, extensions: { code } }] });
+      .send({ errors: [{ message, extensions: { code } }], extensions: { cost: { requested: 0, limit: maxCost } } });
   };
 }

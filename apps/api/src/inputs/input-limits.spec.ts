@@ -68,9 +68,14 @@ describe('input limits', () => {
       variables: { f: unknownFieldsFilter(90_000) },
     });
     expect(status).toBe(413);
-    expect(body.errors![0]).toEqual({
-      message: 'The request body is larger than 64 KB; send a shorter query and fewer variables.',
-      extensions: { code: 'BAD_USER_INPUT' },
+    expect(body).toEqual({
+      errors: [
+        {
+          message: 'The request body is larger than 64 KB; send a shorter query and fewer variables.',
+          extensions: { code: 'BAD_USER_INPUT' },
+        },
+      ],
+      extensions: { cost: { requested: 0, limit: 1000 } },
     });
   });
 
