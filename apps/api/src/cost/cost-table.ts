@@ -1,5 +1,6 @@
 import { DEFAULT_PAGE_SIZE } from '@devops-stories/story-graph';
-import { type GraphQLSchema, parse } from 'graphql';
+import { getOperationAST, type GraphQLSchema, parse } from 'graphql';
+import { coerceVariables } from '../inputs/variables.js';
 import { costEstimators, priceOperation } from './query-cost.js';
 
 /** One priced operation of the README's cost table. */
@@ -46,9 +47,24 @@ export const README_EXAMPLES: { name: string; query: string }[] = [
   },
 ];
 
-/** Prices `source` with `variables` under the published cost model. */
+/**
+ * Prices the operation of `source` (a valid document) with `variables` under the published cost model.
+ *
+ * @throws when the document has no operation or the variables are invalid.
+ */
 export function priceDocument(schema: GraphQLSchema, source: string, variables: Record<string, unknown> = {}): number {
-  return priceOperation({ schema, document: parse(source), variables, estimators: costEstimators(DEFAULT_PAGE_SIZE) });
+  const document = parse(source);
+  const operation = getOperationAST(document);
+  if (!operation) throw new Error(`no single operation in ${source}`);
+  const coerced = coerceVariables(schema, operation, variables, 1);
+  if (!coerced.ok) throw coerced.errors[0];
+  return priceOperation({
+    schema,
+    document,
+    operation,
+    variables: coerced.values,
+    estimators: costEstimators(DEFAULT_PAGE_SIZE),
+  });
 }
 
 /** Prices every operation of the web client's manifest (`persisted-documents.json`) with {@link WEB_CLIENT_VARIABLES}. */

@@ -3,7 +3,7 @@ import { GraphQLError } from 'graphql';
 import type { QueryLimits } from '../config.js';
 import { ErrorCode } from '../errors/error-codes.js';
 import { coerceVariables } from '../inputs/variables.js';
-import { costEstimators, MAX_EXPANDED_SELECTIONS, measureOperation, priceOperation } from './query-cost.js';
+import { costEstimators, measureOperation, priceOperation } from './query-cost.js';
 
 /** Options of {@link ApolloServerPluginQueryCost}. */
 export interface QueryCostOptions {
@@ -37,15 +37,14 @@ function limitError(code: ErrorCode, message: string, measured: number, limit: n
 
 /**
  * The published cost model, enforced before execution. For each operation, with its variables
- * applied and fragments expanded, it prices it with graphql-query-complexity (type-graphql's
- * `complexity` options first, then {@link costEstimators}' defaults) and measures depth, aliases and
+ * applied and fragments expanded, it prices it with graphql-query-complexity's estimators
+ * (type-graphql's `complexity` options first, then {@link costEstimators}' defaults) and measures depth, aliases and
  * directives, and refuses one over a limit with a 400 and (checked in this order) `QUERY_TOO_COSTLY`,
  * `QUERY_TOO_DEEP`, `TOO_MANY_ALIASES` or `TOO_MANY_DIRECTIVES`, whose message
  * gives the figure, the limit and how to get under it. Every response gets `extensions.cost`.
  *
- * Measuring is linear in the document's size however fragments spread into each other; a
- * document that expands to more than {@link MAX_EXPANDED_SELECTIONS} fields is refused unpriced
- * (its `requested` is then that number of fields).
+ * Pricing and measuring are linear in the document's size however fragments spread into each
+ * other, so a fragment bomb gets its exact (astronomical) price at once.
  */
 export function ApolloServerPluginQueryCost<TContext extends BaseContext>(
   options: QueryCostOptions,
@@ -70,30 +69,13 @@ export function ApolloServerPluginQueryCost<TContext extends BaseContext>(
           const variables = coerceVariables(schema, operation, request.variables, 1);
           if (!variables.ok) return; // ApolloServerPluginInputLimits refuses it with the details
           const shape = measureOperation(document, operation, variables.values);
-          const unpriced = () => {
-            report.requested = shape.selections;
-            return limitError(
-              ErrorCode.QUERY_TOO_COSTLY,
-              `This query expands to ${number(shape.selections)} fields (fragments spread into each other), more ` +
-                `than the ${number(MAX_EXPANDED_SELECTIONS)} that can be priced, far over the cost limit of ` +
-                `${number(maxCost)}. Spread each fragment once, and ask for smaller pages and fewer nested lists.`,
-              shape.selections,
-              maxCost,
-            );
-          };
-          if (shape.selections > MAX_EXPANDED_SELECTIONS) throw unpriced();
-          try {
-            report.requested = priceOperation({
-              schema,
-              document,
-              operationName: operation.name?.value,
-              variables: request.variables,
-              estimators,
-            });
-          } catch {
-            // graphql-query-complexity counts spreads as well as fields against its node cap.
-            throw unpriced();
-          }
+          report.requested = priceOperation({
+            schema,
+            document,
+            operation,
+            variables: variables.values,
+            estimators,
+          });
           if (report.requested > maxCost) throw tooCostly(report.requested);
           if (shape.depth > maxDepth) {
             throw limitError(

@@ -1,12 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { buildModularSchema } from '@devops-stories/story-graph';
-import { type GraphQLSchema, Kind, type OperationDefinitionNode, parse } from 'graphql';
+import { type GraphQLSchema, Kind, type OperationDefinitionNode, parse, validate } from 'graphql';
+import { getComplexity } from 'graphql-query-complexity';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_QUERY_LIMITS } from '../config.js';
 import { schemaModules } from '../schema-modules.js';
-import { fragmentBomb } from '../test/attacks.js';
+import { fragmentBomb, practiceCycle, relatedChain } from '../test/attacks.js';
+import { documentGenerator, seededRandom } from '../test/fuzz.js';
 import { priceDocument, priceWebClient, README_EXAMPLES, renderCostTable } from './cost-table.js';
-import { measureOperation } from './query-cost.js';
+import { costEstimators, measureOperation } from './query-cost.js';
 
 const LIMIT = DEFAULT_QUERY_LIMITS.maxCost;
 
@@ -71,6 +73,39 @@ describe('the cost model', () => {
     expect(shape.selections).toBeGreaterThan(2 ** 40);
     expect(shape.depth).toBe(2 + 40 + 1);
     expect(shape.aliases).toBeGreaterThan(2 ** 39);
+  });
+
+  it("agrees with graphql-query-complexity's getComplexity on the web client's operations and 500 generated documents", () => {
+    const manifest = JSON.parse(
+      readFileSync(new URL('../../../web/src/gql/persisted-documents.json', import.meta.url), 'utf8'),
+    );
+    const reference = (source: string, variables: Record<string, unknown> = {}) =>
+      getComplexity({ schema, query: parse(source), variables, estimators: costEstimators(10) });
+    for (const source of Object.values(manifest) as string[]) {
+      const variables = { first: 20, slug: 'amazon', day: 6, query: 'deploy' };
+      const used = Object.fromEntries(Object.entries(variables).filter(([name]) => source.includes(`$${name}`)));
+      expect(cost(source, used), source).toBe(reference(source, used));
+    }
+    for (const source of [relatedChain(4), practiceCycle(2), fragmentBomb(3)]) {
+      expect(cost(source), source).toBe(reference(source));
+    }
+    const next = documentGenerator(schema, seededRandom(7));
+    let compared = 0;
+    for (let i = 0; i < 500; i++) {
+      const source = next();
+      if (validate(schema, parse(source)).length) continue;
+      expect(cost(source), source).toBe(reference(source));
+      compared += 1;
+    }
+    expect(compared).toBeGreaterThan(100);
+  });
+
+  it('prices a fragment bomb exactly, at once', () => {
+    const started = performance.now();
+    const price = cost(fragmentBomb(12));
+    expect(performance.now() - started).toBeLessThan(50);
+    // Each level doubles the spreads and multiplies by 20: (2 × 20)^12 leaves of 0, plus the related fields.
+    expect(price).toBeGreaterThan(40 ** 11);
   });
 
   it("fits every operation of the web client's manifest well within the limit", () => {
