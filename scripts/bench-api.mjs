@@ -1,11 +1,12 @@
 // `npm run bench:api`: throughput and latency of the built api over loopback, with autocannon as
-// the load generator in this process and the api in child processes. Figures only: not part of
+// the load generator in this process and the api in child processes; `cpu ms` is the api process's
+// CPU time per answered request (from /proc). Figures only: not part of
 // `npm test`, they depend on the machine. Each section is a list of rows; a later comparison
 // (cache on/off, trusted GET, logging on/off, SQLite vs PostgreSQL) is one more section.
 //
 // Options (env): BENCH_SKIP_BUILD=1, BENCH_DURATION=seconds per row (default 5),
 // BENCH_CONNECTIONS=N (default 10), BENCH_ROUNDS=N interleaved on/off rounds (default 5).
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 import { nx } from './nx.mjs';
@@ -14,6 +15,13 @@ const DURATION = Number(process.env.BENCH_DURATION ?? 5);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const COST_GOAL = 0.05;
+const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim() || 100);
+
+/** CPU time (user + system) a process has used so far, in ms, from /proc (Linux). */
+function cpuMs(pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+}
 
 const manifest = JSON.parse(readFileSync('apps/web/src/gql/persisted-documents.json', 'utf8'));
 const webOperation = (name) => Object.values(manifest).find((doc) => new RegExp(`query ${name}\\b`).test(doc));
@@ -67,11 +75,13 @@ async function startApi(env) {
     });
     child.on('exit', (code) => reject(new Error(`api exited with ${code}:\n${output}`)));
   });
-  return { url, stop: () => child.kill('SIGTERM') };
+  return { url, pid: child.pid, stop: () => child.kill('SIGTERM') };
 }
 
-/** One autocannon run of POST `body` against `url`. */
-async function load(url, body, { duration = DURATION, connections = CONNECTIONS, amount } = {}) {
+/** One autocannon run of POST `body` against `api`; `cpu` is the api's CPU time per answered request, in ms. */
+async function load(api, body, { duration = DURATION, connections = CONNECTIONS, amount } = {}) {
+  const url = api.url;
+  const cpuBefore = cpuMs(api.pid);
   const result = await autocannon({
     url,
     method: 'POST',
@@ -87,14 +97,41 @@ async function load(url, body, { duration = DURATION, connections = CONNECTIONS,
     ok: result['2xx'],
     refused: result.non2xx,
     errors: result.errors + result.timeouts,
+    cpu: (cpuMs(api.pid) - cpuBefore) / Math.max(1, result['2xx'] + result.non2xx),
   };
+}
+
+/** CPU ms the cost plugin's work takes for one request of `body`, timed in this process on the built code. */
+async function analysisCpuMs(body) {
+  await import('reflect-metadata');
+  const { parse, getOperationAST } = await import('graphql');
+  const { buildModularSchema, DEFAULT_PAGE_SIZE } = await import('@devops-stories/story-graph');
+  const { schemaModules } = await import('../apps/api/dist/schema-modules.js');
+  const { coerceVariables } = await import('../apps/api/dist/inputs/variables.js');
+  const { costEstimators, measureOperation, priceOperation } = await import('../apps/api/dist/cost/query-cost.js');
+  const schema = await buildModularSchema(schemaModules);
+  const document = parse(body.query);
+  const operation = getOperationAST(document);
+  const estimators = costEstimators(DEFAULT_PAGE_SIZE);
+  const once = () => {
+    const variables = coerceVariables(schema, operation, body.variables, 1);
+    measureOperation(document, operation, variables.values);
+    priceOperation({ schema, document, operation, variables: variables.values, estimators });
+  };
+  for (let i = 0; i < 5_000; i++) once();
+  const started = process.cpuUsage();
+  for (let i = 0; i < 20_000; i++) once();
+  const used = process.cpuUsage(started);
+  return (used.user + used.system) / 1000 / 20_000;
 }
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const row = (name, r) =>
   `${name.padEnd(34)} ${r.rps.toFixed(0).padStart(7)} ${r.p50.toFixed(1).padStart(8)} ${r.p99.toFixed(1).padStart(8)}` +
-  `${String(r.ok).padStart(8)} ${String(r.refused).padStart(8)} ${String(r.errors).padStart(7)}`;
-const header = `${'operation'.padEnd(34)} ${'req/s'.padStart(7)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)}${'2xx'.padStart(8)} ${'non-2xx'.padStart(8)} ${'errors'.padStart(7)}`;
+  `${r.cpu.toFixed(3).padStart(9)}${String(r.ok).padStart(8)} ${String(r.refused).padStart(8)} ${String(r.errors).padStart(7)}`;
+const header =
+  `${'operation'.padEnd(34)} ${'req/s'.padStart(7)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)}` +
+  `${'cpu ms'.padStart(9)}${'2xx'.padStart(8)} ${'non-2xx'.padStart(8)} ${'errors'.padStart(7)}`;
 
 const on = await startApi({});
 const off = await startApi({ BENCH_COST_ANALYSIS: 'off' });
@@ -106,15 +143,15 @@ try {
   console.log("The canonical operations (the web client's documents), default configuration");
   console.log(header);
   for (const [name, body] of Object.entries(CANONICAL)) {
-    await load(on.url, body, { duration: 1 });
-    console.log(row(name, await load(on.url, body)));
+    await load(on, body, { duration: 1 });
+    console.log(row(name, await load(on, body)));
   }
 
   console.log('\nHostile documents (issue 7), one connection, 200 each: every one refused with 400');
   console.log(header);
   for (const [name, body] of Object.entries(HOSTILE)) {
-    await load(on.url, body, { connections: 1, amount: 20 });
-    console.log(row(name, await load(on.url, body, { connections: 1, amount: 200 })));
+    await load(on, body, { connections: 1, amount: 20 });
+    console.log(row(name, await load(on, body, { connections: 1, amount: 200 })));
   }
 
   const list = CANONICAL['StoryList (first: 20)'];
@@ -122,12 +159,12 @@ try {
     `\nCost analysis on vs off, StoryList (first: 20): ${ROUNDS} interleaved rounds of ${DURATION} s, medians`,
   );
   console.log(header);
-  await load(on.url, list, { duration: 1 });
-  await load(off.url, list, { duration: 1 });
+  await load(on, list, { duration: 1 });
+  await load(off, list, { duration: 1 });
   const rounds = { on: [], off: [] };
   for (let i = 0; i < ROUNDS; i++) {
     for (const side of i % 2 ? ['off', 'on'] : ['on', 'off']) {
-      const r = await load(side === 'on' ? on.url : off.url, list);
+      const r = await load(side === 'on' ? on : off, list);
       rounds[side].push(r);
       console.log(row(`  round ${i + 1}, cost analysis ${side}`, r));
     }
@@ -136,6 +173,7 @@ try {
     rps: median(rounds[side].map((r) => r.rps)),
     p50: median(rounds[side].map((r) => r.p50)),
     p99: median(rounds[side].map((r) => r.p99)),
+    cpu: median(rounds[side].map((r) => r.cpu)),
     ok: rounds[side].reduce((n, r) => n + r.ok, 0),
     refused: rounds[side].reduce((n, r) => n + r.refused, 0),
     errors: rounds[side].reduce((n, r) => n + r.errors, 0),
@@ -144,10 +182,22 @@ try {
   const withoutCost = summary('off');
   console.log(row('median, cost analysis on', withCost));
   console.log(row('median, cost analysis off', withoutCost));
-  const overhead = withoutCost.rps / withCost.rps - 1;
+  const analysis = await analysisCpuMs(list);
+  const cpuOverhead = withCost.cpu / withoutCost.cpu - 1;
+  const throughputChange = withCost.rps / withoutCost.rps - 1;
+  const signed = (x) => `${x >= 0 ? '+' : ''}${(x * 100).toFixed(1)}%`;
   console.log(
-    `\ncost analysis overhead on StoryList (first: 20): ${(overhead * 100).toFixed(1)}% of throughput ` +
-      `(goal < ${COST_GOAL * 100}%: ${overhead < COST_GOAL ? 'met' : 'NOT met'})`,
+    `\ncost analysis on vs off, StoryList (first: 20): api CPU per request ${signed(cpuOverhead)} ` +
+      `(${withoutCost.cpu.toFixed(3)} -> ${withCost.cpu.toFixed(3)} ms; goal < +${COST_GOAL * 100}%: ` +
+      `${cpuOverhead < COST_GOAL ? 'met' : 'NOT met'}), throughput ${signed(throughputChange)} ` +
+      `(${withoutCost.rps.toFixed(0)} -> ${withCost.rps.toFixed(0)} req/s). Wall-clock figures swing with whatever ` +
+      'else runs on the machine; CPU time per request much less.',
+  );
+  const share = analysis / withoutCost.cpu;
+  console.log(
+    `the analysis itself (variables, shape, price) takes ${(analysis * 1000).toFixed(1)} µs of CPU per StoryList request ` +
+      `(timed over 20,000 runs in this process): ${(share * 100).toFixed(1)}% of the ${withoutCost.cpu.toFixed(3)} ms ` +
+      `the api spends per request without it (goal < ${COST_GOAL * 100}%: ${share < COST_GOAL ? 'met' : 'NOT met'})`,
   );
 } finally {
   on.stop();
