@@ -17,6 +17,11 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const COST_GOAL = 0.05;
 const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim() || 100);
 
+/** Resident memory of a process, in MB, from /proc (Linux). */
+function rssMb(pid) {
+  return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024;
+}
+
 /** CPU time (user + system) a process has used so far, in ms, from /proc (Linux). */
 function cpuMs(pid) {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
@@ -148,10 +153,12 @@ try {
   }
 
   console.log('\nHostile documents (issue 7), one connection, 200 each: every one refused with 400');
-  console.log(header);
+  console.log(`${header}  api RSS MB before -> after`);
   for (const [name, body] of Object.entries(HOSTILE)) {
     await load(on, body, { connections: 1, amount: 20 });
-    console.log(row(name, await load(on, body, { connections: 1, amount: 200 })));
+    const before = rssMb(on.pid);
+    const result = await load(on, body, { connections: 1, amount: 200 });
+    console.log(`${row(name, result)}  ${before.toFixed(0)} -> ${rssMb(on.pid).toFixed(0)}`);
   }
 
   const list = CANONICAL['StoryList (first: 20)'];
