@@ -1,81 +1,212 @@
-// `npm run bench:api`: latency and throughput of the built api over HTTP on loopback.
-// Figures only: not part of `npm test`, they depend on the machine. (Statement counts are asserted in tests.)
+// `npm run bench:api`: throughput and latency of the built api over loopback, with autocannon as
+// the load generator in this process and the api in child processes; `cpu ms` is the api process's
+// CPU time per answered request (from /proc). Figures only: not part of
+// `npm test`, they depend on the machine. Each section is a list of rows; a later comparison
+// (cache on/off, trusted GET, logging on/off, SQLite vs PostgreSQL) is one more section.
 //
-// Options (env): BENCH_SKIP_BUILD=1, BENCH_REQUESTS=N per query (default 300), BENCH_CONCURRENCY=N (default 8).
-import { spawn } from 'node:child_process';
-import { performance } from 'node:perf_hooks';
+// Options (env): BENCH_SKIP_BUILD=1, BENCH_DURATION=seconds per row (default 5),
+// BENCH_CONNECTIONS=N (default 10), BENCH_ROUNDS=N interleaved on/off rounds (default 5).
+import { execFileSync, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import autocannon from 'autocannon';
 import { nx } from './nx.mjs';
 
-const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 300);
-const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
-const QUERIES = {
-  'stories(first: 20) + relations': `{ stories(first: 20) { totalCount nodes { slug company { name } practices { slug }
-    metrics { value unit source { url } } sources { url } } } }`,
-  'story(slug) + HTML body + related':
-    '{ story(slug: "amazon") { title body(format: HTML) related { slug } terms { slug } } }',
-  'filtered page': '{ stories(filter: { practice: "continuous-deployment" }, first: 5) { totalCount nodes { slug } } }',
-  'search("deploy")': '{ search(query: "deploy") { score snippet node { __typename } } }',
-  'recap(day: 6) + stories': '{ recap(day: 6) { points stories { slug company { name } } } }',
+const DURATION = Number(process.env.BENCH_DURATION ?? 5);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const COST_GOAL = 0.05;
+const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim() || 100);
+
+/** Resident memory of a process, in MB, from /proc (Linux). */
+function rssMb(pid) {
+  return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024;
+}
+
+/** CPU time (user + system) a process has used so far, in ms, from /proc (Linux). */
+function cpuMs(pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+}
+
+const manifest = JSON.parse(readFileSync('apps/web/src/gql/persisted-documents.json', 'utf8'));
+const webOperation = (name) => Object.values(manifest).find((doc) => new RegExp(`query ${name}\\b`).test(doc));
+
+/** The canonical operations: the web client's own documents with the variables it sends. */
+const CANONICAL = {
+  'StoryList (first: 20)': { query: webOperation('StoryList'), variables: { first: 20 } },
+  'Story (amazon)': { query: webOperation('Story'), variables: { slug: 'amazon' } },
+  'Search ("deploy", first: 20)': { query: webOperation('Search'), variables: { query: 'deploy', first: 20 } },
+  'Recap (day 6)': { query: webOperation('Recap'), variables: { day: 6 } },
+  Facets: { query: webOperation('Facets'), variables: {} },
+};
+
+/** Hostile documents of issue 7: each must be refused (400) fast. */
+const fragmentBomb = (levels) =>
+  `query Bomb { stories(first: 20) { nodes { ...F${levels} } } }\nfragment F0 on Story { slug title headline }\n` +
+  Array.from(
+    { length: levels },
+    (_, i) => `fragment F${i + 1} on Story { related(first: 20) { ...F${i} } again: related(first: 20) { ...F${i} } }`,
+  ).join('\n');
+const HOSTILE = {
+  '12-fragment bomb': { query: fragmentBomb(12) },
+  '6-deep cousin': { query: fragmentBomb(6) },
+  'related(first: 20) ten deep': {
+    query: `{ story(slug: "amazon") { ${'related(first: 20) { slug '.repeat(10)}${'}'.repeat(10)} } }`,
+  },
 };
 
 if (!process.env.BENCH_SKIP_BUILD) nx('build', '@devops-stories/api', '--outputStyle=static');
 
-const server = spawn(process.execPath, ['apps/api/dist/main.js'], {
-  env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATABASE_URL: 'sqlite::memory:', WEB_ROOT: '/nonexistent' },
-  stdio: ['ignore', 'pipe', 'pipe'],
-});
-const endpoint = await new Promise((resolve, reject) => {
-  let output = '';
-  const onData = (chunk) => {
-    output += chunk;
-    const ready = /ready at (http:\/\/\S+\/graphql)/.exec(output);
-    if (ready) {
-      server.stdout.off('data', onData);
-      server.stdout.resume();
-      resolve(ready[1]);
-    }
-  };
-  server.stdout.on('data', onData);
-  server.on('exit', (code) => reject(new Error(`api exited with ${code}:\n${output}`)));
-});
+/** Starts the api with `env` on a free port; resolves with its /graphql URL and a stop function. */
+async function startApi(env) {
+  const child = spawn(process.execPath, ['scripts/bench/api-server.mjs'], {
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATABASE_URL: 'sqlite::memory:',
+      WEB_ROOT: '/nonexistent',
+      RATE_LIMIT_POINTS: '0', // budgets would turn a load test into 429s; their cost is in the cost-analysis row
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise((resolve, reject) => {
+    let output = '';
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+      const ready = /ready at (http:\/\/\S+\/graphql)/.exec(output);
+      if (ready) resolve(ready[1]);
+    });
+    child.on('exit', (code) => reject(new Error(`api exited with ${code}:\n${output}`)));
+  });
+  return { url, pid: child.pid, stop: () => child.kill('SIGTERM') };
+}
 
-const post = async (query) => {
-  const response = await fetch(endpoint, {
+/** One autocannon run of POST `body` against `api`; `cpu` is the api's CPU time per answered request, in ms. */
+async function load(api, body, { duration = DURATION, connections = CONNECTIONS, amount } = {}) {
+  const url = api.url;
+  const cpuBefore = cpuMs(api.pid);
+  const result = await autocannon({
+    url,
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query }),
+    body: JSON.stringify(body),
+    connections,
+    ...(amount ? { amount } : { duration }),
   });
-  const body = await response.json();
-  if (body.errors) throw new Error(`${query}: ${JSON.stringify(body.errors)}`);
-};
-const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    ok: result['2xx'],
+    refused: result.non2xx,
+    errors: result.errors + result.timeouts,
+    cpu: (cpuMs(api.pid) - cpuBefore) / Math.max(1, result['2xx'] + result.non2xx),
+  };
+}
 
+/** CPU ms the cost plugin's work takes for one request of `body`, timed in this process on the built code. */
+async function analysisCpuMs(body) {
+  await import('reflect-metadata');
+  const { parse, getOperationAST } = await import('graphql');
+  const { buildModularSchema, DEFAULT_PAGE_SIZE } = await import('@devops-stories/story-graph');
+  const { schemaModules } = await import('../apps/api/dist/schema-modules.js');
+  const { coerceVariables } = await import('../apps/api/dist/inputs/variables.js');
+  const { costEstimators, measureOperation, priceOperation } = await import('../apps/api/dist/cost/query-cost.js');
+  const schema = await buildModularSchema(schemaModules);
+  const document = parse(body.query);
+  const operation = getOperationAST(document);
+  const estimators = costEstimators(DEFAULT_PAGE_SIZE);
+  const once = () => {
+    const variables = coerceVariables(schema, operation, body.variables, 1);
+    measureOperation(document, operation, variables.values);
+    priceOperation({ schema, document, operation, variables: variables.values, estimators });
+  };
+  for (let i = 0; i < 5_000; i++) once();
+  const started = process.cpuUsage();
+  for (let i = 0; i < 20_000; i++) once();
+  const used = process.cpuUsage(started);
+  return (used.user + used.system) / 1000 / 20_000;
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const row = (name, r) =>
+  `${name.padEnd(34)} ${r.rps.toFixed(0).padStart(7)} ${r.p50.toFixed(1).padStart(8)} ${r.p99.toFixed(1).padStart(8)}` +
+  `${r.cpu.toFixed(3).padStart(9)}${String(r.ok).padStart(8)} ${String(r.refused).padStart(8)} ${String(r.errors).padStart(7)}`;
+const header =
+  `${'operation'.padEnd(34)} ${'req/s'.padStart(7)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)}` +
+  `${'cpu ms'.padStart(9)}${'2xx'.padStart(8)} ${'non-2xx'.padStart(8)} ${'errors'.padStart(7)}`;
+
+const on = await startApi({});
+const off = await startApi({ BENCH_COST_ANALYSIS: 'off' });
 try {
   console.log(
-    `\napi at ${endpoint}: ${REQUESTS} requests per query, ${CONCURRENCY} at a time, after 30 warm-up requests\n`,
+    `\napi over loopback: autocannon, ${CONNECTIONS} connections, ${DURATION} s per row, after a 1 s warm-up\n`,
   );
-  console.log('query                                   p50 ms   p95 ms   p99 ms   req/s');
-  for (const [name, query] of Object.entries(QUERIES)) {
-    for (let i = 0; i < 30; i++) await post(query);
-    const times = [];
-    let next = 0;
-    const started = performance.now();
-    await Promise.all(
-      Array.from({ length: CONCURRENCY }, async () => {
-        while (next++ < REQUESTS) {
-          const t = performance.now();
-          await post(query);
-          times.push(performance.now() - t);
-        }
-      }),
-    );
-    const elapsed = (performance.now() - started) / 1000;
-    times.sort((a, b) => a - b);
-    console.log(
-      `${name.padEnd(38)}  ${percentile(times, 50).toFixed(1).padStart(7)}  ${percentile(times, 95).toFixed(1).padStart(7)}  ` +
-        `${percentile(times, 99).toFixed(1).padStart(7)}  ${(REQUESTS / elapsed).toFixed(0).padStart(6)}`,
-    );
+
+  console.log("The canonical operations (the web client's documents), default configuration");
+  console.log(header);
+  for (const [name, body] of Object.entries(CANONICAL)) {
+    await load(on, body, { duration: 1 });
+    console.log(row(name, await load(on, body)));
   }
+
+  console.log('\nHostile documents (issue 7), one connection, 200 each: every one refused with 400');
+  console.log(`${header}  api RSS MB before -> after`);
+  for (const [name, body] of Object.entries(HOSTILE)) {
+    await load(on, body, { connections: 1, amount: 20 });
+    const before = rssMb(on.pid);
+    const result = await load(on, body, { connections: 1, amount: 200 });
+    console.log(`${row(name, result)}  ${before.toFixed(0)} -> ${rssMb(on.pid).toFixed(0)}`);
+  }
+
+  const list = CANONICAL['StoryList (first: 20)'];
+  console.log(
+    `\nCost analysis on vs off, StoryList (first: 20): ${ROUNDS} interleaved rounds of ${DURATION} s, medians`,
+  );
+  console.log(header);
+  await load(on, list, { duration: 1 });
+  await load(off, list, { duration: 1 });
+  const rounds = { on: [], off: [] };
+  for (let i = 0; i < ROUNDS; i++) {
+    for (const side of i % 2 ? ['off', 'on'] : ['on', 'off']) {
+      const r = await load(side === 'on' ? on : off, list);
+      rounds[side].push(r);
+      console.log(row(`  round ${i + 1}, cost analysis ${side}`, r));
+    }
+  }
+  const summary = (side) => ({
+    rps: median(rounds[side].map((r) => r.rps)),
+    p50: median(rounds[side].map((r) => r.p50)),
+    p99: median(rounds[side].map((r) => r.p99)),
+    cpu: median(rounds[side].map((r) => r.cpu)),
+    ok: rounds[side].reduce((n, r) => n + r.ok, 0),
+    refused: rounds[side].reduce((n, r) => n + r.refused, 0),
+    errors: rounds[side].reduce((n, r) => n + r.errors, 0),
+  });
+  const withCost = summary('on');
+  const withoutCost = summary('off');
+  console.log(row('median, cost analysis on', withCost));
+  console.log(row('median, cost analysis off', withoutCost));
+  const analysis = await analysisCpuMs(list);
+  const cpuOverhead = withCost.cpu / withoutCost.cpu - 1;
+  const throughputChange = withCost.rps / withoutCost.rps - 1;
+  const signed = (x) => `${x >= 0 ? '+' : ''}${(x * 100).toFixed(1)}%`;
+  console.log(
+    `\ncost analysis on vs off, StoryList (first: 20): api CPU per request ${signed(cpuOverhead)} ` +
+      `(${withoutCost.cpu.toFixed(3)} -> ${withCost.cpu.toFixed(3)} ms; goal < +${COST_GOAL * 100}%: ` +
+      `${cpuOverhead < COST_GOAL ? 'met' : 'NOT met'}), throughput ${signed(throughputChange)} ` +
+      `(${withoutCost.rps.toFixed(0)} -> ${withCost.rps.toFixed(0)} req/s). Wall-clock figures swing with whatever ` +
+      'else runs on the machine; CPU time per request much less.',
+  );
+  const share = analysis / withoutCost.cpu;
+  console.log(
+    `the analysis itself (variables, shape, price) takes ${(analysis * 1000).toFixed(1)} µs of CPU per StoryList request ` +
+      `(timed over 20,000 runs in this process): ${(share * 100).toFixed(1)}% of the ${withoutCost.cpu.toFixed(3)} ms ` +
+      `the api spends per request without it (goal < ${COST_GOAL * 100}%: ${share < COST_GOAL ? 'met' : 'NOT met'})`,
+  );
 } finally {
-  server.kill('SIGTERM');
+  on.stop();
+  off.stop();
 }

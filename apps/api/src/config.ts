@@ -1,5 +1,31 @@
 import { fileURLToPath } from 'node:url';
 
+/** What one GraphQL operation may ask for; refused before execution when over. */
+export interface QueryLimits {
+  /** Largest cost of one operation (the published cost model, `MAX_QUERY_COST`). */
+  maxCost: number;
+  /** Deepest field nesting, fragments expanded (`MAX_QUERY_DEPTH`). */
+  maxDepth: number;
+  /** Most aliased fields, fragments expanded (`MAX_QUERY_ALIASES`). */
+  maxAliases: number;
+  /** Most directives, fragments expanded (`MAX_QUERY_DIRECTIVES`). */
+  maxDirectives: number;
+  /** Longest document in tokens; longer ones fail to parse (`MAX_QUERY_TOKENS`). */
+  maxTokens: number;
+}
+
+/** Limits of the HTTP server: how much and how long one client may hold it. */
+export interface HttpLimits {
+  /** Largest request body in bytes (`BODY_LIMIT_KB` × 1024). */
+  bodyLimitBytes: number;
+  /** Time to receive a whole request, headers and body (`REQUEST_TIMEOUT_MS`); headers get half of it. */
+  requestTimeoutMs: number;
+  /** Time one GraphQL operation may execute before it answers `OPERATION_TIMEOUT` (`OPERATION_TIMEOUT_MS`). */
+  operationTimeoutMs: number;
+  /** Open connections at once; more are closed on arrival (`MAX_CONNECTIONS`). */
+  maxConnections: number;
+}
+
 /** Server settings, read from the environment by {@link readConfig}. */
 export interface ApiConfig {
   port: number;
@@ -11,6 +37,17 @@ export interface ApiConfig {
   webRoot: string;
   /** Origins whose pages may call the API (portals embedding the client); `*` for any. */
   corsOrigins: '*' | string[];
+  queryLimits: QueryLimits;
+  http: HttpLimits;
+  /** Cost points each client address may spend per minute; 0 turns the budget off (`RATE_LIMIT_POINTS`). */
+  rateLimitPoints: number;
+  /**
+   * Which proxies' `X-Forwarded-For` names the client (`TRUST_PROXY`), in Fastify's `trustProxy` terms:
+   * `false` (the socket address is the client), `true` (any proxy), a hop count, or proxy addresses and CIDRs.
+   */
+  trustProxy: boolean | number | string[];
+  /** Who may frame the pages: CSP `frame-ancestors` sources (`FRAME_ANCESTORS`). */
+  frameAncestors: string[];
 }
 
 /** Thrown for a setting that cannot work; the message names the variable and a valid value. */
@@ -18,19 +55,46 @@ export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
-const DEFAULT_CURSOR_SECRET = 'devops-stories-cursor-v1';
+/** The defaults of every limit, documented in the README's configuration table. */
+export const DEFAULT_QUERY_LIMITS: QueryLimits = {
+  maxCost: 1000,
+  maxDepth: 10,
+  maxAliases: 30,
+  maxDirectives: 50,
+  maxTokens: 2000,
+};
+
+export const DEFAULT_HTTP_LIMITS: HttpLimits = {
+  bodyLimitBytes: 64 * 1024,
+  requestTimeoutMs: 10_000,
+  operationTimeoutMs: 5_000,
+  maxConnections: 1_000,
+};
+
+export const DEFAULT_RATE_LIMIT_POINTS = 10_000;
+
+/** The shortest `CURSOR_SECRET` production accepts, in bytes. */
+export const MIN_CURSOR_SECRET_BYTES = 32;
+
+const DEV_CURSOR_SECRET = 'devops-stories-cursor-v1';
 
 /**
  * Reads the configuration from environment variables, with defaults for local use.
  *
- * @throws {ConfigError} for an invalid `PORT` or a `DATABASE_URL` that is not SQLite.
+ * @throws {ConfigError} for a value that cannot work, naming the variable; in production also
+ * for a missing or short `CURSOR_SECRET`.
  */
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
-  const portText = env.PORT ?? '4000';
-  const port = Number(portText);
-  if (!/^\d+$/.test(portText) || port > 65535) {
-    throw new ConfigError(`PORT must be a whole number from 0 to 65535, got "${portText}"`);
-  }
+  const int = (name: string, fallback: number, min: number, max = Number.MAX_SAFE_INTEGER) => {
+    const text = env[name]?.trim();
+    if (text === undefined || text === '') return fallback;
+    const value = Number(text);
+    if (!/^\d+$/.test(text) || value < min || value > max) {
+      throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got "${text}"`);
+    }
+    return value;
+  };
+  const port = int('PORT', 4000, 0, 65535);
   const databaseUrl = env.DATABASE_URL ?? 'sqlite:./data/stories.db';
   if (!databaseUrl.startsWith('sqlite:') || databaseUrl === 'sqlite:') {
     throw new ConfigError(
@@ -38,32 +102,99 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     );
   }
   const production = env.NODE_ENV === 'production';
-  const cursorSecret = env.CURSOR_SECRET ?? DEFAULT_CURSOR_SECRET;
-  if (production && cursorSecret === DEFAULT_CURSOR_SECRET) {
-    console.warn('CURSOR_SECRET is not set: cursors are signed with the public default key');
-  }
-  const corsText = (env.CORS_ORIGINS ?? '*').trim();
-  const corsOrigins =
-    corsText === '*'
-      ? '*'
-      : corsText
-          .split(',')
-          .map((o) => o.trim())
-          .filter(Boolean);
-  for (const origin of corsOrigins === '*' ? [] : corsOrigins) {
-    if (!/^https?:\/\/[^/\s]+$/.test(origin)) {
-      throw new ConfigError(
-        `CORS_ORIGINS must be * or a comma-separated list of origins such as https://learn.example.org, got "${origin}"`,
-      );
-    }
+  const maxCost = int('MAX_QUERY_COST', DEFAULT_QUERY_LIMITS.maxCost, 1);
+  const rateLimitPoints = int('RATE_LIMIT_POINTS', DEFAULT_RATE_LIMIT_POINTS, 0);
+  if (rateLimitPoints > 0 && rateLimitPoints < maxCost) {
+    throw new ConfigError(
+      `RATE_LIMIT_POINTS must be 0 (off) or at least MAX_QUERY_COST (${maxCost}), so that every allowed query fits a budget, got ${rateLimitPoints}`,
+    );
   }
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
     databaseUrl,
     production,
-    cursorSecret,
+    cursorSecret: readCursorSecret(env.CURSOR_SECRET, production),
     webRoot: env.WEB_ROOT ?? fileURLToPath(new URL('../../web/dist', import.meta.url)),
-    corsOrigins,
+    corsOrigins: readCorsOrigins(env.CORS_ORIGINS),
+    queryLimits: {
+      maxCost,
+      maxDepth: int('MAX_QUERY_DEPTH', DEFAULT_QUERY_LIMITS.maxDepth, 1, 1000),
+      maxAliases: int('MAX_QUERY_ALIASES', DEFAULT_QUERY_LIMITS.maxAliases, 0),
+      maxDirectives: int('MAX_QUERY_DIRECTIVES', DEFAULT_QUERY_LIMITS.maxDirectives, 0),
+      maxTokens: int('MAX_QUERY_TOKENS', DEFAULT_QUERY_LIMITS.maxTokens, 1),
+    },
+    http: {
+      bodyLimitBytes: int('BODY_LIMIT_KB', DEFAULT_HTTP_LIMITS.bodyLimitBytes / 1024, 1, 1024 * 1024) * 1024,
+      requestTimeoutMs: int('REQUEST_TIMEOUT_MS', DEFAULT_HTTP_LIMITS.requestTimeoutMs, 100),
+      operationTimeoutMs: int('OPERATION_TIMEOUT_MS', DEFAULT_HTTP_LIMITS.operationTimeoutMs, 1),
+      maxConnections: int('MAX_CONNECTIONS', DEFAULT_HTTP_LIMITS.maxConnections, 1),
+    },
+    rateLimitPoints,
+    trustProxy: readTrustProxy(env.TRUST_PROXY),
+    frameAncestors: readFrameAncestors(env.FRAME_ANCESTORS),
   };
+}
+
+function readCursorSecret(secret: string | undefined, production: boolean): string {
+  if (!production) return secret || DEV_CURSOR_SECRET;
+  if (!secret || Buffer.byteLength(secret, 'utf8') < MIN_CURSOR_SECRET_BYTES) {
+    throw new ConfigError(
+      `CURSOR_SECRET must be set to at least ${MIN_CURSOR_SECRET_BYTES} bytes in production (e.g. openssl rand -base64 48), ` +
+        (secret ? `got ${Buffer.byteLength(secret, 'utf8')} bytes` : 'it is not set'),
+    );
+  }
+  return secret;
+}
+
+function readCorsOrigins(text = '*'): '*' | string[] {
+  const trimmed = text.trim();
+  if (trimmed === '*') return '*';
+  const origins = trimmed
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
+  for (const origin of origins) {
+    if (!/^https?:\/\/[^/\s]+$/.test(origin)) {
+      throw new ConfigError(
+        `CORS_ORIGINS must be * or a comma-separated list of origins such as https://learn.example.org, got "${origin}"`,
+      );
+    }
+  }
+  return origins;
+}
+
+function readTrustProxy(text = ''): ApiConfig['trustProxy'] {
+  const trimmed = text.trim().toLowerCase();
+  if (trimmed === '' || trimmed === 'false') return false;
+  if (trimmed === 'true') return true;
+  if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  const proxies = trimmed
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
+  for (const proxy of proxies) {
+    if (!/^[0-9a-f.:]+(\/\d{1,3})?$/.test(proxy) && !['loopback', 'linklocal', 'uniquelocal'].includes(proxy)) {
+      throw new ConfigError(
+        `TRUST_PROXY must be false, true, a hop count, or proxy addresses/CIDRs such as 10.0.0.0/8, got "${proxy}"`,
+      );
+    }
+  }
+  return proxies;
+}
+
+function readFrameAncestors(text = "'self'"): string[] {
+  const sources = text
+    .split(/[\s,]+/)
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((s) => (s === 'self' || s === 'none' ? `'${s}'` : s));
+  const valid = (s: string) =>
+    s === "'self'" || s === "'none'" || /^(https?:\/\/)(\*\.)?[a-z0-9.-]+(:\d+)?$/i.test(s) || /^https?:$/.test(s);
+  if (!sources.length || !sources.every(valid) || (sources.includes("'none'") && sources.length > 1)) {
+    throw new ConfigError(
+      `FRAME_ANCESTORS must be 'none', 'self' or origins such as https://learn.example.org (space-separated), got "${text}"`,
+    );
+  }
+  return sources;
 }

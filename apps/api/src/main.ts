@@ -1,21 +1,16 @@
 import { ConfigError, readConfig } from './config.js';
 import { createApiServer } from './server.js';
+import { drainOnSignals } from './shutdown/drain.js';
 
 async function main(): Promise<void> {
   const config = readConfig();
   const server = await createApiServer(config, { logger: true });
-  const stop = async (signal: string) => {
-    server.app.log.info(`${signal} received, shutting down`);
-    try {
-      await server.close();
-      process.exit(0);
-    } catch (error) {
-      server.app.log.error(error, 'shutdown failed');
-      process.exit(1);
-    }
-  };
-  process.once('SIGTERM', () => void stop('SIGTERM'));
-  process.once('SIGINT', () => void stop('SIGINT'));
+  drainOnSignals(server, {
+    log: {
+      info: (message) => server.app.log.info(message),
+      error: (error, message) => server.app.log.error(error, message),
+    },
+  });
   const address = await server.app.listen({ port: config.port, host: config.host });
   const url = new URL(address);
   if (url.hostname === '0.0.0.0' || url.hostname === '[::]') url.hostname = 'localhost';

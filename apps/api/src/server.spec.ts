@@ -155,7 +155,10 @@ describe('API errors', () => {
 
   it('hides field suggestions and introspection in production only', async () => {
     const dev = await createTestServer();
-    const prod = await createTestServer({ NODE_ENV: 'production', CURSOR_SECRET: 'prod-test' });
+    const prod = await createTestServer({
+      NODE_ENV: 'production',
+      CURSOR_SECRET: 'a-production-test-secret-of-32-bytes+',
+    });
     try {
       expect((await execute(dev, '{ storiez }')).errors?.[0].message).toMatch(/Did you mean/);
       expect((await execute(prod, '{ storiez }')).errors?.[0].message).not.toMatch(/Did you mean/);

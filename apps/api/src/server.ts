@@ -1,38 +1,44 @@
 import 'reflect-metadata';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
-import { unwrapResolverError } from '@apollo/server/errors';
 import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations/fastify';
 import { loadContent } from '@devops-stories/story-content';
 import {
   buildModularSchema,
+  DEFAULT_PAGE_SIZE,
   modularContextFactory,
   type SchemaModule,
   type StoryContext,
 } from '@devops-stories/story-graph';
 import { openSqliteStore, type StoryStore } from '@devops-stories/story-store';
 import fastifyCors from '@fastify/cors';
-import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
-import type { GraphQLFormattedError } from 'graphql';
 import type { ApiConfig } from './config.js';
+import { ApolloServerPluginQueryCost } from './cost/cost.plugin.js';
+import { ApolloServerPluginOperationDeadline } from './deadline/operation-deadline.plugin.js';
+import { maskInternalErrors } from './errors/mask-internal-errors.js';
+import { applyConnectionLimit, graphqlHttpErrorHandler, httpLimitOptions } from './http-limits/http-limits.js';
+import { ApolloServerPluginInputLimits } from './inputs/input-limits.plugin.js';
+import { webPages } from './pages/pages.plugin.js';
+import { ApolloServerPluginCostBudget, memoryBudget } from './rate-limit/cost-budget.plugin.js';
 import { schemaModules } from './schema-modules.js';
 
-/** Longest query document accepted, in tokens; longer ones fail to parse with a 400. */
-export const MAX_QUERY_TOKENS = 2000;
+/** What every resolver receives: the story graph's context and who is asking. */
+export type ApiContext = StoryContext & {
+  /** The client's address (`X-Forwarded-For` only when `TRUST_PROXY` trusts the proxy); budgets are kept per address. */
+  clientAddress: string;
+};
 
 /** A running (or ready to listen) API: Fastify with Apollo, its store and a clean shutdown. */
 export interface ApiServer {
   app: FastifyInstance;
-  apollo: ApolloServer<StoryContext>;
+  apollo: ApolloServer<ApiContext>;
   store: StoryStore;
   /** A fresh per-request context, as `/graphql` creates one; for `apollo.executeOperation`. */
-  createContext(): Promise<StoryContext>;
+  createContext(clientAddress?: string): Promise<ApiContext>;
   /** Stops accepting requests, drains in-flight ones, closes the database. */
   close(): Promise<void>;
 }
@@ -43,36 +49,51 @@ export interface ApiServerOptions {
   logger?: boolean;
   /** Receives SQL statements, for tests that count them. */
   onStatement?: (sql: string) => void;
+  /**
+   * Cost analysis and the per-client budget that depends on it; on by default. Off only to
+   * measure what they cost (`npm run bench:api`).
+   */
+  costAnalysis?: boolean;
 }
 
 /**
- * Opens the store, imports the content, builds the schema and wires Fastify routes:
- * `/graphql` (GET and POST), `/health`, and the web client at `/` when built.
+ * Opens the store, imports the content, builds the schema and assembles the server from its
+ * plugins: HTTP limits, `/graphql` (GET and POST) with input limits, the cost model, per-client
+ * budgets and an execution deadline, `/health`, and the web pages with their security headers.
  */
 export async function createApiServer(config: ApiConfig, options: ApiServerOptions = {}): Promise<ApiServer> {
   const modules = options.modules ?? schemaModules;
   const store = openSqliteStore({ url: config.databaseUrl, onStatement: options.onStatement });
   try {
     const imported = await store.importContent(loadContent());
-    const app = Fastify({ logger: options.logger ?? false });
+    const app = Fastify({
+      logger: options.logger ?? false,
+      trustProxy: trustedProxies(config.trustProxy),
+      ...httpLimitOptions(config.http),
+    });
+    applyConnectionLimit(app, config.http);
     app.log.info({ imported }, 'content imported');
-    const apollo = new ApolloServer<StoryContext>({
+    const apollo = new ApolloServer<ApiContext>({
       schema: await buildModularSchema(modules),
-      // No cache hints are set, so the per-field cache-control bookkeeping would be pure overhead.
       plugins: [
         fastifyApolloDrainPlugin(app),
         ApolloServerPluginLandingPageDisabled(),
+        // No cache hints are set, so the per-field cache-control bookkeeping would be pure overhead.
         ApolloServerPluginCacheControlDisabled(),
+        ...operationPlugins(config, options.costAnalysis ?? true),
       ],
-      parseOptions: { maxTokens: MAX_QUERY_TOKENS },
+      // main.ts drains on SIGTERM/SIGINT; Apollo's own handler would re-send the signal after stopping.
+      stopOnTerminationSignals: false,
+      parseOptions: { maxTokens: config.queryLimits.maxTokens },
       includeStacktraceInErrorResponses: false,
       hideSchemaDetailsFromClientErrors: config.production,
       introspection: !config.production,
-      formatError: (formatted, error) => maskInternalError(formatted, error, app),
+      formatError: maskInternalErrors(app.log),
     });
     await apollo.start();
     const contextFor = modularContextFactory(modules, { store, cursorSecret: config.cursorSecret });
-    const createContext = async () => contextFor();
+    const createContext = async (clientAddress = 'local'): Promise<ApiContext> =>
+      Object.assign(contextFor(), { clientAddress });
     // Portals embed the client on their own origins; the API is public and sends no credentials.
     await app.register(fastifyCors, {
       origin: config.corsOrigins,
@@ -83,7 +104,9 @@ export async function createApiServer(config: ApiConfig, options: ApiServerOptio
     app.route({
       url: '/graphql',
       method: ['GET', 'POST'],
-      handler: fastifyApolloHandler(apollo, { context: createContext }),
+      handlerTimeout: config.http.requestTimeoutMs + config.http.operationTimeoutMs,
+      errorHandler: graphqlHttpErrorHandler(config.http, config.queryLimits.maxCost),
+      handler: fastifyApolloHandler(apollo, { context: (request) => createContext(request.ip) }),
     });
     app.get('/health', async (_request, reply) => {
       try {
@@ -94,7 +117,7 @@ export async function createApiServer(config: ApiConfig, options: ApiServerOptio
         return reply.code(503).send({ status: 'unavailable' });
       }
     });
-    await serveWebClient(app, config.webRoot);
+    await app.register(webPages, { webRoot: config.webRoot, frameAncestors: config.frameAncestors });
     return {
       app,
       apollo,
@@ -112,44 +135,27 @@ export async function createApiServer(config: ApiConfig, options: ApiServerOptio
   }
 }
 
-/**
- * Keeps the message of errors raised on purpose (they carry a code such as
- * BAD_USER_INPUT) and replaces anything unexpected, which may hold SQL or paths,
- * with a generic message; the original goes to the log.
- */
-function maskInternalError(
-  formatted: GraphQLFormattedError,
-  error: unknown,
-  app: FastifyInstance,
-): GraphQLFormattedError {
-  const code = formatted.extensions?.code;
-  if (code !== undefined && code !== 'INTERNAL_SERVER_ERROR') return formatted;
-  app.log.error({ err: unwrapResolverError(error), path: formatted.path }, 'internal error in a GraphQL request');
-  return {
-    message: 'Internal server error',
-    locations: formatted.locations,
-    path: formatted.path,
-    extensions: { code: 'INTERNAL_SERVER_ERROR' },
-  };
+/** `TRUST_PROXY` in the shape Fastify's types accept: a hop count becomes a function of the hop. */
+function trustedProxies(setting: ApiConfig['trustProxy']) {
+  return typeof setting === 'number' ? (_address: string, hop: number) => hop < setting : setting;
 }
 
-async function serveWebClient(app: FastifyInstance, webRoot: string): Promise<void> {
-  if (!existsSync(join(webRoot, 'index.html'))) {
-    app.get('/', async (_request, reply) =>
-      reply
-        .type('text/plain')
-        .send('devops-stories API: POST GraphQL queries to /graphql. The web client is not built.'),
-    );
-    return;
+/** The Apollo plugins every operation passes, in order: inputs, cost, budget, deadline. */
+function operationPlugins(config: ApiConfig, costAnalysis: boolean): ApolloServerPlugin<ApiContext>[] {
+  const plugins: ApolloServerPlugin<ApiContext>[] = [
+    ApolloServerPluginInputLimits({ hideSuggestions: config.production }),
+  ];
+  if (costAnalysis) {
+    plugins.push(ApolloServerPluginQueryCost({ limits: config.queryLimits, listSize: DEFAULT_PAGE_SIZE }));
+    if (config.rateLimitPoints > 0) {
+      plugins.push(
+        ApolloServerPluginCostBudget({
+          limiter: memoryBudget(config.rateLimitPoints),
+          clientKey: ({ contextValue }) => contextValue.clientAddress,
+        }),
+      );
+    }
   }
-  await app.register(fastifyStatic, {
-    root: webRoot,
-    index: ['index.html'],
-    cacheControl: false,
-    preCompressed: true,
-    setHeaders: (res) => res.setHeader('x-content-type-options', 'nosniff'),
-  });
-  if (existsSync(join(webRoot, 'demo', 'portal.html'))) {
-    app.get('/demo/portal', async (_request, reply) => reply.sendFile('demo/portal.html'));
-  }
+  plugins.push(ApolloServerPluginOperationDeadline({ timeoutMs: config.http.operationTimeoutMs }));
+  return plugins;
 }

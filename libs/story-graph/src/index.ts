@@ -13,7 +13,7 @@ export {
   storyNode,
   type StoryNode,
 } from './common/nodes.js';
-export { CursorCodec, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, pageList, planPage } from './common/paging.js';
+export { CursorCodec, type CursorList, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, pageList, planPage } from './common/paging.js';
 export { createStoryContext, type StoryContext, type StoryGraphOptions } from './common/story.context.js';
 export { StoryLoaders } from './common/story.loaders.js';
 export {

@@ -21,7 +21,7 @@ type Documents = {
     "\n  query StoryList($filter: StoryFilter, $first: Int, $after: String) {\n    stories(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        ...StoryCardFields\n      }\n    }\n  }\n": typeof types.StoryListDocument,
     "\n  query Facets {\n    practices {\n      slug\n      name\n    }\n    companies {\n      slug\n      name\n    }\n  }\n": typeof types.FacetsDocument,
     "\n  query Story($slug: String!) {\n    story(slug: $slug) {\n      ...StoryCardFields\n      summary\n      readingTimeMinutes\n      body(format: HTML)\n      metrics {\n        label\n        value\n        unit\n        year\n        source {\n          title\n          url\n        }\n      }\n      sources {\n        title\n        url\n        kind\n        publisher\n        year\n      }\n      related {\n        ...StoryLinkFields\n      }\n    }\n  }\n": typeof types.StoryDocument,
-    "\n  query Recaps {\n    recaps(first: 100) {\n      nodes {\n        ...RecapFields\n      }\n    }\n  }\n": typeof types.RecapsDocument,
+    "\n  query Recaps {\n    recaps(first: 20) {\n      nodes {\n        ...RecapFields\n      }\n    }\n  }\n": typeof types.RecapsDocument,
     "\n  query Search($query: String!, $first: Int) {\n    search(query: $query, first: $first) {\n      score\n      snippet\n      node {\n        __typename\n        ... on Story {\n          ...StoryCardFields\n        }\n        ... on Recap {\n          day\n          title\n        }\n        ... on Day {\n          number\n          title\n        }\n      }\n    }\n  }\n": typeof types.SearchDocument,
     "\n  query RecapPage($day: Int!) {\n    recap(day: $day) {\n      ...RecapFields\n    }\n    recaps(first: 100) {\n      nodes {\n        day\n        title\n      }\n    }\n  }\n": typeof types.RecapPageDocument,
     "\n  query DayPage($day: Int!) {\n    day(number: $day) {\n      number\n      title\n      topic\n      summary\n      recap {\n        day\n        title\n      }\n      stories {\n        ...StoryLinkFields\n      }\n    }\n  }\n": typeof types.DayPageDocument,
@@ -33,7 +33,7 @@ const documents: Documents = {
     "\n  query StoryList($filter: StoryFilter, $first: Int, $after: String) {\n    stories(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        ...StoryCardFields\n      }\n    }\n  }\n": types.StoryListDocument,
     "\n  query Facets {\n    practices {\n      slug\n      name\n    }\n    companies {\n      slug\n      name\n    }\n  }\n": types.FacetsDocument,
     "\n  query Story($slug: String!) {\n    story(slug: $slug) {\n      ...StoryCardFields\n      summary\n      readingTimeMinutes\n      body(format: HTML)\n      metrics {\n        label\n        value\n        unit\n        year\n        source {\n          title\n          url\n        }\n      }\n      sources {\n        title\n        url\n        kind\n        publisher\n        year\n      }\n      related {\n        ...StoryLinkFields\n      }\n    }\n  }\n": types.StoryDocument,
-    "\n  query Recaps {\n    recaps(first: 100) {\n      nodes {\n        ...RecapFields\n      }\n    }\n  }\n": types.RecapsDocument,
+    "\n  query Recaps {\n    recaps(first: 20) {\n      nodes {\n        ...RecapFields\n      }\n    }\n  }\n": types.RecapsDocument,
     "\n  query Search($query: String!, $first: Int) {\n    search(query: $query, first: $first) {\n      score\n      snippet\n      node {\n        __typename\n        ... on Story {\n          ...StoryCardFields\n        }\n        ... on Recap {\n          day\n          title\n        }\n        ... on Day {\n          number\n          title\n        }\n      }\n    }\n  }\n": types.SearchDocument,
     "\n  query RecapPage($day: Int!) {\n    recap(day: $day) {\n      ...RecapFields\n    }\n    recaps(first: 100) {\n      nodes {\n        day\n        title\n      }\n    }\n  }\n": types.RecapPageDocument,
     "\n  query DayPage($day: Int!) {\n    day(number: $day) {\n      number\n      title\n      topic\n      summary\n      recap {\n        day\n        title\n      }\n      stories {\n        ...StoryLinkFields\n      }\n    }\n  }\n": types.DayPageDocument,
@@ -66,7 +66,7 @@ export function graphql(source: "\n  query Story($slug: String!) {\n    story(sl
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Recaps {\n    recaps(first: 100) {\n      nodes {\n        ...RecapFields\n      }\n    }\n  }\n"): typeof import('./graphql.js').RecapsDocument;
+export function graphql(source: "\n  query Recaps {\n    recaps(first: 20) {\n      nodes {\n        ...RecapFields\n      }\n    }\n  }\n"): typeof import('./graphql.js').RecapsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -295,7 +295,7 @@ fragment StoryLinkFields on Story {
 }`, {"hash":"b4c2c383b664168583374d8dc793c7698fa4a49c93b3c30186bb9f4cbb04850d"}) as unknown as TypedDocumentString<StoryQuery, StoryQueryVariables>;
 export const RecapsDocument = new TypedDocumentString(`
     query Recaps {
-  recaps(first: 100) {
+  recaps(first: 20) {
     nodes {
       ...RecapFields
     }
@@ -317,7 +317,7 @@ fragment RecapFields on Recap {
   stories {
     ...StoryLinkFields
   }
-}`, {"hash":"18633681af7a8b2c1dad4ea4d451fe4a20e16afe56e0bd6228f7a683a2dc33e9"}) as unknown as TypedDocumentString<RecapsQuery, RecapsQueryVariables>;
+}`, {"hash":"1372a24f6546f25ab83de9c0dc5b6786a91461f36f11a19815866a3935eae522"}) as unknown as TypedDocumentString<RecapsQuery, RecapsQueryVariables>;
 export const SearchDocument = new TypedDocumentString(`
     query Search($query: String!, $first: Int) {
   search(query: $query, first: $first) {

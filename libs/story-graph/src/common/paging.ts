@@ -1,4 +1,4 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import type { ConnectionShape } from '@devops-stories/story-model';
 import { badInput } from './bad-input.js';
 
@@ -22,55 +22,104 @@ export interface CursorPosition {
   slug: string;
 }
 
+/**
+ * The list a cursor belongs to: its order, and what selects its rows (the filter, and the parent
+ * for a nested list such as one practice's stories). A cursor is only accepted on the same list.
+ */
+export interface CursorList {
+  order: string;
+  filter?: object | null;
+  /** The parent's global id (or another stable key) for a nested list. */
+  parent?: string;
+}
+
 /** A validated page request with decoded cursors. */
 export interface PagePlan {
   direction: 'forward' | 'backward';
   size: number;
   /** The row to start after (forward) or before (backward), if any. */
   start: CursorPosition | null;
+  /** Short hash of the list's filter and parent, written into the page's cursors. */
+  scope: string;
 }
+
+/** Longest cursor accepted; issued ones are well under 200 characters. */
+const MAX_CURSOR_LENGTH = 512;
+const SIGNATURE_LENGTH = 22;
 
 /**
  * Signs and checks cursors, so that a cursor this API did not issue (edited, forged,
- * or from another sort order) is refused with a message instead of paging somewhere odd.
+ * malformed, or from another list) is refused with a message instead of paging somewhere odd.
+ *
+ * A cursor is `base64url(JSON [order, scope, value, slug]).signature`, where `scope` hashes the
+ * list's filter and parent and the signature is an HMAC of the payload.
  */
 export class CursorCodec {
   constructor(private readonly secret: string) {}
 
-  encode(position: CursorPosition): string {
-    const payload = Buffer.from(JSON.stringify([position.order, position.value, position.slug])).toString('base64url');
+  encode(position: CursorPosition, scope: string): string {
+    const payload = Buffer.from(JSON.stringify([position.order, scope, position.value, position.slug])).toString(
+      'base64url',
+    );
     return `${payload}.${this.sign(payload)}`;
   }
 
-  /** @throws BAD_USER_INPUT naming `argument` when the cursor is not one of ours for `order`. */
-  decode(cursor: string, order: string, argument: string): CursorPosition {
-    const [payload, signature, ...rest] = cursor.split('.');
-    const expected = payload ? this.sign(payload) : '';
-    const valid =
-      rest.length === 0 &&
-      signature !== undefined &&
-      signature.length === expected.length &&
-      timingSafeEqual(Buffer.from(signature), Buffer.from(expected));
-    if (!valid) {
-      throw badInput(
-        `\`${argument}\` is not a cursor this API issued; pass a cursor from an earlier page's edges or pageInfo.`,
-        argument,
-      );
+  /** The scope of a list: a short hash of its canonical filter (keys sorted, nulls dropped) and parent. */
+  scopeOf(list: CursorList): string {
+    const canonical = JSON.stringify([canonicalFilter(list.filter), list.parent ?? null]);
+    return createHash('sha256').update(canonical).digest('base64url').slice(0, 11);
+  }
+
+  /**
+   * @throws BAD_USER_INPUT naming `argument` when the cursor is not one of ours, or was issued
+   * for another order, filter or parent list.
+   */
+  decode(cursor: string, list: CursorList, argument: string): CursorPosition {
+    const refuse = (why: string) => badInput(`\`${argument}\` ${why}`, argument);
+    const notOurs = () =>
+      refuse("is not a cursor this API issued; pass a cursor from an earlier page's edges or pageInfo.");
+    if (cursor.length > MAX_CURSOR_LENGTH) throw notOurs();
+    const parts = cursor.split('.');
+    if (parts.length !== 2) throw notOurs();
+    const [payload, signature] = parts;
+    if (!/^[A-Za-z0-9_-]+$/.test(payload) || !/^[A-Za-z0-9_-]+$/.test(signature)) throw notOurs();
+    const given = Buffer.from(signature, 'utf8');
+    const expected = Buffer.from(this.sign(payload), 'utf8');
+    // timingSafeEqual throws on buffers of different byte lengths.
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw notOurs();
+    let decoded: unknown;
+    try {
+      decoded = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+    } catch {
+      throw notOurs();
     }
-    const [o, value, slug] = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as [
-      string,
-      string | number,
-      string,
-    ];
-    if (o !== order) {
-      throw badInput(`\`${argument}\` was issued for another sort order; start again without a cursor.`, argument);
+    if (
+      !Array.isArray(decoded) ||
+      decoded.length !== 4 ||
+      typeof decoded[0] !== 'string' ||
+      typeof decoded[1] !== 'string' ||
+      !(typeof decoded[2] === 'string' || (typeof decoded[2] === 'number' && Number.isFinite(decoded[2]))) ||
+      typeof decoded[3] !== 'string'
+    ) {
+      throw notOurs();
     }
-    return { order: o, value, slug };
+    const [order, scope, value, slug] = decoded as [string, string, string | number, string];
+    if (order !== list.order) throw refuse('was issued for another sort order; start again without a cursor.');
+    if (scope !== this.scopeOf(list)) {
+      throw refuse('was issued for another list (a different filter or parent); start again without a cursor.');
+    }
+    return { order, value, slug };
   }
 
   private sign(payload: string): string {
-    return createHmac('sha256', this.secret).update(payload).digest('base64url').slice(0, 22);
+    return createHmac('sha256', this.secret).update(payload).digest('base64url').slice(0, SIGNATURE_LENGTH);
   }
+}
+
+function canonicalFilter(filter: object | null | undefined): [string, unknown][] {
+  return Object.entries(filter ?? {})
+    .filter(([, value]) => value != null)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 function checkSize(value: number | null | undefined, name: string): void {
@@ -83,9 +132,10 @@ function checkSize(value: number | null | undefined, name: string): void {
 /**
  * Validates paging arguments per the API contract and decodes their cursors.
  *
- * @throws BAD_USER_INPUT for a size outside 1..100, `first` with `last`, mixed directions, or a foreign cursor.
+ * @throws BAD_USER_INPUT for a size outside 1..100, `first` with `last`, mixed directions, or a cursor
+ * that is malformed or was issued for another list.
  */
-export function planPage(request: PageRequest, codec: CursorCodec, order: string): PagePlan {
+export function planPage(request: PageRequest, codec: CursorCodec, list: CursorList): PagePlan {
   const { first, after, last, before } = request;
   checkSize(first, 'first');
   checkSize(last, 'last');
@@ -93,17 +143,20 @@ export function planPage(request: PageRequest, codec: CursorCodec, order: string
   if (after != null && before != null) throw badInput('Pass either `after` or `before`, not both.', 'before');
   if (first != null && before != null) throw badInput('Use `before` with `last`, not with `first`.', 'before');
   if (last != null && after != null) throw badInput('Use `after` with `first`, not with `last`.', 'after');
+  const scope = codec.scopeOf(list);
   if (last != null || before != null) {
     return {
       direction: 'backward',
       size: last ?? DEFAULT_PAGE_SIZE,
-      start: before != null ? codec.decode(before, order, 'before') : null,
+      start: before != null ? codec.decode(before, list, 'before') : null,
+      scope,
     };
   }
   return {
     direction: 'forward',
     size: first ?? DEFAULT_PAGE_SIZE,
-    start: after != null ? codec.decode(after, order, 'after') : null,
+    start: after != null ? codec.decode(after, list, 'after') : null,
+    scope,
   };
 }
 
@@ -119,7 +172,7 @@ export function toConnection<T>(
   totalCount: number,
   codec: CursorCodec,
 ): ConnectionShape<T> {
-  const edges = nodes.map((n) => ({ node: n.node, cursor: codec.encode(n.position) }));
+  const edges = nodes.map((n) => ({ node: n.node, cursor: codec.encode(n.position, plan.scope) }));
   const forward = plan.direction === 'forward';
   return {
     edges,

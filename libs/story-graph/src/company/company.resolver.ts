@@ -1,4 +1,5 @@
-import { Company, ForwardPageArgs, StoryConnection } from '@devops-stories/story-model';
+import { Company, ForwardPageArgs, pagedCost, pagedCostNote, StoryConnection } from '@devops-stories/story-model';
+import { DEFAULT_PAGE_SIZE } from '../common/paging.js';
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { type CompanyNode, companyNode, maybe } from '../common/nodes.js';
 import type { StoryContext } from '../common/story.context.js';
@@ -19,12 +20,15 @@ export class CompanyResolver {
     return maybe(await ctx.loaders.companyBySlug.load(slug), companyNode);
   }
 
-  @FieldResolver(() => StoryConnection, { description: "The company's published stories, newest first." })
+  @FieldResolver(() => StoryConnection, {
+    description: `The company's published stories, newest first. ${pagedCostNote(DEFAULT_PAGE_SIZE)}`,
+    complexity: pagedCost(DEFAULT_PAGE_SIZE),
+  })
   async stories(
     @Root() company: CompanyNode,
     @Args(() => ForwardPageArgs) page: ForwardPageArgs,
     @Ctx() ctx: StoryContext,
   ) {
-    return this.storyService.nested(ctx, await ctx.loaders.storiesByCompany.load(company.rowId), page);
+    return this.storyService.nested(ctx, await ctx.loaders.storiesByCompany.load(company.rowId), page, company.id);
   }
 }

@@ -1,4 +1,5 @@
-import { ForwardPageArgs, Practice, StoryConnection } from '@devops-stories/story-model';
+import { ForwardPageArgs, pagedCost, pagedCostNote, Practice, StoryConnection } from '@devops-stories/story-model';
+import { DEFAULT_PAGE_SIZE } from '../common/paging.js';
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { maybe, type PracticeNode, practiceNode } from '../common/nodes.js';
 import type { StoryContext } from '../common/story.context.js';
@@ -19,12 +20,15 @@ export class PracticeResolver {
     return maybe(await ctx.loaders.practiceBySlug.load(slug), practiceNode);
   }
 
-  @FieldResolver(() => StoryConnection, { description: 'Published stories tagged with the practice, newest first.' })
+  @FieldResolver(() => StoryConnection, {
+    description: `Published stories tagged with the practice, newest first. ${pagedCostNote(DEFAULT_PAGE_SIZE)}`,
+    complexity: pagedCost(DEFAULT_PAGE_SIZE),
+  })
   async stories(
     @Root() practice: PracticeNode,
     @Args(() => ForwardPageArgs) page: ForwardPageArgs,
     @Ctx() ctx: StoryContext,
   ) {
-    return this.storyService.nested(ctx, await ctx.loaders.storiesByPractice.load(practice.rowId), page);
+    return this.storyService.nested(ctx, await ctx.loaders.storiesByPractice.load(practice.rowId), page, practice.id);
   }
 }

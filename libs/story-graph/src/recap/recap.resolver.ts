@@ -1,7 +1,7 @@
-import { ForwardPageArgs, Recap, RecapConnection, Story } from '@devops-stories/story-model';
+import { ForwardPageArgs, pagedCost, pagedCostNote, Recap, RecapConnection, Story } from '@devops-stories/story-model';
 import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import { maybe, type RecapNode, recapNode, type StoryNode, storyNode } from '../common/nodes.js';
-import { pageList, planPage } from '../common/paging.js';
+import { DEFAULT_PAGE_SIZE, pageList, planPage } from '../common/paging.js';
 import type { StoryContext } from '../common/story.context.js';
 
 const RECAP_ORDER = 'day:asc';
@@ -9,9 +9,12 @@ const RECAP_ORDER = 'day:asc';
 /** `recaps`, `recap` and `Recap.stories`. */
 @Resolver(() => Recap)
 export class RecapResolver {
-  @Query(() => RecapConnection, { description: 'Recaps in day order, in pages of 10 (at most 100).' })
+  @Query(() => RecapConnection, {
+    description: `Recaps in day order, in pages of 10 (at most 100). ${pagedCostNote(DEFAULT_PAGE_SIZE)}`,
+    complexity: pagedCost(DEFAULT_PAGE_SIZE),
+  })
   async recaps(@Args(() => ForwardPageArgs) page: ForwardPageArgs, @Ctx() ctx: StoryContext) {
-    const plan = planPage(page, ctx.cursors, RECAP_ORDER);
+    const plan = planPage(page, ctx.cursors, { order: RECAP_ORDER });
     const recaps = (await ctx.store.listRecaps()).map(recapNode);
     return pageList(recaps, plan, (r) => ({ order: RECAP_ORDER, value: r.day, slug: String(r.day) }), ctx.cursors);
   }

@@ -1,4 +1,4 @@
-import { SearchHit } from '@devops-stories/story-model';
+import { pagedCost, pagedCostNote, SearchHit } from '@devops-stories/story-model';
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
 import { badInput } from '../common/bad-input.js';
 import { dayNode, type DayNode, recapNode, type RecapNode, storyNode, type StoryNode } from '../common/nodes.js';
@@ -7,11 +7,17 @@ import type { StoryContext } from '../common/story.context.js';
 const MAX_QUERY_LENGTH = 200;
 const MAX_HITS = 50;
 const MAX_TERMS = 12;
+const DEFAULT_HITS = 10;
+/** A full-text query costs this much before its hits. */
+const SEARCH_COST = 10;
 
 /** Ranked full-text search over published stories, days and recaps. */
 @Resolver()
 export class SearchResolver {
-  @Query(() => [SearchHit], { description: 'Ranked full-text search; terms match word prefixes, all must match.' })
+  @Query(() => [SearchHit], {
+    description: `Ranked full-text search; terms match word prefixes, all must match. ${pagedCostNote(DEFAULT_HITS, SEARCH_COST)}`,
+    complexity: pagedCost(DEFAULT_HITS, SEARCH_COST),
+  })
   async search(
     @Arg('query', () => String) query: string,
     @Arg('first', () => Int, { nullable: true, description: 'How many hits: 1 to 50, default 10.' })
@@ -23,7 +29,7 @@ export class SearchResolver {
     }
     const terms = (query.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, MAX_TERMS);
     if (!terms.length) throw badInput('`query` needs at least one word, such as "rollback".', 'query');
-    const size = first ?? 10;
+    const size = first ?? DEFAULT_HITS;
     if (!Number.isInteger(size) || size < 1 || size > MAX_HITS) {
       throw badInput(`\`first\` must be between 1 and ${MAX_HITS}, got ${size}.`, 'first');
     }

@@ -4,6 +4,8 @@ import {
   Day,
   Metric,
   PageArgs,
+  pagedCost,
+  pagedCostNote,
   Practice,
   Source,
   Story,
@@ -13,6 +15,7 @@ import {
 } from '@devops-stories/story-model';
 import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import { badInput } from '../common/bad-input.js';
+import { DEFAULT_PAGE_SIZE } from '../common/paging.js';
 import {
   type CompanyNode,
   companyNode,
@@ -29,6 +32,9 @@ import { markdownToHtml, markdownToText, readingTimeMinutes } from './markdown.r
 import { StoryService } from './story.service.js';
 
 const MAX_RELATED = 20;
+const DEFAULT_RELATED = 3;
+/** What rendering a body as HTML or TEXT, or timing it, adds to an operation's cost. */
+const RENDER_COST = 1;
 
 /** `story`, `stories` and every relation of `Story`. */
 @Resolver(() => Story)
@@ -41,7 +47,8 @@ export class StoryResolver {
   }
 
   @Query(() => StoryConnection, {
-    description: 'Published stories, filtered and ordered, in pages of 10 (at most 100).',
+    description: `Published stories, filtered and ordered, in pages of 10 (at most 100). ${pagedCostNote(DEFAULT_PAGE_SIZE)}`,
+    complexity: pagedCost(DEFAULT_PAGE_SIZE),
   })
   stories(
     @Arg('filter', () => StoryFilter, { nullable: true }) filter: StoryFilter | null,
@@ -79,10 +86,13 @@ export class StoryResolver {
     return story.day === null ? null : maybe(await ctx.loaders.dayByNumber.load(story.day), dayNode);
   }
 
-  @FieldResolver(() => [Story], { description: 'Other stories sharing the most practices, newest first on ties.' })
+  @FieldResolver(() => [Story], {
+    description: `Other stories sharing the most practices, newest first on ties. ${pagedCostNote(DEFAULT_RELATED)}`,
+    complexity: pagedCost(DEFAULT_RELATED),
+  })
   async related(
     @Root() story: StoryNode,
-    @Arg('first', () => Int, { defaultValue: 3 }) first: number,
+    @Arg('first', () => Int, { defaultValue: DEFAULT_RELATED }) first: number,
     @Ctx() ctx: StoryContext,
   ): Promise<StoryNode[]> {
     if (!Number.isInteger(first) || first < 1 || first > MAX_RELATED) {
@@ -91,7 +101,10 @@ export class StoryResolver {
     return (await ctx.loaders.related(first).load(story.rowId)).map(storyNode);
   }
 
-  @FieldResolver(() => String, { description: 'The story text; HTML is safe to insert as is.' })
+  @FieldResolver(() => String, {
+    description: `The story text; HTML is safe to insert as is. Cost: ${RENDER_COST} as HTML or TEXT, 0 as MARKDOWN.`,
+    complexity: ({ args }) => (args['format'] === BodyFormat.MARKDOWN ? 0 : RENDER_COST),
+  })
   body(
     @Root() story: StoryNode,
     @Arg('format', () => BodyFormat, { defaultValue: BodyFormat.MARKDOWN }) format: BodyFormat,
@@ -101,7 +114,10 @@ export class StoryResolver {
     return story.body;
   }
 
-  @FieldResolver(() => Int, { description: 'Minutes to read the body at 200 words a minute.' })
+  @FieldResolver(() => Int, {
+    description: `Minutes to read the body at 200 words a minute. Cost: ${RENDER_COST}.`,
+    complexity: RENDER_COST,
+  })
   readingTimeMinutes(@Root() story: StoryNode): number {
     return readingTimeMinutes(markdownToText(story.body));
   }

@@ -46,7 +46,7 @@ export class StoryService {
       direction: (order ?? DEFAULT_STORY_ORDER).direction === OrderDirection.ASC ? ('asc' as const) : ('desc' as const),
     };
     const orderKey = `${sort.field}:${sort.direction}`;
-    const plan = planPage(page, ctx.cursors, orderKey);
+    const plan = planPage(page, ctx.cursors, { order: orderKey, filter: f });
     const start = plan.start && { value: plan.start.value, slug: plan.start.slug };
     const result = await ctx.store.listStories({
       filter: f,
@@ -68,9 +68,17 @@ export class StoryService {
     );
   }
 
-  /** Pages a whole, already ordered nested list (a company's or practice's stories). */
-  nested(ctx: StoryContext, stories: readonly StoryRecord[], page: PageRequest): ConnectionShape<StoryNode> {
-    const plan = planPage(page, ctx.cursors, NESTED_ORDER);
+  /**
+   * Pages a whole, already ordered nested list (a company's or practice's stories); `parent` is the
+   * owner's global id, which binds the page's cursors to this one list.
+   */
+  nested(
+    ctx: StoryContext,
+    stories: readonly StoryRecord[],
+    page: PageRequest,
+    parent: string,
+  ): ConnectionShape<StoryNode> {
+    const plan = planPage(page, ctx.cursors, { order: NESTED_ORDER, parent });
     return pageList(stories.map(storyNode), plan, nestedPosition, ctx.cursors);
   }
 }

@@ -1,4 +1,5 @@
 import { type ClassType, Field, Int, ObjectType } from 'type-graphql';
+import { IN_PAGE_COST } from './connection.cost.js';
 import { PageInfo } from './page-info.type.js';
 
 /** An edge: one node and the opaque cursor that pages after or before it. */
@@ -33,10 +34,10 @@ export function createConnectionTypes<T extends object>(nodeType: ClassType<T>, 
 
   @ObjectType(`${name}Connection`, { description: `A page of ${name} nodes.` })
   class Connection implements ConnectionShape<T> {
-    @Field(() => [Edge])
+    @Field(() => [Edge], { complexity: IN_PAGE_COST })
     edges!: Edge[];
 
-    @Field(() => [nodeType])
+    @Field(() => [nodeType], { complexity: IN_PAGE_COST })
     nodes!: T[];
 
     @Field(() => PageInfo)

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, DEFAULT_HTTP_LIMITS, DEFAULT_QUERY_LIMITS, readConfig } from './config.js';
+import { launchApi } from './test/launch.js';
+
+const SECRET_32 = 'x'.repeat(32);
+
+describe('configuration', () => {
+  it('has the documented defaults', () => {
+    const config = readConfig({});
+    expect(config.queryLimits).toEqual({
+      maxCost: 1000,
+      maxDepth: 10,
+      maxAliases: 30,
+      maxDirectives: 50,
+      maxTokens: 2000,
+    });
+    expect(config.queryLimits).toEqual(DEFAULT_QUERY_LIMITS);
+    expect(config.http).toEqual(DEFAULT_HTTP_LIMITS);
+    expect(config.http.bodyLimitBytes).toBe(64 * 1024);
+    expect(config.rateLimitPoints).toBe(10_000);
+    expect(config.trustProxy).toBe(false);
+    expect(config.frameAncestors).toEqual(["'self'"]);
+  });
+
+  it.each([
+    ['MAX_QUERY_COST', '0'],
+    ['MAX_QUERY_DEPTH', 'ten'],
+    ['BODY_LIMIT_KB', '-1'],
+    ['REQUEST_TIMEOUT_MS', '10'],
+    ['MAX_CONNECTIONS', '1.5'],
+    ['TRUST_PROXY', 'the load balancer'],
+  ])('refuses %s=%s naming the variable', (name, value) => {
+    expect(() => readConfig({ [name]: value })).toThrow(new RegExp(`^${name} must be`));
+  });
+
+  it('reads TRUST_PROXY as off, on, a hop count or proxy addresses', () => {
+    expect(readConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(readConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    expect(readConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(readConfig({ TRUST_PROXY: '10.0.0.0/8, 127.0.0.1' }).trustProxy).toEqual(['10.0.0.0/8', '127.0.0.1']);
+  });
+
+  it('in production, requires a CURSOR_SECRET of at least 32 bytes', () => {
+    expect(() => readConfig({ NODE_ENV: 'production' })).toThrow(ConfigError);
+    expect(() => readConfig({ NODE_ENV: 'production' })).toThrow(
+      /CURSOR_SECRET must be set to at least 32 bytes in production/,
+    );
+    expect(() => readConfig({ NODE_ENV: 'production', CURSOR_SECRET: 'x'.repeat(31) })).toThrow(/got 31 bytes/);
+    // Bytes, not characters: 16 two-byte characters are 32 bytes.
+    expect(readConfig({ NODE_ENV: 'production', CURSOR_SECRET: 'é'.repeat(16) }).cursorSecret).toBe('é'.repeat(16));
+    expect(readConfig({ NODE_ENV: 'production', CURSOR_SECRET: SECRET_32 }).cursorSecret).toBe(SECRET_32);
+    expect(readConfig({}).cursorSecret.length).toBeGreaterThan(0);
+  });
+
+  it('the built server refuses to start in production without the secret, with a one-line error', async () => {
+    const failure = await launchApi({ NODE_ENV: 'production', CURSOR_SECRET: 'short' }).then(
+      () => 'started',
+      (error: Error) => error.message,
+    );
+    const lines = failure.split('\n').filter(Boolean);
+    expect(lines.at(-1)).toMatch(/^Configuration error: CURSOR_SECRET must be set to at least 32 bytes in production/);
+    // launchApi's line ("the api exited with 1 …"), then everything the server printed: one line.
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/exited with 1/);
+    const api = await launchApi({ NODE_ENV: 'production', CURSOR_SECRET: SECRET_32 });
+    expect((await fetch(`${api.base}/health`)).status).toBe(200);
+    await api.stop();
+  });
+});
