@@ -1,8 +1,8 @@
 import { Company, ForwardPageArgs, StoryConnection } from '@devops-stories/story-model';
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { type CompanyNode, companyNode, maybe } from '../common/nodes.js';
-import type { StoryContext } from '../common/story.context.js';
-import { StoryService } from '../story/story.service.js';
+import { type CompanyNode, companyNode, maybe } from '../node/nodes.js';
+import type { StoryContext } from '../context/story.context.js';
+import { StoryService } from '../story/story-pages.js';
 
 /** `companies`, `company` and `Company.stories`. */
 @Resolver(() => Company)

@@ -1,7 +1,7 @@
 import { Day, Recap, Story } from '@devops-stories/story-model';
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
-import { type DayNode, dayNode, maybe, type RecapNode, recapNode, type StoryNode, storyNode } from '../common/nodes.js';
-import type { StoryContext } from '../common/story.context.js';
+import { type DayNode, dayNode, maybe, type RecapNode, recapNode, type StoryNode, storyNode } from '../node/nodes.js';
+import type { StoryContext } from '../context/story.context.js';
 
 /** `days`, `day`, `Day.recap` and `Day.stories`. */
 @Resolver(() => Day)

@@ -1,7 +1,7 @@
 import { Story } from '@devops-stories/story-model';
 import { Field, FieldResolver, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { describe, expect, it } from 'vitest';
-import type { StoryNode } from '../common/nodes.js';
+import type { StoryNode } from '../node/nodes.js';
 import { createGraphHarness } from '../testing/graph-harness.js';
 import { assertNoConflicts, modularContextFactory, SchemaModuleConflictError } from './module-registry.js';
 import { defineSchemaModule } from './schema-module.js';

@@ -1,8 +1,8 @@
 import { Node } from '@devops-stories/story-model';
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
-import { fromGlobalId } from '../common/global-id.js';
-import { companyNode, dayNode, maybe, practiceNode, recapNode, storyNode } from '../common/nodes.js';
-import type { StoryContext } from '../common/story.context.js';
+import { fromGlobalId } from '../relay/global-id.js';
+import { companyNode, dayNode, maybe, practiceNode, recapNode, storyNode } from '../node/nodes.js';
+import type { StoryContext } from '../context/story.context.js';
 
 /** `node(id:)`: refetches any object by its global id, through the same loaders and view. */
 @Resolver()

@@ -1,8 +1,8 @@
 import { ForwardPageArgs, Practice, StoryConnection } from '@devops-stories/story-model';
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { maybe, type PracticeNode, practiceNode } from '../common/nodes.js';
-import type { StoryContext } from '../common/story.context.js';
-import { StoryService } from '../story/story.service.js';
+import { maybe, type PracticeNode, practiceNode } from '../node/nodes.js';
+import type { StoryContext } from '../context/story.context.js';
+import { StoryService } from '../story/story-pages.js';
 
 /** `practices`, `practice` and `Practice.stories`. */
 @Resolver(() => Practice)

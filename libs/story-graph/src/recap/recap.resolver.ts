@@ -1,8 +1,8 @@
 import { ForwardPageArgs, Recap, RecapConnection, Story } from '@devops-stories/story-model';
 import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
-import { maybe, type RecapNode, recapNode, type StoryNode, storyNode } from '../common/nodes.js';
-import { pageList, planPage } from '../common/paging.js';
-import type { StoryContext } from '../common/story.context.js';
+import { maybe, type RecapNode, recapNode, type StoryNode, storyNode } from '../node/nodes.js';
+import { pageList, planPage } from '../relay/paging.js';
+import type { StoryContext } from '../context/story.context.js';
 
 const RECAP_ORDER = 'day:asc';
 

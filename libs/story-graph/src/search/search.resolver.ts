@@ -1,8 +1,8 @@
 import { SearchHit } from '@devops-stories/story-model';
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
-import { badInput } from '../common/bad-input.js';
-import { dayNode, type DayNode, recapNode, type RecapNode, storyNode, type StoryNode } from '../common/nodes.js';
-import type { StoryContext } from '../common/story.context.js';
+import { badInput } from '../errors/bad-input.js';
+import { dayNode, type DayNode, recapNode, type RecapNode, storyNode, type StoryNode } from '../node/nodes.js';
+import type { StoryContext } from '../context/story.context.js';
 
 const MAX_QUERY_LENGTH = 200;
 const MAX_HITS = 50;

@@ -12,7 +12,7 @@ import {
   StoryOrder,
 } from '@devops-stories/story-model';
 import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
-import { badInput } from '../common/bad-input.js';
+import { badInput } from '../errors/bad-input.js';
 import {
   type CompanyNode,
   companyNode,
@@ -23,10 +23,10 @@ import {
   practiceNode,
   type StoryNode,
   storyNode,
-} from '../common/nodes.js';
-import type { StoryContext } from '../common/story.context.js';
+} from '../node/nodes.js';
+import type { StoryContext } from '../context/story.context.js';
 import { markdownToHtml, markdownToText, readingTimeMinutes } from './markdown.renderer.js';
-import { StoryService } from './story.service.js';
+import { StoryService } from './story-pages.js';
 
 const MAX_RELATED = 20;
 

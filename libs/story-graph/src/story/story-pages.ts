@@ -6,10 +6,10 @@ import {
   StoryOrderField,
 } from '@devops-stories/story-model';
 import type { StorySortField, StoryRecord } from '@devops-stories/story-store';
-import { badInput } from '../common/bad-input.js';
-import { type StoryNode, storyNode } from '../common/nodes.js';
-import { type CursorPosition, type PageRequest, pageList, planPage, toConnection } from '../common/paging.js';
-import type { StoryContext } from '../common/story.context.js';
+import { badInput } from '../errors/bad-input.js';
+import { type StoryNode, storyNode } from '../node/nodes.js';
+import { type CursorPosition, type PageRequest, pageList, planPage, toConnection } from '../relay/paging.js';
+import type { StoryContext } from '../context/story.context.js';
 
 const SORT_FIELDS: Record<StoryOrderField, StorySortField> = {
   [StoryOrderField.PUBLISHED_AT]: 'publishedAt',

@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { ConnectionShape } from '@devops-stories/story-model';
-import { badInput } from './bad-input.js';
+import { badInput } from '../errors/bad-input.js';
 
 /** Page size when a client gives neither `first` nor `last`. */
 export const DEFAULT_PAGE_SIZE = 10;
