@@ -24,4 +24,4 @@ export {
 } from './module/module-registry.js';
 export { defineSchemaModule, type SchemaModule } from './module/schema-module.js';
 export { storyModule } from './module/story.module.js';
-export { markdownToHtml, markdownToText, readingTimeMinutes } from './story/markdown.renderer.js';
+export { markdownToHtml, markdownToText, readingTimeMinutes } from '@devops-stories/story-content';

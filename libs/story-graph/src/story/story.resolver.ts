@@ -11,6 +11,7 @@ import {
   StoryFilter,
   StoryOrder,
 } from '@devops-stories/story-model';
+import { markdownToHtml, markdownToText, readingTimeMinutes } from '@devops-stories/story-content';
 import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import { badInput } from '../errors/bad-input.js';
 import {
@@ -25,7 +26,6 @@ import {
   storyNode,
 } from '../node/nodes.js';
 import type { StoryContext } from '../context/story.context.js';
-import { markdownToHtml, markdownToText, readingTimeMinutes } from './markdown.renderer.js';
 import { StoryService } from './story-pages.js';
 
 const MAX_RELATED = 20;
