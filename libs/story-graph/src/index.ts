@@ -1,4 +1,4 @@
-export { badInput } from './errors/bad-input.js';
+export { assertCount, badInput } from './errors/bad-input.js';
 export { fromGlobalId, toGlobalId } from './relay/global-id.js';
 export {
   companyNode,
@@ -13,6 +13,7 @@ export {
   storyNode,
   type StoryNode,
 } from './node/nodes.js';
+export { loadNode, type NodesByTypename } from './node/load-node.js';
 export { CursorCodec, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, pageList, planPage } from './relay/paging.js';
 export { createStoryContext, type StoryContext, type StoryGraphOptions } from './context/story.context.js';
 export { StoryLoaders } from './context/story.loaders.js';

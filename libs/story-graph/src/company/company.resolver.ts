@@ -2,13 +2,11 @@ import { Company, ForwardPageArgs, StoryConnection } from '@devops-stories/story
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { type CompanyNode, companyNode, maybe } from '../node/nodes.js';
 import type { StoryContext } from '../context/story.context.js';
-import { StoryService } from '../story/story-pages.js';
+import { pageNestedStories } from '../story/story-pages.js';
 
 /** `companies`, `company` and `Company.stories`. */
 @Resolver(() => Company)
 export class CompanyResolver {
-  private readonly storyService = new StoryService();
-
   @Query(() => [Company], { description: 'Every company, by name.' })
   async companies(@Ctx() ctx: StoryContext): Promise<CompanyNode[]> {
     return (await ctx.store.listCompanies()).map(companyNode);
@@ -25,6 +23,6 @@ export class CompanyResolver {
     @Args(() => ForwardPageArgs) page: ForwardPageArgs,
     @Ctx() ctx: StoryContext,
   ) {
-    return this.storyService.nested(ctx, await ctx.loaders.storiesByCompany.load(company.rowId), page);
+    return pageNestedStories(ctx, await ctx.loaders.storiesByCompany.load(company.rowId), page);
   }
 }

@@ -2,13 +2,11 @@ import { ForwardPageArgs, Practice, StoryConnection } from '@devops-stories/stor
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { maybe, type PracticeNode, practiceNode } from '../node/nodes.js';
 import type { StoryContext } from '../context/story.context.js';
-import { StoryService } from '../story/story-pages.js';
+import { pageNestedStories } from '../story/story-pages.js';
 
 /** `practices`, `practice` and `Practice.stories`. */
 @Resolver(() => Practice)
 export class PracticeResolver {
-  private readonly storyService = new StoryService();
-
   @Query(() => [Practice], { description: 'Every practice, by name.' })
   async practices(@Ctx() ctx: StoryContext): Promise<PracticeNode[]> {
     return (await ctx.store.listPractices()).map(practiceNode);
@@ -25,6 +23,6 @@ export class PracticeResolver {
     @Args(() => ForwardPageArgs) page: ForwardPageArgs,
     @Ctx() ctx: StoryContext,
   ) {
-    return this.storyService.nested(ctx, await ctx.loaders.storiesByPractice.load(practice.rowId), page);
+    return pageNestedStories(ctx, await ctx.loaders.storiesByPractice.load(practice.rowId), page);
   }
 }

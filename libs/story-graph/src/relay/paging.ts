@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { ConnectionShape } from '@devops-stories/story-model';
-import { badInput } from '../errors/bad-input.js';
+import { assertCount, badInput } from '../errors/bad-input.js';
 
 /** Page size when a client gives neither `first` nor `last`. */
 export const DEFAULT_PAGE_SIZE = 10;
@@ -73,13 +73,6 @@ export class CursorCodec {
   }
 }
 
-function checkSize(value: number | null | undefined, name: string): void {
-  if (value == null) return;
-  if (!Number.isInteger(value) || value < 1 || value > MAX_PAGE_SIZE) {
-    throw badInput(`\`${name}\` must be between 1 and ${MAX_PAGE_SIZE}, got ${value}.`, name);
-  }
-}
-
 /**
  * Validates paging arguments per the API contract and decodes their cursors.
  *
@@ -87,8 +80,8 @@ function checkSize(value: number | null | undefined, name: string): void {
  */
 export function planPage(request: PageRequest, codec: CursorCodec, order: string): PagePlan {
   const { first, after, last, before } = request;
-  checkSize(first, 'first');
-  checkSize(last, 'last');
+  if (first != null) assertCount(first, 'first', MAX_PAGE_SIZE);
+  if (last != null) assertCount(last, 'last', MAX_PAGE_SIZE);
   if (first != null && last != null) throw badInput('Pass either `first` or `last`, not both.', 'last');
   if (after != null && before != null) throw badInput('Pass either `after` or `before`, not both.', 'before');
   if (first != null && before != null) throw badInput('Use `before` with `last`, not with `first`.', 'before');

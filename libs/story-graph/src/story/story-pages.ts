@@ -22,57 +22,59 @@ export const DEFAULT_STORY_ORDER: StoryOrder = { field: StoryOrderField.PUBLISHE
 const NESTED_ORDER = 'publishedAt:desc';
 
 /**
- * Reads story lists for the resolvers: validates arguments, applies the request's
- * view, pages with signed cursors and counts under the same filter.
+ * One page of `stories`, with `totalCount` under the same filter: validates the
+ * arguments, applies the request's view and pages with signed keyset cursors.
+ *
+ * @throws BAD_USER_INPUT for bad paging arguments or an inverted year range.
  */
-export class StoryService {
-  /**
-   * One page of `stories`, with `totalCount` under the same filter.
-   *
-   * @throws BAD_USER_INPUT for bad paging arguments or an inverted year range.
-   */
-  async list(
-    ctx: StoryContext,
-    filter: StoryFilter | null | undefined,
-    order: StoryOrder | null | undefined,
-    page: PageRequest,
-  ): Promise<ConnectionShape<StoryNode>> {
-    const f = filter ?? {};
-    if (f.yearFrom != null && f.yearTo != null && f.yearFrom > f.yearTo) {
-      throw badInput(`\`yearFrom\` (${f.yearFrom}) is after \`yearTo\` (${f.yearTo}); swap them.`, 'filter');
-    }
-    const sort = {
-      field: SORT_FIELDS[(order ?? DEFAULT_STORY_ORDER).field],
-      direction: (order ?? DEFAULT_STORY_ORDER).direction === OrderDirection.ASC ? ('asc' as const) : ('desc' as const),
-    };
-    const orderKey = `${sort.field}:${sort.direction}`;
-    const plan = planPage(page, ctx.cursors, orderKey);
-    const start = plan.start && { value: plan.start.value, slug: plan.start.slug };
-    const result = await ctx.store.listStories({
-      filter: f,
-      sort,
-      from:
-        plan.direction === 'forward'
-          ? { direction: 'forward', after: start }
-          : { direction: 'backward', before: start },
-      limit: plan.size,
-      view: ctx.view,
-    });
-    ctx.loaders.prime(result.rows.map((r) => r.story));
-    return toConnection(
-      result.rows.map((r) => ({ node: storyNode(r.story), position: { order: orderKey, ...r.key } })),
-      plan,
-      result.hasMore,
-      result.totalCount,
-      ctx.cursors,
-    );
+export async function listStories(
+  ctx: StoryContext,
+  filter: StoryFilter | null | undefined,
+  order: StoryOrder | null | undefined,
+  page: PageRequest,
+): Promise<ConnectionShape<StoryNode>> {
+  const f = filter ?? {};
+  if (f.yearFrom != null && f.yearTo != null && f.yearFrom > f.yearTo) {
+    throw badInput(`\`yearFrom\` (${f.yearFrom}) is after \`yearTo\` (${f.yearTo}); swap them.`, 'filter');
   }
+  const sort = {
+    field: SORT_FIELDS[(order ?? DEFAULT_STORY_ORDER).field],
+    direction: (order ?? DEFAULT_STORY_ORDER).direction === OrderDirection.ASC ? ('asc' as const) : ('desc' as const),
+  };
+  const orderKey = `${sort.field}:${sort.direction}`;
+  const plan = planPage(page, ctx.cursors, orderKey);
+  const start = plan.start && { value: plan.start.value, slug: plan.start.slug };
+  const result = await ctx.store.listStories({
+    filter: f,
+    sort,
+    from:
+      plan.direction === 'forward' ? { direction: 'forward', after: start } : { direction: 'backward', before: start },
+    limit: plan.size,
+    view: ctx.view,
+  });
+  ctx.loaders.prime(result.rows.map((r) => r.story));
+  return toConnection(
+    result.rows.map((r) => ({ node: storyNode(r.story), position: { order: orderKey, ...r.key } })),
+    plan,
+    result.hasMore,
+    result.totalCount,
+    ctx.cursors,
+  );
+}
 
-  /** Pages a whole, already ordered nested list (a company's or practice's stories). */
-  nested(ctx: StoryContext, stories: readonly StoryRecord[], page: PageRequest): ConnectionShape<StoryNode> {
-    const plan = planPage(page, ctx.cursors, NESTED_ORDER);
-    return pageList(stories.map(storyNode), plan, nestedPosition, ctx.cursors);
-  }
+/**
+ * Pages a whole nested list (a company's or a practice's stories), which the loaders
+ * read per parent in one batched statement, newest first.
+ *
+ * @throws BAD_USER_INPUT for bad paging arguments.
+ */
+export function pageNestedStories(
+  ctx: StoryContext,
+  stories: readonly StoryRecord[],
+  page: PageRequest,
+): ConnectionShape<StoryNode> {
+  const plan = planPage(page, ctx.cursors, NESTED_ORDER);
+  return pageList(stories.map(storyNode), plan, nestedPosition, ctx.cursors);
 }
 
 function nestedPosition(story: StoryRecord): CursorPosition {

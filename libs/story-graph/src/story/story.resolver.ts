@@ -13,7 +13,7 @@ import {
 } from '@devops-stories/story-model';
 import { markdownToHtml, markdownToText, readingTimeMinutes } from '@devops-stories/story-content';
 import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
-import { badInput } from '../errors/bad-input.js';
+import { assertCount } from '../errors/bad-input.js';
 import {
   type CompanyNode,
   companyNode,
@@ -26,15 +26,13 @@ import {
   storyNode,
 } from '../node/nodes.js';
 import type { StoryContext } from '../context/story.context.js';
-import { StoryService } from './story-pages.js';
+import { listStories } from './story-pages.js';
 
 const MAX_RELATED = 20;
 
 /** `story`, `stories` and every relation of `Story`. */
 @Resolver(() => Story)
 export class StoryResolver {
-  private readonly service = new StoryService();
-
   @Query(() => Story, { nullable: true, description: 'A published story by slug; null when there is none.' })
   async story(@Arg('slug', () => String) slug: string, @Ctx() ctx: StoryContext): Promise<StoryNode | null> {
     return maybe(await ctx.loaders.storyBySlug.load(slug), storyNode);
@@ -49,7 +47,7 @@ export class StoryResolver {
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: StoryContext,
   ) {
-    return this.service.list(ctx, filter, orderBy, page);
+    return listStories(ctx, filter, orderBy, page);
   }
 
   @FieldResolver(() => Company)
@@ -85,9 +83,7 @@ export class StoryResolver {
     @Arg('first', () => Int, { defaultValue: 3 }) first: number,
     @Ctx() ctx: StoryContext,
   ): Promise<StoryNode[]> {
-    if (!Number.isInteger(first) || first < 1 || first > MAX_RELATED) {
-      throw badInput(`\`first\` must be between 1 and ${MAX_RELATED}, got ${first}.`, 'first');
-    }
+    assertCount(first, 'first', MAX_RELATED);
     return (await ctx.loaders.related(first).load(story.rowId)).map(storyNode);
   }
 
