@@ -25,4 +25,3 @@ export {
 } from './module/module-registry.js';
 export { defineSchemaModule, type SchemaModule } from './module/schema-module.js';
 export { storyModule } from './module/story.module.js';
-export { markdownToHtml, markdownToText, readingTimeMinutes } from '@devops-stories/story-content';

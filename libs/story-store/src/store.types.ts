@@ -6,7 +6,17 @@ import type { ContentBundle } from '@devops-stories/story-content';
  */
 export type StoryView = 'published' | 'all';
 
-export interface StoryRecord {
+/** A Markdown body with the forms rendered from it at import, so reads never parse Markdown. */
+export interface RenderedBody {
+  /** Markdown source. */
+  body: string;
+  /** Safe HTML rendered from `body`. */
+  bodyHtml: string;
+  /** Plain text rendered from `body`: what readers see and the search index holds. */
+  bodyText: string;
+}
+
+export interface StoryRecord extends RenderedBody {
   rowId: number;
   slug: string;
   title: string;
@@ -16,8 +26,8 @@ export interface StoryRecord {
   day: number | null;
   status: 'published' | 'draft';
   summary: string;
-  /** Markdown source. */
-  body: string;
+  /** Minutes to read `bodyText` at 200 words a minute. */
+  readingTimeMinutes: number;
   publishedAt: Date | null;
   updatedAt: Date;
 }
@@ -54,15 +64,14 @@ export interface MetricRecord {
   source: SourceRecord | null;
 }
 
-export interface DayRecord {
+export interface DayRecord extends RenderedBody {
   number: number;
   title: string;
   topic: string;
   summary: string;
-  body: string;
 }
 
-export interface RecapRecord {
+export interface RecapRecord extends RenderedBody {
   day: number;
   title: string;
   points: string[];

@@ -1,12 +1,13 @@
-import { ForwardPageArgs, Recap, RecapConnection, Story } from '@devops-stories/story-model';
+import { BodyFormat, ForwardPageArgs, Recap, RecapConnection, Story } from '@devops-stories/story-model';
 import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import { maybe, type RecapNode, recapNode, type StoryNode, storyNode } from '../node/nodes.js';
 import { pageList, planPage } from '../relay/paging.js';
+import { bodyIn } from '../body/body-format.js';
 import type { StoryContext } from '../context/story.context.js';
 
 const RECAP_ORDER = 'day:asc';
 
-/** `recaps`, `recap` and `Recap.stories`. */
+/** `recaps`, `recap`, `Recap.body` and `Recap.stories`. */
 @Resolver(() => Recap)
 export class RecapResolver {
   @Query(() => RecapConnection, { description: 'Recaps in day order, in pages of 10 (at most 100).' })
@@ -24,5 +25,13 @@ export class RecapResolver {
   @FieldResolver(() => [Story], { description: 'The published stories the recap links, in its order.' })
   async stories(@Root() recap: RecapNode, @Ctx() ctx: StoryContext): Promise<StoryNode[]> {
     return (await ctx.loaders.storiesByRecap.load(recap.day)).map(storyNode);
+  }
+
+  @FieldResolver(() => String, { description: "The recap's text; HTML is safe to insert as is." })
+  body(
+    @Root() recap: RecapNode,
+    @Arg('format', () => BodyFormat, { defaultValue: BodyFormat.MARKDOWN }) format: BodyFormat,
+  ): string {
+    return bodyIn(recap, format);
   }
 }

@@ -11,8 +11,8 @@ import {
   StoryFilter,
   StoryOrder,
 } from '@devops-stories/story-model';
-import { markdownToHtml, markdownToText, readingTimeMinutes } from '@devops-stories/story-content';
 import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { bodyIn } from '../body/body-format.js';
 import { assertCount } from '../errors/bad-input.js';
 import {
   type CompanyNode,
@@ -92,13 +92,11 @@ export class StoryResolver {
     @Root() story: StoryNode,
     @Arg('format', () => BodyFormat, { defaultValue: BodyFormat.MARKDOWN }) format: BodyFormat,
   ): string {
-    if (format === BodyFormat.HTML) return markdownToHtml(story.body);
-    if (format === BodyFormat.TEXT) return markdownToText(story.body);
-    return story.body;
+    return bodyIn(story, format);
   }
 
   @FieldResolver(() => Int, { description: 'Minutes to read the body at 200 words a minute.' })
   readingTimeMinutes(@Root() story: StoryNode): number {
-    return readingTimeMinutes(markdownToText(story.body));
+    return story.readingTimeMinutes;
   }
 }

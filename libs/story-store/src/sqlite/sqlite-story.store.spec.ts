@@ -1,9 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadContent } from '@devops-stories/story-content';
+import Database from 'better-sqlite3';
+import { loadContent, renderMarkdown } from '@devops-stories/story-content';
 import { describe, expect, it } from 'vitest';
 import { describeStoryStoreContract, query } from '../test/story-store.contract.js';
+import { migrations } from './migrations.js';
 import { openSqliteStore, sqliteFilename } from './sqlite-story.store.js';
 
 const content = loadContent();
@@ -24,6 +26,45 @@ describe('SQLite store on a file', () => {
       const again = openSqliteStore({ url });
       expect((await again.listStories(query())).totalCount).toBe(published.length);
       await again.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('SQLite store upgrading an older database', () => {
+  it('renders the bodies a schema-1 database holds on the first import after the upgrade', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'store-'));
+    try {
+      const file = join(dir, 'stories.db');
+      const old = new Database(file);
+      old.exec(migrations[0]);
+      old.pragma('user_version = 1');
+      old
+        .prepare(`INSERT INTO companies (slug, name, industry, description) VALUES ('amazon', 'Amazon', 'RETAIL', 'x')`)
+        .run();
+      old
+        .prepare(
+          `INSERT INTO stories (slug, title, headline, company_id, status, summary, body, updated_at, content_hash)
+           VALUES ('amazon', 'Amazon', 'h', 1, 'published', 's', 'old', 0, 'hash of schema 1')`,
+        )
+        .run();
+      old.close();
+
+      const store = openSqliteStore({ url: `sqlite:${file}` });
+      const upgraded = new Database(file, { readonly: true });
+      expect(upgraded.pragma('user_version', { simple: true })).toBe(migrations.length);
+      expect(upgraded.prepare(`SELECT content_hash, body_html FROM stories`).get()).toEqual({
+        content_hash: '',
+        body_html: '',
+      });
+      upgraded.close();
+      const result = await store.importContent(content);
+      expect(result.stories).toMatchObject({ updated: 1, unchanged: 0 });
+      const amazon = content.stories.find((s) => s.slug === 'amazon')!;
+      const [story] = await store.storiesBySlugs(['amazon'], 'published');
+      expect(story!.bodyHtml).toBe(renderMarkdown(amazon.body).html);
+      await store.close();
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

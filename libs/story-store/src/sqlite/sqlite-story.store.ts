@@ -2,7 +2,12 @@ import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import type { ContentBundle, StoryContent } from '@devops-stories/story-content';
+import {
+  type ContentBundle,
+  MARKDOWN_RENDER_VERSION,
+  renderMarkdown,
+  type StoryContent,
+} from '@devops-stories/story-content';
 import type {
   CompanyRecord,
   DayRecord,
@@ -20,7 +25,6 @@ import type {
   StoryView,
 } from '../store.types.js';
 import { migrations } from './migrations.js';
-import { markdownToIndexText } from './index-text.js';
 
 /** Options for {@link openSqliteStore}. */
 export interface SqliteStoreOptions {
@@ -33,7 +37,7 @@ export interface SqliteStoreOptions {
 type Row = Record<string, unknown>;
 
 const STORY_COLUMNS = `s.id, s.slug, s.title, s.headline, s.company_id, s.year, s.day_number, s.status,
-  s.summary, s.body, s.published_at, s.updated_at`;
+  s.summary, s.body, s.body_html, s.body_text, s.reading_time_minutes, s.published_at, s.updated_at`;
 
 const NEWEST_FIRST = 'COALESCE(s.published_at, 0) DESC, s.slug DESC';
 
@@ -133,11 +137,14 @@ class SqliteStoryStore implements StoryStore {
       );
     }
     for (const d of bundle.days) {
+      const { html, text } = renderMarkdown(d.body);
       this.run(
-        `INSERT INTO days (number, title, topic, summary, body) VALUES (@number, @title, @topic, @summary, @body)
+        `INSERT INTO days (number, title, topic, summary, body, body_html, body_text)
+         VALUES (@number, @title, @topic, @summary, @body, @html, @text)
          ON CONFLICT(number) DO UPDATE SET title = excluded.title, topic = excluded.topic,
-           summary = excluded.summary, body = excluded.body`,
-        d,
+           summary = excluded.summary, body = excluded.body, body_html = excluded.body_html,
+           body_text = excluded.body_text`,
+        { ...d, html, text },
       );
     }
     const ids = (table: string) =>
@@ -170,11 +177,21 @@ class SqliteStoryStore implements StoryStore {
     const storyIds = ids('stories');
     this.run('DELETE FROM recap_stories');
     for (const r of bundle.recaps) {
+      const { html, text } = renderMarkdown(r.body);
       this.run(
-        `INSERT INTO recaps (day, title, points, covers_days, body) VALUES (@day, @title, @points, @coversDays, @body)
+        `INSERT INTO recaps (day, title, points, covers_days, body, body_html, body_text)
+         VALUES (@day, @title, @points, @coversDays, @body, @html, @text)
          ON CONFLICT(day) DO UPDATE SET title = excluded.title, points = excluded.points,
-           covers_days = excluded.covers_days, body = excluded.body`,
-        { ...r, points: JSON.stringify(r.points), coversDays: JSON.stringify(r.coversDays), stories: undefined },
+           covers_days = excluded.covers_days, body = excluded.body, body_html = excluded.body_html,
+           body_text = excluded.body_text`,
+        {
+          ...r,
+          points: JSON.stringify(r.points),
+          coversDays: JSON.stringify(r.coversDays),
+          html,
+          text,
+          stories: undefined,
+        },
       );
       r.stories.forEach((slug, position) =>
         this.run('INSERT INTO recap_stories (recap_day, story_id, position) VALUES (@day, @story, @position)', {
@@ -204,7 +221,7 @@ class SqliteStoryStore implements StoryStore {
       'number',
       bundle.days.map((d) => d.number),
     );
-    this.rebuildSearchIndex(bundle);
+    this.rebuildSearchIndex();
     return result;
   }
 
@@ -217,16 +234,19 @@ class SqliteStoryStore implements StoryStore {
   private writeStory(story: StoryContent, hash: string, companyId: number, practiceIds: Map<string, number>): void {
     const row = this.all(
       `INSERT INTO stories (slug, title, headline, company_id, year, day_number, status, summary, body,
-         published_at, updated_at, content_hash)
+         body_html, body_text, reading_time_minutes, published_at, updated_at, content_hash)
        VALUES (@slug, @title, @headline, @companyId, @year, @day, @status, @summary, @body,
-         @publishedAt, @updatedAt, @hash)
+         @html, @text, @readingTimeMinutes, @publishedAt, @updatedAt, @hash)
        ON CONFLICT(slug) DO UPDATE SET title = excluded.title, headline = excluded.headline,
          company_id = excluded.company_id, year = excluded.year, day_number = excluded.day_number,
          status = excluded.status, summary = excluded.summary, body = excluded.body,
+         body_html = excluded.body_html, body_text = excluded.body_text,
+         reading_time_minutes = excluded.reading_time_minutes,
          published_at = excluded.published_at, updated_at = excluded.updated_at, content_hash = excluded.content_hash
        RETURNING id`,
       {
         ...story,
+        ...renderMarkdown(story.body),
         companyId,
         hash,
         publishedAt: story.publishedAt?.getTime() ?? null,
@@ -268,38 +288,19 @@ class SqliteStoryStore implements StoryStore {
     );
   }
 
-  private rebuildSearchIndex(bundle: ContentBundle): void {
+  /** Indexes the stored text of every story, day and recap: the same words readers are served. */
+  private rebuildSearchIndex(): void {
     this.run('DELETE FROM search_index');
-    const insert = `INSERT INTO search_index (title, body, kind, key, published)
-      VALUES (@title, @body, @kind, @key, @published)`;
-    const companies = new Map(bundle.companies.map((c) => [c.slug, c.name]));
-    for (const s of bundle.stories) {
-      this.run(insert, {
-        title: `${s.title} ${companies.get(s.company) ?? ''}`,
-        body: [s.headline, s.summary, markdownToIndexText(s.body)].join('\n'),
-        kind: 'Story',
-        key: s.slug,
-        published: s.status === 'published' ? 1 : 0,
-      });
-    }
-    for (const d of bundle.days) {
-      this.run(insert, {
-        title: d.title,
-        body: [d.topic, d.summary, markdownToIndexText(d.body)].join('\n'),
-        kind: 'Day',
-        key: String(d.number),
-        published: 1,
-      });
-    }
-    for (const r of bundle.recaps) {
-      this.run(insert, {
-        title: r.title,
-        body: [...r.points, markdownToIndexText(r.body)].join('\n'),
-        kind: 'Recap',
-        key: String(r.day),
-        published: 1,
-      });
-    }
+    this.run(`INSERT INTO search_index (title, body, kind, key, published)
+      SELECT s.title || ' ' || c.name, s.headline || char(10) || s.summary || char(10) || s.body_text,
+        'Story', s.slug, s.status = 'published'
+      FROM stories s JOIN companies c ON c.id = s.company_id`);
+    this.run(`INSERT INTO search_index (title, body, kind, key, published)
+      SELECT title, topic || char(10) || summary || char(10) || body_text, 'Day', CAST(number AS TEXT), 1 FROM days`);
+    this.run(`INSERT INTO search_index (title, body, kind, key, published)
+      SELECT title, (SELECT group_concat(value, char(10)) FROM json_each(points)) || char(10) || body_text,
+        'Recap', CAST(day AS TEXT), 1
+      FROM recaps`);
   }
 
   async listStories(query: StoryListQuery): Promise<StoryListPage> {
@@ -562,8 +563,11 @@ function viewClause(view: StoryView): string {
   return view === 'published' ? `AND s.status = 'published'` : '';
 }
 
+/** Changes when the story or the way its body is rendered changes. */
 function contentHash(story: StoryContent): string {
-  return createHash('sha256').update(JSON.stringify(story)).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify([MARKDOWN_RENDER_VERSION, story]))
+    .digest('hex');
 }
 
 /** One entry per key, in key order; `null` where no row has that key. */
@@ -591,6 +595,9 @@ function toStory(r: Row): StoryRecord {
     status: r.status as StoryRecord['status'],
     summary: r.summary as string,
     body: r.body as string,
+    bodyHtml: r.body_html as string,
+    bodyText: r.body_text as string,
+    readingTimeMinutes: r.reading_time_minutes as number,
     publishedAt: r.published_at == null ? null : new Date(r.published_at as number),
     updatedAt: new Date(r.updated_at as number),
   };
@@ -632,6 +639,8 @@ function toDay(r: Row): DayRecord {
     topic: r.topic as string,
     summary: r.summary as string,
     body: r.body as string,
+    bodyHtml: r.body_html as string,
+    bodyText: r.body_text as string,
   };
 }
 
@@ -641,5 +650,8 @@ function toRecap(r: Row): RecapRecord {
     title: r.title as string,
     points: JSON.parse(r.points as string) as string[],
     coversDays: JSON.parse(r.covers_days as string) as number[],
+    body: r.body as string,
+    bodyHtml: r.body_html as string,
+    bodyText: r.body_text as string,
   };
 }

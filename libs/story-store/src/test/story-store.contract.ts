@@ -1,4 +1,4 @@
-import { loadContent } from '@devops-stories/story-content';
+import { loadContent, renderMarkdown } from '@devops-stories/story-content';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SortKey, StoryListQuery, StoryStore } from '../store.types.js';
 
@@ -123,6 +123,38 @@ export function describeStoryStoreContract(name: string, open: OpenStore): void 
       expect(sources.every((list) => list.length > 0)).toBe(true);
     });
 
+    it('stores every body rendered at import: HTML, text and reading time of stories, days and recaps', async () => {
+      const amazon = content.stories.find((s) => s.slug === 'amazon')!;
+      const [story] = await store.storiesBySlugs(['amazon'], 'published');
+      const rendered = renderMarkdown(amazon.body);
+      expect(story).toMatchObject({
+        body: amazon.body,
+        bodyHtml: rendered.html,
+        bodyText: rendered.text,
+        readingTimeMinutes: rendered.readingTimeMinutes,
+      });
+      const [day] = await store.daysByNumbers([content.days[0].number]);
+      expect(day).toMatchObject({ body: content.days[0].body, ...bodyForms(content.days[0].body) });
+      const [recap] = await store.recapsByDays([content.recaps[0].day]);
+      expect(recap).toMatchObject({ body: content.recaps[0].body, ...bodyForms(content.recaps[0].body) });
+    });
+
+    it('indexes the words readers are served: code is found, link targets and markup are not', async () => {
+      const netflix = content.stories.find((s) => s.slug === 'netflix')!;
+      const body = `${netflix.body}\n\n\`\`\`sh\nspinnaker zqxcanarycmd\n\`\`\`\n\nSee [the zqxvisible notes](https://example.org/zqxhidden).`;
+      await store.importContent({
+        ...content,
+        stories: content.stories.map((s) => (s === netflix ? { ...s, body } : s)),
+      });
+      const [story] = await store.storiesBySlugs(['netflix'], 'published');
+      expect(story!.bodyText).toContain('spinnaker zqxcanarycmd');
+      expect(story!.bodyText).not.toContain('zqxhidden');
+      for (const word of ['zqxcanarycmd', 'zqxvisible']) {
+        expect(await store.search([word], 5, 'published')).toMatchObject([{ kind: 'Story', key: 'netflix' }]);
+      }
+      expect(await store.search(['zqxhidden'], 5, 'published')).toEqual([]);
+    });
+
     it('ranks Netflix first for "rollback" and hides drafts from search', async () => {
       const hits = await store.search(['rollback'], 10, 'published');
       expect(hits[0]).toMatchObject({ kind: 'Story', key: 'netflix' });
@@ -155,4 +187,9 @@ export function describeStoryStoreContract(name: string, open: OpenStore): void 
       expect(related.map((s) => s.slug)).not.toContain('etsy-deployinator');
     });
   });
+}
+
+function bodyForms(markdown: string) {
+  const { html, text } = renderMarkdown(markdown);
+  return { bodyHtml: html, bodyText: text };
 }
