@@ -14,7 +14,13 @@ export class RecapResolver {
   async recaps(@Args(() => ForwardPageArgs) page: ForwardPageArgs, @Ctx() ctx: StoryContext) {
     const plan = planPage(page, ctx.cursors, RECAP_ORDER);
     const recaps = (await ctx.store.listRecaps()).map(recapNode);
-    return pageList(recaps, plan, (r) => ({ order: RECAP_ORDER, value: r.day, slug: String(r.day) }), ctx.cursors);
+    return pageList(
+      recaps,
+      plan,
+      (r) => ({ order: RECAP_ORDER, value: r.day, slug: String(r.day) }),
+      ctx.cursors,
+      'asc',
+    );
   }
 
   @Query(() => Recap, { nullable: true, description: 'The recap published on a day; null when there is none.' })

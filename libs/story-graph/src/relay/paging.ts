@@ -127,24 +127,34 @@ export function toConnection<T>(
   };
 }
 
+/** The direction of a list's order: by sort value, then slug, both ascending or both descending. */
+export type ListDirection = 'asc' | 'desc';
+
 /**
  * Pages an already ordered, complete list in memory: nested lists (a company's
  * stories) are loaded whole per parent in one batched statement, then paged here.
+ *
+ * A cursor is a keyset position: the page continues after (or before) its sort value
+ * and slug whether or not that item is still in the list, so a reader paging while
+ * content changes sees no item twice and skips none that remain.
  */
 export function pageList<T>(
   items: readonly T[],
   plan: PagePlan,
   positionOf: (item: T) => CursorPosition,
   codec: CursorCodec,
+  direction: ListDirection,
 ): ConnectionShape<T> {
   const positions = items.map(positionOf);
   let from = 0;
   let to = items.length;
   if (plan.start) {
-    const startSlug = plan.start.slug;
-    const at = positions.findIndex((p) => p.slug === startSlug);
-    if (plan.direction === 'forward') from = at + 1;
-    else to = at === -1 ? items.length : at;
+    const start = plan.start;
+    const sign = direction === 'asc' ? 1 : -1;
+    const beyond = positions.findIndex((p) => sign * comparePositions(p, start) > 0);
+    const notBefore = positions.findIndex((p) => sign * comparePositions(p, start) >= 0);
+    if (plan.direction === 'forward') from = beyond === -1 ? items.length : beyond;
+    else to = notBefore === -1 ? items.length : notBefore;
   }
   const window =
     plan.direction === 'forward'
@@ -155,4 +165,10 @@ export function pageList<T>(
     .slice(window.start, window.end)
     .map((node, i) => ({ node, position: positions[window.start + i] }));
   return toConnection(page, plan, hasMore, items.length, codec);
+}
+
+/** Ascending order of positions: sort value, then slug. */
+function comparePositions(a: CursorPosition, b: CursorPosition): number {
+  if (a.value !== b.value) return a.value < b.value ? -1 : 1;
+  return a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0;
 }

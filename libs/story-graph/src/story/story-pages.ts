@@ -64,7 +64,8 @@ export async function listStories(
 
 /**
  * Pages a whole nested list (a company's or a practice's stories), which the loaders
- * read per parent in one batched statement, newest first.
+ * read per parent in one batched statement, newest first; cursors continue after
+ * their story's publication time and slug even when that story is gone.
  *
  * @throws BAD_USER_INPUT for bad paging arguments.
  */
@@ -74,7 +75,7 @@ export function pageNestedStories(
   page: PageRequest,
 ): ConnectionShape<StoryNode> {
   const plan = planPage(page, ctx.cursors, NESTED_ORDER);
-  return pageList(stories.map(storyNode), plan, nestedPosition, ctx.cursors);
+  return pageList(stories.map(storyNode), plan, nestedPosition, ctx.cursors, 'desc');
 }
 
 function nestedPosition(story: StoryRecord): CursorPosition {

@@ -87,6 +87,17 @@ export function describeStoryStoreContract(name: string, open: OpenStore): void 
       expect(back).toEqual(seen);
     });
 
+    it('continues after a key whose story was deleted, forward and back', async () => {
+      const all = (await store.listStories(query({ limit: 20 }))).rows;
+      const gone = all[2];
+      await store.importContent(withoutStory(gone.story.slug));
+      const after = await store.listStories(query({ limit: 2, from: { direction: 'forward', after: gone.key } }));
+      expect(after.rows.map((r) => r.story.slug)).toEqual(all.slice(3, 5).map((r) => r.story.slug));
+      const before = await store.listStories(query({ limit: 2, from: { direction: 'backward', before: gone.key } }));
+      expect(before.rows.map((r) => r.story.slug)).toEqual(all.slice(0, 2).map((r) => r.story.slug));
+      expect(before.hasMore).toBe(false);
+    });
+
     it('counts under the same filter and never returns drafts', async () => {
       const page = await store.listStories(query({ filter: { practice: 'continuous-deployment' } }));
       expect(page.rows.map((r) => r.story.slug).sort()).toEqual(['amazon', 'etsy']);
@@ -192,4 +203,13 @@ export function describeStoryStoreContract(name: string, open: OpenStore): void 
 function bodyForms(markdown: string) {
   const { html, text } = renderMarkdown(markdown);
   return { bodyHtml: html, bodyText: text };
+}
+
+/** The shipped content without one story, and without the recap links to it. */
+function withoutStory(slug: string) {
+  return {
+    ...content,
+    stories: content.stories.filter((s) => s.slug !== slug),
+    recaps: content.recaps.map((r) => ({ ...r, stories: r.stories.filter((linked) => linked !== slug) })),
+  };
 }
