@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { DatabaseUrlError, parseDatabaseUrl } from '@devops-stories/story-store';
 
 /** Server settings, read from the environment by {@link readConfig}. */
 export interface ApiConfig {
@@ -23,7 +24,7 @@ const DEFAULT_CURSOR_SECRET = 'devops-stories-cursor-v1';
 /**
  * Reads the configuration from environment variables, with defaults for local use.
  *
- * @throws {ConfigError} for an invalid `PORT` or a `DATABASE_URL` that is not SQLite.
+ * @throws {ConfigError} for an invalid `PORT`, `CORS_ORIGINS`, or a `DATABASE_URL` no store can open.
  */
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
   const portText = env.PORT ?? '4000';
@@ -32,10 +33,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     throw new ConfigError(`PORT must be a whole number from 0 to 65535, got "${portText}"`);
   }
   const databaseUrl = env.DATABASE_URL ?? 'sqlite:./data/stories.db';
-  if (!databaseUrl.startsWith('sqlite:') || databaseUrl === 'sqlite:') {
-    throw new ConfigError(
-      `DATABASE_URL must be sqlite:<path> or sqlite::memory: (PostgreSQL is not supported yet), got "${databaseUrl}"`,
-    );
+  try {
+    parseDatabaseUrl(databaseUrl);
+  } catch (error) {
+    if (error instanceof DatabaseUrlError) throw new ConfigError(error.message);
+    throw error;
   }
   const production = env.NODE_ENV === 'production';
   const cursorSecret = env.CURSOR_SECRET ?? DEFAULT_CURSOR_SECRET;

@@ -14,7 +14,7 @@ export {
   type StoryNode,
 } from './node/nodes.js';
 export { loadNode, type NodesByTypename } from './node/load-node.js';
-export { CursorCodec, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, pageList, planPage } from './relay/paging.js';
+export { CursorCodec, pageList, planPage } from './relay/paging.js';
 export { createStoryContext, type StoryContext, type StoryGraphOptions } from './context/story.context.js';
 export { StoryLoaders } from './context/story.loaders.js';
 export {

@@ -1,4 +1,4 @@
-import type { ContentBundle } from '@devops-stories/story-content';
+import type { ContentBundle, SourceKindName, StoryStatus } from '@devops-stories/story-content';
 
 /**
  * Which stories a read may see. Every read that can reach a story takes one,
@@ -24,7 +24,7 @@ export interface StoryRecord extends RenderedBody {
   companyId: number;
   year: number | null;
   day: number | null;
-  status: 'published' | 'draft';
+  status: StoryStatus;
   summary: string;
   /** Minutes to read `bodyText` at 200 words a minute. */
   readingTimeMinutes: number;
@@ -50,8 +50,8 @@ export interface PracticeRecord {
 export interface SourceRecord {
   title: string;
   url: string;
-  /** Upper case, as the `SourceKind` enum spells it. */
-  kind: 'ARTICLE' | 'BLOG' | 'TALK' | 'VIDEO' | 'SLIDES' | 'FORUM';
+  /** One of the content's `SOURCE_KINDS`, upper case as the GraphQL enum `SourceKind` spells it. */
+  kind: Uppercase<SourceKindName>;
   publisher: string | null;
   year: number | null;
 }

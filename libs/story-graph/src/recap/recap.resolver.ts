@@ -1,4 +1,12 @@
-import { BodyFormat, ForwardPageArgs, Recap, RecapConnection, Story } from '@devops-stories/story-model';
+import {
+  BodyFormat,
+  DEFAULT_PAGE_SIZE,
+  ForwardPageArgs,
+  MAX_PAGE_SIZE,
+  Recap,
+  RecapConnection,
+  Story,
+} from '@devops-stories/story-model';
 import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import { maybe, type RecapNode, recapNode, type StoryNode, storyNode } from '../node/nodes.js';
 import { pageList, planPage } from '../relay/paging.js';
@@ -10,7 +18,9 @@ const RECAP_ORDER = 'day:asc';
 /** `recaps`, `recap`, `Recap.body` and `Recap.stories`. */
 @Resolver(() => Recap)
 export class RecapResolver {
-  @Query(() => RecapConnection, { description: 'Recaps in day order, in pages of 10 (at most 100).' })
+  @Query(() => RecapConnection, {
+    description: `Recaps in day order, in pages of ${DEFAULT_PAGE_SIZE} (at most ${MAX_PAGE_SIZE}).`,
+  })
   async recaps(@Args(() => ForwardPageArgs) page: ForwardPageArgs, @Ctx() ctx: StoryContext) {
     const plan = planPage(page, ctx.cursors, RECAP_ORDER);
     const recaps = (await ctx.store.listRecaps()).map(recapNode);

@@ -1,11 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import type { ConnectionShape } from '@devops-stories/story-model';
+import { type ConnectionShape, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@devops-stories/story-model';
 import { assertCount, badInput } from '../errors/bad-input.js';
-
-/** Page size when a client gives neither `first` nor `last`. */
-export const DEFAULT_PAGE_SIZE = 10;
-/** The largest page a client may ask for. */
-export const MAX_PAGE_SIZE = 100;
 
 /** Paging arguments as the client sent them. */
 export interface PageRequest {
@@ -76,7 +71,7 @@ export class CursorCodec {
 /**
  * Validates paging arguments per the API contract and decodes their cursors.
  *
- * @throws BAD_USER_INPUT for a size outside 1..100, `first` with `last`, mixed directions, or a foreign cursor.
+ * @throws BAD_USER_INPUT for a size outside 1..MAX_PAGE_SIZE, `first` with `last`, mixed directions, or a foreign cursor.
  */
 export function planPage(request: PageRequest, codec: CursorCodec, order: string): PagePlan {
   const { first, after, last, before } = request;

@@ -2,6 +2,8 @@ import {
   BodyFormat,
   Company,
   Day,
+  DEFAULT_PAGE_SIZE,
+  MAX_PAGE_SIZE,
   Metric,
   PageArgs,
   Practice,
@@ -39,7 +41,7 @@ export class StoryResolver {
   }
 
   @Query(() => StoryConnection, {
-    description: 'Published stories, filtered and ordered, in pages of 10 (at most 100).',
+    description: `Published stories, filtered and ordered, in pages of ${DEFAULT_PAGE_SIZE} (at most ${MAX_PAGE_SIZE}).`,
   })
   stories(
     @Arg('filter', () => StoryFilter, { nullable: true }) filter: StoryFilter | null,

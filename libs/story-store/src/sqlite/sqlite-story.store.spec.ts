@@ -6,7 +6,7 @@ import { loadContent, renderMarkdown } from '@devops-stories/story-content';
 import { describe, expect, it } from 'vitest';
 import { describeStoryStoreContract, query } from '../test/story-store.contract.js';
 import { migrations } from './migrations.js';
-import { openSqliteStore, sqliteFilename } from './sqlite-story.store.js';
+import { openSqliteStore } from './sqlite-story.store.js';
 
 const content = loadContent();
 const published = content.stories.filter((s) => s.status === 'published');
@@ -68,14 +68,5 @@ describe('SQLite store upgrading an older database', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  });
-});
-
-describe('sqliteFilename', () => {
-  it('reads sqlite: URLs and refuses an empty one', () => {
-    expect(sqliteFilename('sqlite:./data/stories.db')).toBe('./data/stories.db');
-    expect(sqliteFilename('sqlite::memory:')).toBe(':memory:');
-    expect(sqliteFilename('sqlite:///var/lib/stories.db')).toBe('/var/lib/stories.db');
-    expect(() => sqliteFilename('sqlite:')).toThrow('names no file');
   });
 });

@@ -6,6 +6,7 @@ import {
   type ContentBundle,
   MARKDOWN_RENDER_VERSION,
   renderMarkdown,
+  type SourceKindName,
   type StoryContent,
 } from '@devops-stories/story-content';
 import type {
@@ -24,11 +25,12 @@ import type {
   StoryStore,
   StoryView,
 } from '../store.types.js';
+import { parseDatabaseUrl } from '../database-url.js';
 import { migrations } from './migrations.js';
 
 /** Options for {@link openSqliteStore}. */
 export interface SqliteStoreOptions {
-  /** `sqlite:<path>` or `sqlite::memory:`; a bare path works too. */
+  /** `DATABASE_URL`: `sqlite:<path>` or `sqlite::memory:` (see {@link parseDatabaseUrl}). */
   url: string;
   /** Called with each SQL statement before it runs; tests count them, debugging logs them. */
   onStatement?: (sql: string) => void;
@@ -47,20 +49,14 @@ const SORT_EXPRESSIONS = {
   title: 'lower(s.title)',
 } as const;
 
-/** `sqlite:./data/x.db` → `./data/x.db`; `sqlite::memory:` → `:memory:`. */
-export function sqliteFilename(url: string): string {
-  const path = url.startsWith('sqlite:') ? url.slice('sqlite:'.length) : url;
-  if (!path) throw new Error(`DATABASE_URL "${url}" names no file: use sqlite:./data/stories.db or sqlite::memory:`);
-  return path.startsWith('//') ? path.slice(2) : path;
-}
-
 /**
  * Opens (creating if needed) a SQLite database in WAL mode and applies pending migrations.
  *
+ * @throws {DatabaseUrlError} for a URL that is not SQLite.
  * @throws when the file cannot be opened or a migration fails; nothing is half-applied.
  */
 export function openSqliteStore(options: SqliteStoreOptions): StoryStore {
-  const filename = sqliteFilename(options.url);
+  const { filename } = parseDatabaseUrl(options.url);
   if (filename !== ':memory:') mkdirSync(dirname(filename), { recursive: true });
   const db = new Database(filename);
   db.pragma('journal_mode = WAL');
@@ -275,7 +271,7 @@ class SqliteStoryStore implements StoryStore {
       const inserted = this.run(
         `INSERT INTO sources (story_id, key, title, url, kind, publisher, year, position)
          VALUES (@storyId, @id, @title, @url, @kind, @publisher, @year, @position)`,
-        { ...s, storyId, kind: s.kind.toUpperCase(), position },
+        { ...s, storyId, kind: toSourceKind(s.kind), position },
       );
       sourceIds.set(s.id, Number(inserted.lastInsertRowid));
     });
@@ -620,6 +616,10 @@ function toPractice(r: Row): PracticeRecord {
     name: r.name as string,
     description: r.description as string,
   };
+}
+
+function toSourceKind(kind: SourceKindName): SourceRecord['kind'] {
+  return kind.toUpperCase() as SourceRecord['kind'];
 }
 
 function toSource(r: Row): SourceRecord {
