@@ -16,16 +16,43 @@ describeStoryStoreContract('SQLite in memory', (onStatement) =>
 );
 
 describe('SQLite store on a file', () => {
-  it('keeps imported content across reopen and migrates once', async () => {
+  it('keeps imported content across reopen and runs each migration once', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'store-'));
     try {
-      const url = `sqlite:${join(dir, 'nested', 'stories.db')}`;
-      const first = openSqliteStore({ url });
+      const file = join(dir, 'nested', 'stories.db');
+      const statements: string[] = [];
+      const first = openSqliteStore({ url: `sqlite:${file}`, onStatement: (sql) => statements.push(sql) });
+      expect(statements).toEqual(migrations);
       await first.importContent(content);
       await first.close();
-      const again = openSqliteStore({ url });
+
+      statements.length = 0;
+      const again = openSqliteStore({ url: `sqlite:${file}`, onStatement: (sql) => statements.push(sql) });
+      expect(statements).toEqual([]);
       expect((await again.listStories(query())).totalCount).toBe(published.length);
       await again.close();
+      const db = new Database(file, { readonly: true });
+      expect(db.pragma('user_version', { simple: true })).toBe(migrations.length);
+      db.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses a database migrated by a newer build, and leaves it alone', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'store-'));
+    try {
+      const file = join(dir, 'stories.db');
+      const newer = new Database(file);
+      newer.pragma(`user_version = ${migrations.length + 1}`);
+      newer.close();
+      expect(() => openSqliteStore({ url: `sqlite:${file}` })).toThrow(
+        `database is at schema version ${migrations.length + 1}, newer than this build knows (${migrations.length})`,
+      );
+      const db = new Database(file, { readonly: true });
+      expect(db.pragma('user_version', { simple: true })).toBe(migrations.length + 1);
+      expect(db.prepare(`SELECT name FROM sqlite_master`).all()).toEqual([]);
+      db.close();
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

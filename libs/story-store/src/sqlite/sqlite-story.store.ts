@@ -64,17 +64,25 @@ export function openSqliteStore(options: SqliteStoreOptions): StoryStore {
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
-  migrate(db);
+  try {
+    migrate(db, options.onStatement);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
   return new SqliteStoryStore(db, options.onStatement);
 }
 
-function migrate(db: Database.Database): void {
+function migrate(db: Database.Database, onStatement?: (sql: string) => void): void {
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > migrations.length) {
     throw new Error(`database is at schema version ${current}, newer than this build knows (${migrations.length})`);
   }
   db.transaction(() => {
-    for (let v = current; v < migrations.length; v++) db.exec(migrations[v]);
+    for (let v = current; v < migrations.length; v++) {
+      onStatement?.(migrations[v]);
+      db.exec(migrations[v]);
+    }
     db.pragma(`user_version = ${migrations.length}`);
   })();
 }

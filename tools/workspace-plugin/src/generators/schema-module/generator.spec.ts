@@ -147,6 +147,10 @@ describe('schema-module generator', () => {
     expect(module).toContain('resolvers: [ReleaseNotesResolver],\n  types: [ReleaseNotes],');
     const spec = tree.read(`${root}/src/release-notes/release-notes.resolver.spec.ts`, 'utf-8')!;
     expect(spec).toContain('buildModularSchema([storyModule, releaseNotesModule])');
+    expect(spec).toContain("const type = schema.getType('ReleaseNotes');");
+    expect(spec).toContain(
+      "expect(isObjectType(type) && Object.keys(type.getFields())).toEqual(['module', 'summary']);",
+    );
     expect(spec).toContain("source: '{ releaseNotes { module summary } }', contextValue: {}");
   });
 
