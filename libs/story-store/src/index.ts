@@ -1,3 +1,3 @@
 export { type DatabaseLocation, DatabaseUrlError, parseDatabaseUrl } from './database-url.js';
-export { openSqliteStore, type SqliteStoreOptions } from './sqlite/sqlite-story.store.js';
+export { openSqliteStore, type SqliteStoreOptions } from './sqlite/open.js';
 export type * from './store.types.js';

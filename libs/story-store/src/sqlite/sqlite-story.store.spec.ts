@@ -6,7 +6,7 @@ import { loadContent, renderMarkdown } from '@devops-stories/story-content';
 import { describe, expect, it } from 'vitest';
 import { describeStoryStoreContract, query } from '../test/story-store.contract.js';
 import { migrations } from './migrations.js';
-import { openSqliteStore } from './sqlite-story.store.js';
+import { openSqliteStore } from './open.js';
 
 const content = loadContent();
 const published = content.stories.filter((s) => s.status === 'published');

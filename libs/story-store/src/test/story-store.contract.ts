@@ -56,11 +56,33 @@ export function describeStoryStoreContract(name: string, open: OpenStore): void 
       expect(draft).toBeNull();
     });
 
-    it('rolls back a failing import whole', async () => {
-      const broken = { ...content, stories: content.stories.map((s) => ({ ...s, company: 'no-such-company' })) };
-      await expect(store.importContent(broken)).rejects.toThrow('names company "no-such-company"');
+    it('rolls back a failing import whole, naming what the bundle lacks', async () => {
+      const renamed = content.stories.map((s) => (s.slug === 'amazon' ? { ...s, title: 'Amazon, retold' } : s));
+      for (const [broken, message] of [
+        [
+          { ...content, stories: content.stories.map((s) => ({ ...s, company: 'no-such-company' })) },
+          'names company "no-such-company"',
+        ],
+        [
+          { ...content, stories: renamed.map((s) => ({ ...s, practices: [...s.practices, 'no-such-practice'] })) },
+          'names practice "no-such-practice", which the import does not hold',
+        ],
+        [
+          {
+            ...content,
+            stories: renamed,
+            recaps: content.recaps.map((r) => ({ ...r, stories: [...r.stories, 'nobody'] })),
+          },
+          `recap of day ${content.recaps[0].day} links story "nobody", which the import does not hold`,
+        ],
+      ] as const) {
+        await expect(store.importContent(broken)).rejects.toThrow(message);
+      }
       const page = await store.listStories(query());
       expect(page.totalCount).toBe(published.length);
+      expect((await store.storiesBySlugs(['amazon'], 'published'))[0]?.title).toBe(
+        content.stories.find((s) => s.slug === 'amazon')!.title,
+      );
     });
 
     it('walks every published story once forward and back with keyset pages', async () => {
