@@ -22,6 +22,27 @@ type Values = object;
 export type StandIns<V extends Values> = { [K in keyof V]-?: NonNullable<V[K]> };
 
 /**
+ * Where compiled reads run: the Kysely instance they are built and compiled for, and how
+ * one compiled statement is executed. A backend may execute some reads its own way (the
+ * SQLite store runs them straight on a prepared statement when no transaction is open);
+ * {@link kyselyRunner} runs everything through Kysely's driver.
+ */
+export interface QueryRunner {
+  kysely: Kysely<StoryDatabase>;
+  run(sql: string, parameters: readonly unknown[]): unknown[] | Promise<unknown[]>;
+}
+
+/** Runs compiled queries through Kysely's own driver. */
+export function kyselyRunner(kysely: Kysely<StoryDatabase>): QueryRunner {
+  return {
+    kysely,
+    async run(sql, parameters) {
+      return (await kysely.executeQuery(CompiledQuery.raw(sql, [...parameters]))).rows;
+    },
+  };
+}
+
+/**
  * A query built and compiled once per database and shape, then run with new values:
  * the hot read path pays neither Kysely's builder nor its compiler per request, and
  * the driver sees the same SQL text each time (so its prepared statement is reused).
@@ -33,29 +54,32 @@ export type StandIns<V extends Values> = { [K in keyof V]-?: NonNullable<V[K]> }
  *
  * ```ts
  * const byIds = preparedQuery<{ keys: string }>()((db, v, view: StoryView) => db.selectFrom(…).where(inKeys('id', v.keys)));
- * const rows = await byIds(db, { keys: keyList(ids) }, 'published');
+ * const rows = await byIds(runner, { keys: keyList(ids) }, 'published');
  * ```
  */
 export function preparedQuery<V extends Values = Record<never, never>>() {
   return <Row, S = void>(
     build: (db: Kysely<StoryDatabase>, values: StandIns<V>, shape: S) => Compilable<Row>,
-  ): ((db: Kysely<StoryDatabase>, values: V, shape: S) => Promise<Row[]>) => {
+  ): ((runner: QueryRunner, values: V, shape: S) => Promise<Row[]>) => {
     const compiled = new WeakMap<Kysely<StoryDatabase>, Map<string, { sql: string; parameters: unknown[] }>>();
     const standIns = new Proxy({} as StandIns<V>, {
       get: (_target, name) => ({ [SLOT]: String(name) }) satisfies Slot,
     });
-    return async (db, values, shape) => {
-      let shapes = compiled.get(db);
-      if (!shapes) compiled.set(db, (shapes = new Map()));
+    return async ({ kysely, run }, values, shape) => {
+      let shapes = compiled.get(kysely);
+      if (!shapes) compiled.set(kysely, (shapes = new Map()));
       const key = typeof shape === 'object' && shape !== null ? JSON.stringify(shape) : String(shape);
       let query = shapes.get(key);
       if (!query) {
-        const { sql, parameters } = build(db, standIns, shape).compile();
+        const { sql, parameters } = build(kysely, standIns, shape).compile();
         query = { sql, parameters: [...parameters] };
         shapes.set(key, query);
       }
-      const parameters = query.parameters.map((p) => (isSlot(p) ? bind(values, p[SLOT]) : p));
-      return (await db.executeQuery<Row>(CompiledQuery.raw(query.sql, parameters))).rows;
+      // The rows are those the compiled query selects: `Row` is what Kysely inferred for it.
+      return (await run(
+        query.sql,
+        query.parameters.map((p) => (isSlot(p) ? bind(values, p[SLOT]) : p)),
+      )) as Row[];
     };
   };
 }

@@ -5,6 +5,7 @@ import { Kysely, SqliteDialect, type SqliteDatabase } from 'kysely';
 import { parseDatabaseUrl } from '../database-url.js';
 import type { StoryDatabase } from '../db/story-database.js';
 import type { StoryStore } from '../store.types.js';
+import { kyselyRunner, type QueryRunner } from '../db/prepared-query.js';
 import { migrations } from './migrations.js';
 import { createSqliteStoryStore } from './sqlite-story.store.js';
 
@@ -39,10 +40,18 @@ export function openSqliteStore(options: SqliteStoreOptions): StoryStore {
     file.close();
     throw error;
   }
-  const db = new Kysely<StoryDatabase>({
-    dialect: new SqliteDialect({ database: reusingStatements(file, options.onStatement) }),
-  });
-  return createSqliteStoryStore(db, async () => {
+  const database = reusingStatements(file, options.onStatement);
+  const db = new Kysely<StoryDatabase>({ dialect: new SqliteDialect({ database }) });
+  const viaKysely = kyselyRunner(db);
+  const reads: QueryRunner = {
+    kysely: db,
+    // Compiled reads run on their prepared statement at once, skipping the driver's queue
+    // (about 2 µs a statement), but only outside a transaction: while an import holds
+    // Kysely's one connection, a read waits for its commit and never sees half of it.
+    run: (sql, parameters) =>
+      file.inTransaction ? viaKysely.run(sql, parameters) : database.prepare(sql).all(parameters),
+  };
+  return createSqliteStoryStore(db, reads, async () => {
     await db.destroy();
     if (file.open) file.close();
   });

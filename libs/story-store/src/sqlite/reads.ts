@@ -1,6 +1,6 @@
 import type { StoryStatus } from '@devops-stories/story-content';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
-import { preparedQuery, type StandIns } from '../db/prepared-query.js';
+import { preparedQuery, type QueryRunner, type StandIns } from '../db/prepared-query.js';
 import {
   byKey,
   groupBy,
@@ -134,11 +134,11 @@ const pageQuery = preparedQuery<PageValues>()((db, v, shape: PageShape) => {
 });
 
 /** One page of stories and the count under the same filter, in one statement. */
-export async function listStories(db: Db, query: StoryListQuery): Promise<StoryListPage> {
+export async function listStories(runner: QueryRunner, query: StoryListQuery): Promise<StoryListPage> {
   const forward = query.from.direction === 'forward';
   const start = query.from.direction === 'forward' ? query.from.after : query.from.before;
   const rows = await pageQuery(
-    db,
+    runner,
     // One row more than the page tells whether there are more.
     { ...query.filter, startValue: start?.value, startSlug: start?.slug, limit: query.limit + 1 },
     {
@@ -173,11 +173,11 @@ const storiesBySlugsQuery = preparedQuery<{ keys: string }>()((db, v, view: Stor
 );
 
 export async function storiesBySlugs(
-  db: Db,
+  runner: QueryRunner,
   slugs: readonly string[],
   view: StoryView,
 ): Promise<(StoryRecord | null)[]> {
-  const rows = await storiesBySlugsQuery(db, { keys: keyList(slugs) }, view);
+  const rows = await storiesBySlugsQuery(runner, { keys: keyList(slugs) }, view);
   return byKey(slugs, rows.map(toStory), (s) => s.slug);
 }
 
@@ -192,8 +192,12 @@ const storiesByCompanyQuery = preparedQuery<{ keys: string }>()((db, v, view: St
 );
 
 /** Each company's stories, newest first. */
-export async function storiesByCompanyIds(db: Db, ids: readonly number[], view: StoryView): Promise<StoryRecord[][]> {
-  const rows = await storiesByCompanyQuery(db, { keys: keyList(ids) }, view);
+export async function storiesByCompanyIds(
+  runner: QueryRunner,
+  ids: readonly number[],
+  view: StoryView,
+): Promise<StoryRecord[][]> {
+  const rows = await storiesByCompanyQuery(runner, { keys: keyList(ids) }, view);
   return groupBy(ids, rows, (r) => r.company_id, toStory);
 }
 
@@ -209,8 +213,12 @@ const storiesByPracticeQuery = preparedQuery<{ keys: string }>()((db, v, view: S
 );
 
 /** Each practice's stories, newest first. */
-export async function storiesByPracticeIds(db: Db, ids: readonly number[], view: StoryView): Promise<StoryRecord[][]> {
-  const rows = await storiesByPracticeQuery(db, { keys: keyList(ids) }, view);
+export async function storiesByPracticeIds(
+  runner: QueryRunner,
+  ids: readonly number[],
+  view: StoryView,
+): Promise<StoryRecord[][]> {
+  const rows = await storiesByPracticeQuery(runner, { keys: keyList(ids) }, view);
   return groupBy(ids, rows, (r) => r.practice_id, toStory);
 }
 
@@ -225,8 +233,12 @@ const storiesByDayQuery = preparedQuery<{ keys: string }>()((db, v, view: StoryV
 );
 
 /** Each day's stories, newest first. */
-export async function storiesByDays(db: Db, days: readonly number[], view: StoryView): Promise<StoryRecord[][]> {
-  const rows = await storiesByDayQuery(db, { keys: keyList(days) }, view);
+export async function storiesByDays(
+  runner: QueryRunner,
+  days: readonly number[],
+  view: StoryView,
+): Promise<StoryRecord[][]> {
+  const rows = await storiesByDayQuery(runner, { keys: keyList(days) }, view);
   return groupBy(days, rows, (r) => r.day_number, toStory);
 }
 
@@ -241,8 +253,12 @@ const storiesByRecapQuery = preparedQuery<{ keys: string }>()((db, v, view: Stor
 );
 
 /** The stories each recap links, in the recap's order. */
-export async function storiesByRecapDays(db: Db, days: readonly number[], view: StoryView): Promise<StoryRecord[][]> {
-  const rows = await storiesByRecapQuery(db, { keys: keyList(days) }, view);
+export async function storiesByRecapDays(
+  runner: QueryRunner,
+  days: readonly number[],
+  view: StoryView,
+): Promise<StoryRecord[][]> {
+  const rows = await storiesByRecapQuery(runner, { keys: keyList(days) }, view);
   return groupBy(days, rows, (r) => r.recap_day, toStory);
 }
 
@@ -287,27 +303,27 @@ const relatedQuery = preparedQuery<{ keys: string; limit: number }>()((db, v, vi
 
 /** Per story, up to `limit` others ranked by shared practices, then newest first. */
 export async function relatedStories(
-  db: Db,
+  runner: QueryRunner,
   storyIds: readonly number[],
   limit: number,
   view: StoryView,
 ): Promise<StoryRecord[][]> {
-  const rows = await relatedQuery(db, { keys: keyList(storyIds), limit }, view);
+  const rows = await relatedQuery(runner, { keys: keyList(storyIds), limit }, view);
   return groupBy(storyIds, rows, (r) => r.origin, toStory);
 }
 
 const companiesQuery = preparedQuery()((db) => db.selectFrom('companies').selectAll().orderBy('name'));
 
-export async function listCompanies(db: Db): Promise<CompanyRecord[]> {
-  return (await companiesQuery(db, {})).map(toCompany);
+export async function listCompanies(runner: QueryRunner): Promise<CompanyRecord[]> {
+  return (await companiesQuery(runner, {})).map(toCompany);
 }
 
 const companiesByIdsQuery = preparedQuery<{ keys: string }>()((db, v) =>
   db.selectFrom('companies').selectAll().where(inKeys('id', v.keys)),
 );
 
-export async function companiesByIds(db: Db, ids: readonly number[]): Promise<(CompanyRecord | null)[]> {
-  const rows = await companiesByIdsQuery(db, { keys: keyList(ids) });
+export async function companiesByIds(runner: QueryRunner, ids: readonly number[]): Promise<(CompanyRecord | null)[]> {
+  const rows = await companiesByIdsQuery(runner, { keys: keyList(ids) });
   return byKey(ids, rows.map(toCompany), (c) => c.rowId);
 }
 
@@ -315,23 +331,29 @@ const companiesBySlugsQuery = preparedQuery<{ keys: string }>()((db, v) =>
   db.selectFrom('companies').selectAll().where(inKeys('slug', v.keys)),
 );
 
-export async function companiesBySlugs(db: Db, slugs: readonly string[]): Promise<(CompanyRecord | null)[]> {
-  const rows = await companiesBySlugsQuery(db, { keys: keyList(slugs) });
+export async function companiesBySlugs(
+  runner: QueryRunner,
+  slugs: readonly string[],
+): Promise<(CompanyRecord | null)[]> {
+  const rows = await companiesBySlugsQuery(runner, { keys: keyList(slugs) });
   return byKey(slugs, rows.map(toCompany), (c) => c.slug);
 }
 
 const practicesQuery = preparedQuery()((db) => db.selectFrom('practices').selectAll().orderBy('name'));
 
-export async function listPractices(db: Db): Promise<PracticeRecord[]> {
-  return (await practicesQuery(db, {})).map(toPractice);
+export async function listPractices(runner: QueryRunner): Promise<PracticeRecord[]> {
+  return (await practicesQuery(runner, {})).map(toPractice);
 }
 
 const practicesBySlugsQuery = preparedQuery<{ keys: string }>()((db, v) =>
   db.selectFrom('practices').selectAll().where(inKeys('slug', v.keys)),
 );
 
-export async function practicesBySlugs(db: Db, slugs: readonly string[]): Promise<(PracticeRecord | null)[]> {
-  const rows = await practicesBySlugsQuery(db, { keys: keyList(slugs) });
+export async function practicesBySlugs(
+  runner: QueryRunner,
+  slugs: readonly string[],
+): Promise<(PracticeRecord | null)[]> {
+  const rows = await practicesBySlugsQuery(runner, { keys: keyList(slugs) });
   return byKey(slugs, rows.map(toPractice), (p) => p.slug);
 }
 
@@ -346,8 +368,8 @@ const practicesByStoryQuery = preparedQuery<{ keys: string }>()((db, v) =>
 );
 
 /** Each story's practices, in the order its front matter lists them. */
-export async function practicesByStoryIds(db: Db, ids: readonly number[]): Promise<PracticeRecord[][]> {
-  const rows = await practicesByStoryQuery(db, { keys: keyList(ids) });
+export async function practicesByStoryIds(runner: QueryRunner, ids: readonly number[]): Promise<PracticeRecord[][]> {
+  const rows = await practicesByStoryQuery(runner, { keys: keyList(ids) });
   return groupBy(ids, rows, (r) => r.story_id, toPractice);
 }
 
@@ -372,8 +394,8 @@ const metricsByStoryQuery = preparedQuery<{ keys: string }>()((db, v) =>
 );
 
 /** Each story's metrics, in their order, each with the source it cites. */
-export async function metricsByStoryIds(db: Db, ids: readonly number[]): Promise<MetricRecord[][]> {
-  const rows = await metricsByStoryQuery(db, { keys: keyList(ids) });
+export async function metricsByStoryIds(runner: QueryRunner, ids: readonly number[]): Promise<MetricRecord[][]> {
+  const rows = await metricsByStoryQuery(runner, { keys: keyList(ids) });
   return groupBy(ids, rows, (r) => r.story_id, toMetric);
 }
 
@@ -382,37 +404,37 @@ const sourcesByStoryQuery = preparedQuery<{ keys: string }>()((db, v) =>
 );
 
 /** Each story's sources, in their order. */
-export async function sourcesByStoryIds(db: Db, ids: readonly number[]): Promise<SourceRecord[][]> {
-  const rows = await sourcesByStoryQuery(db, { keys: keyList(ids) });
+export async function sourcesByStoryIds(runner: QueryRunner, ids: readonly number[]): Promise<SourceRecord[][]> {
+  const rows = await sourcesByStoryQuery(runner, { keys: keyList(ids) });
   return groupBy(ids, rows, (r) => r.story_id, toSource);
 }
 
 const daysQuery = preparedQuery()((db) => db.selectFrom('days').selectAll().orderBy('number'));
 
-export async function listDays(db: Db): Promise<DayRecord[]> {
-  return (await daysQuery(db, {})).map(toDay);
+export async function listDays(runner: QueryRunner): Promise<DayRecord[]> {
+  return (await daysQuery(runner, {})).map(toDay);
 }
 
 const daysByNumbersQuery = preparedQuery<{ keys: string }>()((db, v) =>
   db.selectFrom('days').selectAll().where(inKeys('number', v.keys)),
 );
 
-export async function daysByNumbers(db: Db, numbers: readonly number[]): Promise<(DayRecord | null)[]> {
-  const rows = await daysByNumbersQuery(db, { keys: keyList(numbers) });
+export async function daysByNumbers(runner: QueryRunner, numbers: readonly number[]): Promise<(DayRecord | null)[]> {
+  const rows = await daysByNumbersQuery(runner, { keys: keyList(numbers) });
   return byKey(numbers, rows.map(toDay), (d) => d.number);
 }
 
 const recapsQuery = preparedQuery()((db) => db.selectFrom('recaps').selectAll().orderBy('day'));
 
-export async function listRecaps(db: Db): Promise<RecapRecord[]> {
-  return (await recapsQuery(db, {})).map(toRecap);
+export async function listRecaps(runner: QueryRunner): Promise<RecapRecord[]> {
+  return (await recapsQuery(runner, {})).map(toRecap);
 }
 
 const recapsByDaysQuery = preparedQuery<{ keys: string }>()((db, v) =>
   db.selectFrom('recaps').selectAll().where(inKeys('day', v.keys)),
 );
 
-export async function recapsByDays(db: Db, days: readonly number[]): Promise<(RecapRecord | null)[]> {
-  const rows = await recapsByDaysQuery(db, { keys: keyList(days) });
+export async function recapsByDays(runner: QueryRunner, days: readonly number[]): Promise<(RecapRecord | null)[]> {
+  const rows = await recapsByDaysQuery(runner, { keys: keyList(days) });
   return byKey(days, rows.map(toRecap), (r) => r.day);
 }

@@ -1,5 +1,5 @@
 import { type Kysely, sql, type SqlBool } from 'kysely';
-import { preparedQuery } from '../db/prepared-query.js';
+import { preparedQuery, type QueryRunner } from '../db/prepared-query.js';
 import type { StoryDatabase } from '../db/story-database.js';
 import type { SearchRecord, StoryView } from '../store.types.js';
 
@@ -70,14 +70,14 @@ const searchQuery = preparedQuery<{ match: string; limit: number }>()((db, v, vi
  * every term a word prefix and all required.
  */
 export async function search(
-  db: Kysely<StoryDatabase>,
+  runner: QueryRunner,
   terms: readonly string[],
   limit: number,
   view: StoryView,
 ): Promise<SearchRecord[]> {
   // Each term is quoted, so FTS5 operators in user input are matched as text, never run as syntax.
   const match = terms.map((t) => `"${t.replaceAll('"', '""')}"*`).join(' ');
-  const rows = await searchQuery(db, { match, limit }, view);
+  const rows = await searchQuery(runner, { match, limit }, view);
   // bm25 nears zero for terms most documents contain, so scores are scaled to the best hit (1.0).
   const best = Math.max(...rows.map((r) => r.score), Number.MIN_VALUE);
   return rows.map((r) => ({

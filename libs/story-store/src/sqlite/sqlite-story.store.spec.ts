@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { loadContent, renderMarkdown } from '@devops-stories/story-content';
 import { describe, expect, it } from 'vitest';
+import type { SearchRecord, StoryStore } from '../store.types.js';
 import { describeStoryStoreContract, query } from '../test/story-store.contract.js';
 import { migrations } from './migrations.js';
 import { openSqliteStore } from './open.js';
@@ -56,6 +57,25 @@ describe('SQLite store on a file', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('SQLite store read during an import', () => {
+  it('waits for the commit: a read issued mid-import never sees half of it', async () => {
+    const midImport: Promise<SearchRecord[]>[] = [];
+    const store: StoryStore = openSqliteStore({
+      url: 'sqlite::memory:',
+      // Called inside the import's transaction, just after the search index was emptied.
+      onStatement: (sql) => {
+        if (/^INSERT INTO search_index/i.test(sql.trim()) && !midImport.length) {
+          midImport.push(store.search(['rollback'], 5, 'published'));
+        }
+      },
+    });
+    await store.importContent(content);
+    expect(midImport).toHaveLength(1);
+    expect((await midImport[0])[0]).toMatchObject({ kind: 'Story', key: 'netflix' });
+    await store.close();
   });
 });
 

@@ -1,35 +1,43 @@
 import type { Kysely } from 'kysely';
+import type { QueryRunner } from '../db/prepared-query.js';
 import type { StoryDatabase } from '../db/story-database.js';
 import type { StoryStore } from '../store.types.js';
 import { importContent } from './import.js';
-import * as reads from './reads.js';
+import * as read from './reads.js';
 import { search } from './sqlite-sql.js';
 
-/** The {@link StoryStore} over a migrated SQLite database: each method one query function. */
-export function createSqliteStoryStore(db: Kysely<StoryDatabase>, close: () => Promise<void>): StoryStore {
+/**
+ * The {@link StoryStore} over a migrated SQLite database, each method one query function:
+ * the import writes through `db`, reads run through `reads`.
+ */
+export function createSqliteStoryStore(
+  db: Kysely<StoryDatabase>,
+  reads: QueryRunner,
+  close: () => Promise<void>,
+): StoryStore {
   let closed: Promise<void> | undefined;
   return {
     importContent: (bundle) => importContent(db, bundle),
-    listStories: (query) => reads.listStories(db, query),
-    storiesBySlugs: (slugs, view) => reads.storiesBySlugs(db, slugs, view),
-    storiesByCompanyIds: (ids, view) => reads.storiesByCompanyIds(db, ids, view),
-    storiesByPracticeIds: (ids, view) => reads.storiesByPracticeIds(db, ids, view),
-    storiesByDays: (days, view) => reads.storiesByDays(db, days, view),
-    storiesByRecapDays: (days, view) => reads.storiesByRecapDays(db, days, view),
-    relatedStories: (ids, limit, view) => reads.relatedStories(db, ids, limit, view),
-    listCompanies: () => reads.listCompanies(db),
-    companiesByIds: (ids) => reads.companiesByIds(db, ids),
-    companiesBySlugs: (slugs) => reads.companiesBySlugs(db, slugs),
-    listPractices: () => reads.listPractices(db),
-    practicesBySlugs: (slugs) => reads.practicesBySlugs(db, slugs),
-    practicesByStoryIds: (ids) => reads.practicesByStoryIds(db, ids),
-    metricsByStoryIds: (ids) => reads.metricsByStoryIds(db, ids),
-    sourcesByStoryIds: (ids) => reads.sourcesByStoryIds(db, ids),
-    listDays: () => reads.listDays(db),
-    daysByNumbers: (numbers) => reads.daysByNumbers(db, numbers),
-    listRecaps: () => reads.listRecaps(db),
-    recapsByDays: (days) => reads.recapsByDays(db, days),
-    search: (terms, limit, view) => search(db, terms, limit, view),
+    listStories: (query) => read.listStories(reads, query),
+    storiesBySlugs: (slugs, view) => read.storiesBySlugs(reads, slugs, view),
+    storiesByCompanyIds: (ids, view) => read.storiesByCompanyIds(reads, ids, view),
+    storiesByPracticeIds: (ids, view) => read.storiesByPracticeIds(reads, ids, view),
+    storiesByDays: (days, view) => read.storiesByDays(reads, days, view),
+    storiesByRecapDays: (days, view) => read.storiesByRecapDays(reads, days, view),
+    relatedStories: (ids, limit, view) => read.relatedStories(reads, ids, limit, view),
+    listCompanies: () => read.listCompanies(reads),
+    companiesByIds: (ids) => read.companiesByIds(reads, ids),
+    companiesBySlugs: (slugs) => read.companiesBySlugs(reads, slugs),
+    listPractices: () => read.listPractices(reads),
+    practicesBySlugs: (slugs) => read.practicesBySlugs(reads, slugs),
+    practicesByStoryIds: (ids) => read.practicesByStoryIds(reads, ids),
+    metricsByStoryIds: (ids) => read.metricsByStoryIds(reads, ids),
+    sourcesByStoryIds: (ids) => read.sourcesByStoryIds(reads, ids),
+    listDays: () => read.listDays(reads),
+    daysByNumbers: (numbers) => read.daysByNumbers(reads, numbers),
+    listRecaps: () => read.listRecaps(reads),
+    recapsByDays: (days) => read.recapsByDays(reads, days),
+    search: (terms, limit, view) => search(reads, terms, limit, view),
     close: () => (closed ??= close()),
   };
 }
