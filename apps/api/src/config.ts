@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { DatabaseUrlError, parseDatabaseUrl } from '@devops-stories/story-store';
 
 /** What one GraphQL operation may ask for; refused before execution when over. */
 export interface QueryLimits {
@@ -96,10 +97,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
   };
   const port = int('PORT', 4000, 0, 65535);
   const databaseUrl = env.DATABASE_URL ?? 'sqlite:./data/stories.db';
-  if (!databaseUrl.startsWith('sqlite:') || databaseUrl === 'sqlite:') {
-    throw new ConfigError(
-      `DATABASE_URL must be sqlite:<path> or sqlite::memory: (PostgreSQL is not supported yet), got "${databaseUrl}"`,
-    );
+  try {
+    parseDatabaseUrl(databaseUrl);
+  } catch (error) {
+    if (error instanceof DatabaseUrlError) throw new ConfigError(error.message);
+    throw error;
   }
   const production = env.NODE_ENV === 'production';
   const maxCost = int('MAX_QUERY_COST', DEFAULT_QUERY_LIMITS.maxCost, 1);

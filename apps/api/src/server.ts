@@ -8,11 +8,11 @@ import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations
 import { loadContent } from '@devops-stories/story-content';
 import {
   buildModularSchema,
-  DEFAULT_PAGE_SIZE,
   modularContextFactory,
   type SchemaModule,
   type StoryContext,
 } from '@devops-stories/story-graph';
+import { DEFAULT_PAGE_SIZE } from '@devops-stories/story-model';
 import { openSqliteStore, type StoryStore } from '@devops-stories/story-store';
 import fastifyCors from '@fastify/cors';
 import Fastify, { type FastifyInstance } from 'fastify';

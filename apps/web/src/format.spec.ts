@@ -1,5 +1,14 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { clampPageSize, demoteHeadings, formatDays, formatMetric, keyMetric, snippetParts } from './format.js';
+import {
+  PAGE_SIZE,
+  clampPageSize,
+  demoteHeadings,
+  formatDays,
+  formatMetric,
+  keyMetric,
+  snippetParts,
+} from './format.js';
 
 describe('format', () => {
   it('says metrics as a reader would', () => {
@@ -43,6 +52,15 @@ describe('format', () => {
     ).toBe(
       '<h3 id="a">What 11.6 seconds measures</h3>\n<p>x <strong>h2</strong></p><h4>b</h4><h6>c</h6><header>d</header>',
     );
+  });
+
+  it('holds the page sizes the API schema states', () => {
+    const sdl = readFileSync(new URL('../../api/schema.graphql', import.meta.url), 'utf8');
+    const stated = [...sdl.matchAll(/"""Page size: 1 to (\d+), default (\d+)\."""/g)];
+    expect(stated.length).toBeGreaterThan(0);
+    for (const [, max, fallback] of stated) expect({ max: Number(max), default: Number(fallback) }).toEqual(PAGE_SIZE);
+    const fromTheEnd = [...sdl.matchAll(/"""Page size from the end: 1 to (\d+)\./g)].map(([, max]) => Number(max));
+    expect(fromTheEnd).toEqual([PAGE_SIZE.max]);
   });
 
   it('keeps page sizes within what the API accepts', () => {

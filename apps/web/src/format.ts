@@ -54,8 +54,15 @@ export function demoteHeadings(html: string): string {
   );
 }
 
-/** A page size the API accepts (1 to 100); anything else falls back to `fallback`. */
-export function clampPageSize(value: number | undefined, fallback = 10): number {
+/**
+ * The API's page sizes, as apps/api/schema.graphql states them in the `first` argument
+ * descriptions. The client may not import server code, so it keeps this copy; a test
+ * fails when the schema states other limits.
+ */
+export const PAGE_SIZE = { default: 10, max: 100 } as const;
+
+/** A page size the API accepts (1 to {@link PAGE_SIZE}.max); anything else falls back to `fallback`. */
+export function clampPageSize(value: number | undefined, fallback: number = PAGE_SIZE.default): number {
   if (value === undefined || !Number.isInteger(value) || value < 1) return fallback;
-  return Math.min(value, 100);
+  return Math.min(value, PAGE_SIZE.max);
 }

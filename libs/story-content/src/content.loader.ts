@@ -13,6 +13,7 @@ import {
   type RecapContent,
   SOURCE_KINDS,
   type SeriesCredit,
+  STORY_STATUSES,
   type SourceContent,
   type StoryContent,
 } from './content.types.js';
@@ -178,7 +179,7 @@ const STORY_FIELDS = [
 function readStory(p: Parsed): StoryContent {
   const r = p.reader;
   r.rejectUnknown(STORY_FIELDS);
-  const status = r.oneOf('status', ['published', 'draft'] as const);
+  const status = r.oneOf('status', STORY_STATUSES);
   const publishedAt = r.date('publishedAt', { optional: status === 'draft' });
   return {
     slug: r.slug('slug'),

@@ -1,4 +1,8 @@
-/** Kinds of publication a source can be; the front matter spells them in lower case. */
+/**
+ * Kinds of publication a source can be, the one list: the front matter spells them in
+ * lower case, the store and the GraphQL enum `SourceKind` (story-model, which imports
+ * nothing of ours, mirrors it; a story-graph test checks) in upper case.
+ */
 export const SOURCE_KINDS = ['article', 'blog', 'talk', 'video', 'slides', 'forum'] as const;
 
 /** One of {@link SOURCE_KINDS}. */
@@ -14,7 +18,10 @@ export const METRIC_QUALIFIERS = ['about', 'up to', 'more than'] as const;
 export type MetricQualifier = (typeof METRIC_QUALIFIERS)[number];
 
 /** Whether a story may be shown: drafts are imported but never served publicly. */
-export type StoryStatus = 'published' | 'draft';
+export const STORY_STATUSES = ['published', 'draft'] as const;
+
+/** One of {@link STORY_STATUSES}. */
+export type StoryStatus = (typeof STORY_STATUSES)[number];
 
 /** Credit for the learning series the content is written from. */
 export interface SeriesCredit {

@@ -1,5 +1,5 @@
-export { badInput } from './common/bad-input.js';
-export { fromGlobalId, toGlobalId } from './common/global-id.js';
+export { assertCount, badInput } from './errors/bad-input.js';
+export { fromGlobalId, toGlobalId } from './relay/global-id.js';
 export {
   companyNode,
   type CompanyNode,
@@ -12,10 +12,11 @@ export {
   type RecapNode,
   storyNode,
   type StoryNode,
-} from './common/nodes.js';
-export { CursorCodec, type CursorList, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, pageList, planPage } from './common/paging.js';
-export { createStoryContext, type StoryContext, type StoryGraphOptions } from './common/story.context.js';
-export { StoryLoaders } from './common/story.loaders.js';
+} from './node/nodes.js';
+export { loadNode, type NodesByTypename } from './node/load-node.js';
+export { CursorCodec, type CursorList, pageList, planPage } from './relay/paging.js';
+export { createStoryContext, type StoryContext, type StoryGraphOptions } from './context/story.context.js';
+export { StoryLoaders } from './context/story.loaders.js';
 export {
   assertNoConflicts,
   buildModularSchema,
@@ -24,4 +25,3 @@ export {
 } from './module/module-registry.js';
 export { defineSchemaModule, type SchemaModule } from './module/schema-module.js';
 export { storyModule } from './module/story.module.js';
-export { markdownToHtml, markdownToText, readingTimeMinutes } from './story/markdown.renderer.js';

@@ -7,7 +7,10 @@ export enum BodyFormat {
   TEXT = 'TEXT',
 }
 
-/** What kind of publication a `Source` is. */
+/**
+ * What kind of publication a `Source` is: the content's `SOURCE_KINDS` in upper case.
+ * This library imports nothing of ours, so it mirrors that list; a story-graph test checks the two agree.
+ */
 export enum SourceKind {
   ARTICLE = 'ARTICLE',
   BLOG = 'BLOG',

@@ -6,6 +6,7 @@ export { IN_PAGE_COST, pagedCost, pagedCostNote } from './connection/connection.
 export { type ConnectionShape, createConnectionTypes, type EdgeShape } from './connection/connection.type.js';
 export { RecapConnection, StoryConnection, StoryEdge } from './connection/connections.js';
 export { PageInfo } from './connection/page-info.type.js';
+export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './connection/page-size.js';
 export { Day } from './day/day.type.js';
 export { BodyFormat, OrderDirection, SourceKind, StoryOrderField } from './enums.js';
 export { Metric } from './metric/metric.type.js';

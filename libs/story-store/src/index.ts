@@ -1,2 +1,3 @@
-export { openSqliteStore, type SqliteStoreOptions, sqliteFilename } from './sqlite/sqlite-story.store.js';
+export { type DatabaseLocation, DatabaseUrlError, parseDatabaseUrl } from './database-url.js';
+export { openSqliteStore, type SqliteStoreOptions } from './sqlite/open.js';
 export type * from './store.types.js';

@@ -1,4 +1,4 @@
-import type { ContentBundle } from '@devops-stories/story-content';
+import type { ContentBundle, SourceKindName, StoryStatus } from '@devops-stories/story-content';
 
 /**
  * Which stories a read may see. Every read that can reach a story takes one,
@@ -6,7 +6,17 @@ import type { ContentBundle } from '@devops-stories/story-content';
  */
 export type StoryView = 'published' | 'all';
 
-export interface StoryRecord {
+/** A Markdown body with the forms rendered from it at import, so reads never parse Markdown. */
+export interface RenderedBody {
+  /** Markdown source. */
+  body: string;
+  /** Safe HTML rendered from `body`. */
+  bodyHtml: string;
+  /** Plain text rendered from `body`: what readers see and the search index holds. */
+  bodyText: string;
+}
+
+export interface StoryRecord extends RenderedBody {
   rowId: number;
   slug: string;
   title: string;
@@ -14,10 +24,10 @@ export interface StoryRecord {
   companyId: number;
   year: number | null;
   day: number | null;
-  status: 'published' | 'draft';
+  status: StoryStatus;
   summary: string;
-  /** Markdown source. */
-  body: string;
+  /** Minutes to read `bodyText` at 200 words a minute. */
+  readingTimeMinutes: number;
   publishedAt: Date | null;
   updatedAt: Date;
 }
@@ -40,8 +50,8 @@ export interface PracticeRecord {
 export interface SourceRecord {
   title: string;
   url: string;
-  /** Upper case, as the `SourceKind` enum spells it. */
-  kind: 'ARTICLE' | 'BLOG' | 'TALK' | 'VIDEO' | 'SLIDES' | 'FORUM';
+  /** One of the content's `SOURCE_KINDS`, upper case as the GraphQL enum `SourceKind` spells it. */
+  kind: Uppercase<SourceKindName>;
   publisher: string | null;
   year: number | null;
 }
@@ -54,15 +64,14 @@ export interface MetricRecord {
   source: SourceRecord | null;
 }
 
-export interface DayRecord {
+export interface DayRecord extends RenderedBody {
   number: number;
   title: string;
   topic: string;
   summary: string;
-  body: string;
 }
 
-export interface RecapRecord {
+export interface RecapRecord extends RenderedBody {
   day: number;
   title: string;
   points: string[];

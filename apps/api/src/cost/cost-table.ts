@@ -1,4 +1,4 @@
-import { DEFAULT_PAGE_SIZE } from '@devops-stories/story-graph';
+import { DEFAULT_PAGE_SIZE } from '@devops-stories/story-model';
 import { getOperationAST, type GraphQLSchema, parse } from 'graphql';
 import { coerceVariables } from '../inputs/variables.js';
 import { costEstimators, priceOperation } from './query-cost.js';

@@ -1,4 +1,4 @@
-import { markdownToText, type StoryContext, type StoryNode } from '@devops-stories/story-graph';
+import type { StoryContext, StoryNode } from '@devops-stories/story-graph';
 import { Story } from '@devops-stories/story-model';
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { GlossaryService } from './glossary.service.js';
@@ -33,6 +33,6 @@ export class GlossaryResolver {
 export class StoryTermsResolver {
   @FieldResolver(() => [Term], { description: 'Glossary terms the story text uses, by name.' })
   terms(@Root() story: StoryNode, @Ctx() ctx: GlossaryContext): Term[] {
-    return ctx.glossary.termsIn(story.slug, `${story.title}\n${story.summary}\n${markdownToText(story.body)}`);
+    return ctx.glossary.termsIn(story.slug, `${story.title}\n${story.summary}\n${story.bodyText}`);
   }
 }

@@ -1,15 +1,19 @@
-import { Company, ForwardPageArgs, pagedCost, pagedCostNote, StoryConnection } from '@devops-stories/story-model';
-import { DEFAULT_PAGE_SIZE } from '../common/paging.js';
+import {
+  Company,
+  DEFAULT_PAGE_SIZE,
+  ForwardPageArgs,
+  pagedCost,
+  pagedCostNote,
+  StoryConnection,
+} from '@devops-stories/story-model';
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { type CompanyNode, companyNode, maybe } from '../common/nodes.js';
-import type { StoryContext } from '../common/story.context.js';
-import { StoryService } from '../story/story.service.js';
+import { type CompanyNode, companyNode, maybe } from '../node/nodes.js';
+import type { StoryContext } from '../context/story.context.js';
+import { pageNestedStories } from '../story/story-pages.js';
 
 /** `companies`, `company` and `Company.stories`. */
 @Resolver(() => Company)
 export class CompanyResolver {
-  private readonly storyService = new StoryService();
-
   @Query(() => [Company], { description: 'Every company, by name.' })
   async companies(@Ctx() ctx: StoryContext): Promise<CompanyNode[]> {
     return (await ctx.store.listCompanies()).map(companyNode);
@@ -29,6 +33,6 @@ export class CompanyResolver {
     @Args(() => ForwardPageArgs) page: ForwardPageArgs,
     @Ctx() ctx: StoryContext,
   ) {
-    return this.storyService.nested(ctx, await ctx.loaders.storiesByCompany.load(company.rowId), page, company.id);
+    return pageNestedStories(ctx, await ctx.loaders.storiesByCompany.load(company.rowId), page, company.id);
   }
 }

@@ -1,9 +1,10 @@
-import { Day, Recap, Story } from '@devops-stories/story-model';
+import { BodyFormat, Day, Recap, Story } from '@devops-stories/story-model';
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
-import { type DayNode, dayNode, maybe, type RecapNode, recapNode, type StoryNode, storyNode } from '../common/nodes.js';
-import type { StoryContext } from '../common/story.context.js';
+import { type DayNode, dayNode, maybe, type RecapNode, recapNode, type StoryNode, storyNode } from '../node/nodes.js';
+import { bodyIn } from '../body/body-format.js';
+import type { StoryContext } from '../context/story.context.js';
 
-/** `days`, `day`, `Day.recap` and `Day.stories`. */
+/** `days`, `day`, `Day.body`, `Day.recap` and `Day.stories`. */
 @Resolver(() => Day)
 export class DayResolver {
   @Query(() => [Day], { description: 'The days of the series that have content, in order.' })
@@ -24,5 +25,13 @@ export class DayResolver {
   @FieldResolver(() => [Story], { description: "The day's published stories, newest first." })
   async stories(@Root() day: DayNode, @Ctx() ctx: StoryContext): Promise<StoryNode[]> {
     return (await ctx.loaders.storiesByDay.load(day.number)).map(storyNode);
+  }
+
+  @FieldResolver(() => String, { description: "The day's text; HTML is safe to insert as is." })
+  body(
+    @Root() day: DayNode,
+    @Arg('format', () => BodyFormat, { defaultValue: BodyFormat.MARKDOWN }) format: BodyFormat,
+  ): string {
+    return bodyIn(day, format);
   }
 }

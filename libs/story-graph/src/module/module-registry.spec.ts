@@ -1,7 +1,7 @@
 import { Story } from '@devops-stories/story-model';
 import { Field, FieldResolver, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { describe, expect, it } from 'vitest';
-import type { StoryNode } from '../common/nodes.js';
+import type { StoryNode } from '../node/nodes.js';
 import { createGraphHarness } from '../testing/graph-harness.js';
 import { assertNoConflicts, modularContextFactory, SchemaModuleConflictError } from './module-registry.js';
 import { defineSchemaModule } from './schema-module.js';
@@ -82,7 +82,27 @@ describe('schema module registry', () => {
     expect(() => modularContextFactory([one, two], { store: h.store, cursorSecret: 's' })).toThrow(
       'context key "clock" is added by module "one" and module "two"',
     );
-    expect(() => modularContextFactory([one], { store: h.store, cursorSecret: 's' })).not.toThrow();
+    expect(() =>
+      modularContextFactory(
+        [one, defineSchemaModule({ name: 'shadow', resolvers: [], context: () => ({ view: 'all' }) })],
+        {
+          store: h.store,
+          cursorSecret: 's',
+        },
+      ),
+    ).toThrow('context key "view" is added by story core and module "shadow"');
+    await h.store.close();
+  });
+
+  it("gives each request a fresh core context with each module's additions", async () => {
+    const h = await createGraphHarness();
+    let calls = 0;
+    const counter = defineSchemaModule({ name: 'counter', resolvers: [], context: () => ({ request: ++calls }) });
+    const createContext = modularContextFactory([counter], { store: h.store, cursorSecret: 's' });
+    const [first, second] = [createContext(), createContext()];
+    expect(first).toMatchObject({ store: h.store, view: 'published', request: calls - 1 });
+    expect(second).toMatchObject({ store: h.store, view: 'published', request: calls });
+    expect(second.loaders).not.toBe(first.loaders);
     await h.store.close();
   });
 });

@@ -1,6 +1,6 @@
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema, getMetadataStorage } from 'type-graphql';
-import { createStoryContext, type StoryContext, type StoryGraphOptions } from '../common/story.context.js';
+import { createStoryContext, type StoryContext, type StoryGraphOptions } from '../context/story.context.js';
 import type { SchemaModule } from './schema-module.js';
 
 /** Thrown at start when modules cannot be assembled; names the modules involved. */

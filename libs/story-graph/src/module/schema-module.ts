@@ -1,4 +1,4 @@
-import type { StoryContext } from '../common/story.context.js';
+import type { StoryContext } from '../context/story.context.js';
 
 /**
  * A slice of the schema that a library contributes: the core story module and

@@ -1,15 +1,19 @@
-import { ForwardPageArgs, pagedCost, pagedCostNote, Practice, StoryConnection } from '@devops-stories/story-model';
-import { DEFAULT_PAGE_SIZE } from '../common/paging.js';
+import {
+  DEFAULT_PAGE_SIZE,
+  ForwardPageArgs,
+  pagedCost,
+  pagedCostNote,
+  Practice,
+  StoryConnection,
+} from '@devops-stories/story-model';
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { maybe, type PracticeNode, practiceNode } from '../common/nodes.js';
-import type { StoryContext } from '../common/story.context.js';
-import { StoryService } from '../story/story.service.js';
+import { maybe, type PracticeNode, practiceNode } from '../node/nodes.js';
+import type { StoryContext } from '../context/story.context.js';
+import { pageNestedStories } from '../story/story-pages.js';
 
 /** `practices`, `practice` and `Practice.stories`. */
 @Resolver(() => Practice)
 export class PracticeResolver {
-  private readonly storyService = new StoryService();
-
   @Query(() => [Practice], { description: 'Every practice, by name.' })
   async practices(@Ctx() ctx: StoryContext): Promise<PracticeNode[]> {
     return (await ctx.store.listPractices()).map(practiceNode);
@@ -29,6 +33,6 @@ export class PracticeResolver {
     @Args(() => ForwardPageArgs) page: ForwardPageArgs,
     @Ctx() ctx: StoryContext,
   ) {
-    return this.storyService.nested(ctx, await ctx.loaders.storiesByPractice.load(practice.rowId), page, practice.id);
+    return pageNestedStories(ctx, await ctx.loaders.storiesByPractice.load(practice.rowId), page, practice.id);
   }
 }

@@ -1,13 +1,14 @@
 import { pagedCost, pagedCostNote, SearchHit } from '@devops-stories/story-model';
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
-import { badInput } from '../common/bad-input.js';
-import { dayNode, type DayNode, recapNode, type RecapNode, storyNode, type StoryNode } from '../common/nodes.js';
-import type { StoryContext } from '../common/story.context.js';
+import { assertCount, badInput } from '../errors/bad-input.js';
+import { loadNode } from '../node/load-node.js';
+import type { DayNode, RecapNode, StoryNode } from '../node/nodes.js';
+import type { StoryContext } from '../context/story.context.js';
 
 const MAX_QUERY_LENGTH = 200;
+const DEFAULT_HITS = 10;
 const MAX_HITS = 50;
 const MAX_TERMS = 12;
-const DEFAULT_HITS = 10;
 /** A full-text query costs this much before its hits. */
 const SEARCH_COST = 10;
 
@@ -20,7 +21,10 @@ export class SearchResolver {
   })
   async search(
     @Arg('query', () => String) query: string,
-    @Arg('first', () => Int, { nullable: true, description: 'How many hits: 1 to 50, default 10.' })
+    @Arg('first', () => Int, {
+      nullable: true,
+      description: `How many hits: 1 to ${MAX_HITS}, default ${DEFAULT_HITS}.`,
+    })
     first: number | null,
     @Ctx() ctx: StoryContext,
   ): Promise<{ score: number; snippet: string; node: StoryNode | DayNode | RecapNode }[]> {
@@ -30,24 +34,9 @@ export class SearchResolver {
     const terms = (query.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, MAX_TERMS);
     if (!terms.length) throw badInput('`query` needs at least one word, such as "rollback".', 'query');
     const size = first ?? DEFAULT_HITS;
-    if (!Number.isInteger(size) || size < 1 || size > MAX_HITS) {
-      throw badInput(`\`first\` must be between 1 and ${MAX_HITS}, got ${size}.`, 'first');
-    }
+    assertCount(size, 'first', MAX_HITS);
     const hits = await ctx.store.search(terms, size, ctx.view);
-    const nodes = await Promise.all(
-      hits.map(async (hit) => {
-        if (hit.kind === 'Story') {
-          const s = await ctx.loaders.storyBySlug.load(hit.key);
-          return s && storyNode(s);
-        }
-        if (hit.kind === 'Day') {
-          const d = await ctx.loaders.dayByNumber.load(Number(hit.key));
-          return d && dayNode(d);
-        }
-        const r = await ctx.loaders.recapByDay.load(Number(hit.key));
-        return r && recapNode(r);
-      }),
-    );
+    const nodes = await Promise.all(hits.map((hit) => loadNode(ctx, hit.kind, hit.key)));
     return hits.flatMap((hit, i) => {
       const node = nodes[i];
       return node ? [{ score: hit.score, snippet: hit.snippet, node }] : [];

@@ -2,6 +2,8 @@ import {
   BodyFormat,
   Company,
   Day,
+  DEFAULT_PAGE_SIZE,
+  MAX_PAGE_SIZE,
   Metric,
   PageArgs,
   pagedCost,
@@ -14,8 +16,8 @@ import {
   StoryOrder,
 } from '@devops-stories/story-model';
 import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
-import { badInput } from '../common/bad-input.js';
-import { DEFAULT_PAGE_SIZE } from '../common/paging.js';
+import { bodyIn } from '../body/body-format.js';
+import { assertCount } from '../errors/bad-input.js';
 import {
   type CompanyNode,
   companyNode,
@@ -26,10 +28,9 @@ import {
   practiceNode,
   type StoryNode,
   storyNode,
-} from '../common/nodes.js';
-import type { StoryContext } from '../common/story.context.js';
-import { markdownToHtml, markdownToText, readingTimeMinutes } from './markdown.renderer.js';
-import { StoryService } from './story.service.js';
+} from '../node/nodes.js';
+import type { StoryContext } from '../context/story.context.js';
+import { listStories } from './story-pages.js';
 
 const MAX_RELATED = 20;
 const DEFAULT_RELATED = 3;
@@ -39,15 +40,13 @@ const RENDER_COST = 1;
 /** `story`, `stories` and every relation of `Story`. */
 @Resolver(() => Story)
 export class StoryResolver {
-  private readonly service = new StoryService();
-
   @Query(() => Story, { nullable: true, description: 'A published story by slug; null when there is none.' })
   async story(@Arg('slug', () => String) slug: string, @Ctx() ctx: StoryContext): Promise<StoryNode | null> {
     return maybe(await ctx.loaders.storyBySlug.load(slug), storyNode);
   }
 
   @Query(() => StoryConnection, {
-    description: `Published stories, filtered and ordered, in pages of 10 (at most 100). ${pagedCostNote(DEFAULT_PAGE_SIZE)}`,
+    description: `Published stories, filtered and ordered, in pages of ${DEFAULT_PAGE_SIZE} (at most ${MAX_PAGE_SIZE}). ${pagedCostNote(DEFAULT_PAGE_SIZE)}`,
     complexity: pagedCost(DEFAULT_PAGE_SIZE),
   })
   stories(
@@ -56,7 +55,7 @@ export class StoryResolver {
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: StoryContext,
   ) {
-    return this.service.list(ctx, filter, orderBy, page);
+    return listStories(ctx, filter, orderBy, page);
   }
 
   @FieldResolver(() => Company)
@@ -95,9 +94,7 @@ export class StoryResolver {
     @Arg('first', () => Int, { defaultValue: DEFAULT_RELATED }) first: number,
     @Ctx() ctx: StoryContext,
   ): Promise<StoryNode[]> {
-    if (!Number.isInteger(first) || first < 1 || first > MAX_RELATED) {
-      throw badInput(`\`first\` must be between 1 and ${MAX_RELATED}, got ${first}.`, 'first');
-    }
+    assertCount(first, 'first', MAX_RELATED);
     return (await ctx.loaders.related(first).load(story.rowId)).map(storyNode);
   }
 
@@ -109,9 +106,7 @@ export class StoryResolver {
     @Root() story: StoryNode,
     @Arg('format', () => BodyFormat, { defaultValue: BodyFormat.MARKDOWN }) format: BodyFormat,
   ): string {
-    if (format === BodyFormat.HTML) return markdownToHtml(story.body);
-    if (format === BodyFormat.TEXT) return markdownToText(story.body);
-    return story.body;
+    return bodyIn(story, format);
   }
 
   @FieldResolver(() => Int, {
@@ -119,6 +114,6 @@ export class StoryResolver {
     complexity: RENDER_COST,
   })
   readingTimeMinutes(@Root() story: StoryNode): number {
-    return readingTimeMinutes(markdownToText(story.body));
+    return story.readingTimeMinutes;
   }
 }

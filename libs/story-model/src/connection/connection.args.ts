@@ -1,9 +1,10 @@
 import { ArgsType, Field, Int } from 'type-graphql';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './page-size.js';
 
 /** Forward-only paging arguments, for nested lists. */
 @ArgsType()
 export class ForwardPageArgs {
-  @Field(() => Int, { nullable: true, description: 'Page size: 1 to 100, default 10.' })
+  @Field(() => Int, { nullable: true, description: `Page size: 1 to ${MAX_PAGE_SIZE}, default ${DEFAULT_PAGE_SIZE}.` })
   first?: number | null;
 
   @Field(() => String, { nullable: true, description: 'A cursor from an earlier page.' })
@@ -13,7 +14,10 @@ export class ForwardPageArgs {
 /** Paging in both directions: `first`/`after` forward, `last`/`before` backward. */
 @ArgsType()
 export class PageArgs extends ForwardPageArgs {
-  @Field(() => Int, { nullable: true, description: 'Page size from the end: 1 to 100. Not with `first`.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: `Page size from the end: 1 to ${MAX_PAGE_SIZE}. Not with \`first\`.`,
+  })
   last?: number | null;
 
   @Field(() => String, { nullable: true, description: 'A cursor from an earlier page.' })

@@ -90,4 +90,16 @@ export const migrations: readonly string[] = [
     tokenize = 'porter unicode61 remove_diacritics 2'
   );
   `,
+  // 2: bodies rendered once at import (HTML, text, reading time); search indexes the same text.
+  `
+  ALTER TABLE stories ADD COLUMN body_html TEXT NOT NULL DEFAULT '';
+  ALTER TABLE stories ADD COLUMN body_text TEXT NOT NULL DEFAULT '';
+  ALTER TABLE stories ADD COLUMN reading_time_minutes INTEGER NOT NULL DEFAULT 1;
+  ALTER TABLE days ADD COLUMN body_html TEXT NOT NULL DEFAULT '';
+  ALTER TABLE days ADD COLUMN body_text TEXT NOT NULL DEFAULT '';
+  ALTER TABLE recaps ADD COLUMN body_html TEXT NOT NULL DEFAULT '';
+  ALTER TABLE recaps ADD COLUMN body_text TEXT NOT NULL DEFAULT '';
+  -- Stories are rewritten only when their hash changes: clearing it renders every one on the next import.
+  UPDATE stories SET content_hash = '';
+  `,
 ];

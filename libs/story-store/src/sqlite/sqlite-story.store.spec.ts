@@ -1,10 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadContent } from '@devops-stories/story-content';
+import Database from 'better-sqlite3';
+import { loadContent, renderMarkdown } from '@devops-stories/story-content';
 import { describe, expect, it } from 'vitest';
+import type { SearchRecord, StoryStore } from '../store.types.js';
 import { describeStoryStoreContract, query } from '../test/story-store.contract.js';
-import { openSqliteStore, sqliteFilename } from './sqlite-story.store.js';
+import { migrations } from './migrations.js';
+import { openSqliteStore } from './open.js';
 
 const content = loadContent();
 const published = content.stories.filter((s) => s.status === 'published');
@@ -14,27 +17,103 @@ describeStoryStoreContract('SQLite in memory', (onStatement) =>
 );
 
 describe('SQLite store on a file', () => {
-  it('keeps imported content across reopen and migrates once', async () => {
+  it('keeps imported content across reopen and runs each migration once', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'store-'));
     try {
-      const url = `sqlite:${join(dir, 'nested', 'stories.db')}`;
-      const first = openSqliteStore({ url });
+      const file = join(dir, 'nested', 'stories.db');
+      const statements: string[] = [];
+      const first = openSqliteStore({ url: `sqlite:${file}`, onStatement: (sql) => statements.push(sql) });
+      expect(statements).toEqual(migrations);
       await first.importContent(content);
       await first.close();
-      const again = openSqliteStore({ url });
+
+      statements.length = 0;
+      const again = openSqliteStore({ url: `sqlite:${file}`, onStatement: (sql) => statements.push(sql) });
+      expect(statements).toEqual([]);
       expect((await again.listStories(query())).totalCount).toBe(published.length);
       await again.close();
+      const db = new Database(file, { readonly: true });
+      expect(db.pragma('user_version', { simple: true })).toBe(migrations.length);
+      db.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses a database migrated by a newer build, and leaves it alone', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'store-'));
+    try {
+      const file = join(dir, 'stories.db');
+      const newer = new Database(file);
+      newer.pragma(`user_version = ${migrations.length + 1}`);
+      newer.close();
+      expect(() => openSqliteStore({ url: `sqlite:${file}` })).toThrow(
+        `database is at schema version ${migrations.length + 1}, newer than this build knows (${migrations.length})`,
+      );
+      const db = new Database(file, { readonly: true });
+      expect(db.pragma('user_version', { simple: true })).toBe(migrations.length + 1);
+      expect(db.prepare(`SELECT name FROM sqlite_master`).all()).toEqual([]);
+      db.close();
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   });
 });
 
-describe('sqliteFilename', () => {
-  it('reads sqlite: URLs and refuses an empty one', () => {
-    expect(sqliteFilename('sqlite:./data/stories.db')).toBe('./data/stories.db');
-    expect(sqliteFilename('sqlite::memory:')).toBe(':memory:');
-    expect(sqliteFilename('sqlite:///var/lib/stories.db')).toBe('/var/lib/stories.db');
-    expect(() => sqliteFilename('sqlite:')).toThrow('names no file');
+describe('SQLite store read during an import', () => {
+  it('waits for the commit: a read issued mid-import never sees half of it', async () => {
+    const midImport: Promise<SearchRecord[]>[] = [];
+    const store: StoryStore = openSqliteStore({
+      url: 'sqlite::memory:',
+      // Called inside the import's transaction, just after the search index was emptied.
+      onStatement: (sql) => {
+        if (/^INSERT INTO search_index/i.test(sql.trim()) && !midImport.length) {
+          midImport.push(store.search(['rollback'], 5, 'published'));
+        }
+      },
+    });
+    await store.importContent(content);
+    expect(midImport).toHaveLength(1);
+    expect((await midImport[0])[0]).toMatchObject({ kind: 'Story', key: 'netflix' });
+    await store.close();
+  });
+});
+
+describe('SQLite store upgrading an older database', () => {
+  it('renders the bodies a schema-1 database holds on the first import after the upgrade', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'store-'));
+    try {
+      const file = join(dir, 'stories.db');
+      const old = new Database(file);
+      old.exec(migrations[0]);
+      old.pragma('user_version = 1');
+      old
+        .prepare(`INSERT INTO companies (slug, name, industry, description) VALUES ('amazon', 'Amazon', 'RETAIL', 'x')`)
+        .run();
+      old
+        .prepare(
+          `INSERT INTO stories (slug, title, headline, company_id, status, summary, body, updated_at, content_hash)
+           VALUES ('amazon', 'Amazon', 'h', 1, 'published', 's', 'old', 0, 'hash of schema 1')`,
+        )
+        .run();
+      old.close();
+
+      const store = openSqliteStore({ url: `sqlite:${file}` });
+      const upgraded = new Database(file, { readonly: true });
+      expect(upgraded.pragma('user_version', { simple: true })).toBe(migrations.length);
+      expect(upgraded.prepare(`SELECT content_hash, body_html FROM stories`).get()).toEqual({
+        content_hash: '',
+        body_html: '',
+      });
+      upgraded.close();
+      const result = await store.importContent(content);
+      expect(result.stories).toMatchObject({ updated: 1, unchanged: 0 });
+      const amazon = content.stories.find((s) => s.slug === 'amazon')!;
+      const [story] = await store.storiesBySlugs(['amazon'], 'published');
+      expect(story!.bodyHtml).toBe(renderMarkdown(amazon.body).html);
+      await store.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

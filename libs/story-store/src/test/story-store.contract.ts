@@ -1,4 +1,4 @@
-import { loadContent } from '@devops-stories/story-content';
+import { loadContent, renderMarkdown } from '@devops-stories/story-content';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SortKey, StoryListQuery, StoryStore } from '../store.types.js';
 
@@ -56,11 +56,33 @@ export function describeStoryStoreContract(name: string, open: OpenStore): void 
       expect(draft).toBeNull();
     });
 
-    it('rolls back a failing import whole', async () => {
-      const broken = { ...content, stories: content.stories.map((s) => ({ ...s, company: 'no-such-company' })) };
-      await expect(store.importContent(broken)).rejects.toThrow('names company "no-such-company"');
+    it('rolls back a failing import whole, naming what the bundle lacks', async () => {
+      const renamed = content.stories.map((s) => (s.slug === 'amazon' ? { ...s, title: 'Amazon, retold' } : s));
+      for (const [broken, message] of [
+        [
+          { ...content, stories: content.stories.map((s) => ({ ...s, company: 'no-such-company' })) },
+          'names company "no-such-company"',
+        ],
+        [
+          { ...content, stories: renamed.map((s) => ({ ...s, practices: [...s.practices, 'no-such-practice'] })) },
+          'names practice "no-such-practice", which the import does not hold',
+        ],
+        [
+          {
+            ...content,
+            stories: renamed,
+            recaps: content.recaps.map((r) => ({ ...r, stories: [...r.stories, 'nobody'] })),
+          },
+          `recap of day ${content.recaps[0].day} links story "nobody", which the import does not hold`,
+        ],
+      ] as const) {
+        await expect(store.importContent(broken)).rejects.toThrow(message);
+      }
       const page = await store.listStories(query());
       expect(page.totalCount).toBe(published.length);
+      expect((await store.storiesBySlugs(['amazon'], 'published'))[0]?.title).toBe(
+        content.stories.find((s) => s.slug === 'amazon')!.title,
+      );
     });
 
     it('walks every published story once forward and back with keyset pages', async () => {
@@ -85,6 +107,17 @@ export function describeStoryStoreContract(name: string, open: OpenStore): void 
         before = page.rows[0].key;
       }
       expect(back).toEqual(seen);
+    });
+
+    it('continues after a key whose story was deleted, forward and back', async () => {
+      const all = (await store.listStories(query({ limit: 20 }))).rows;
+      const gone = all[2];
+      await store.importContent(withoutStory(gone.story.slug));
+      const after = await store.listStories(query({ limit: 2, from: { direction: 'forward', after: gone.key } }));
+      expect(after.rows.map((r) => r.story.slug)).toEqual(all.slice(3, 5).map((r) => r.story.slug));
+      const before = await store.listStories(query({ limit: 2, from: { direction: 'backward', before: gone.key } }));
+      expect(before.rows.map((r) => r.story.slug)).toEqual(all.slice(0, 2).map((r) => r.story.slug));
+      expect(before.hasMore).toBe(false);
     });
 
     it('counts under the same filter and never returns drafts', async () => {
@@ -123,6 +156,38 @@ export function describeStoryStoreContract(name: string, open: OpenStore): void 
       expect(sources.every((list) => list.length > 0)).toBe(true);
     });
 
+    it('stores every body rendered at import: HTML, text and reading time of stories, days and recaps', async () => {
+      const amazon = content.stories.find((s) => s.slug === 'amazon')!;
+      const [story] = await store.storiesBySlugs(['amazon'], 'published');
+      const rendered = renderMarkdown(amazon.body);
+      expect(story).toMatchObject({
+        body: amazon.body,
+        bodyHtml: rendered.html,
+        bodyText: rendered.text,
+        readingTimeMinutes: rendered.readingTimeMinutes,
+      });
+      const [day] = await store.daysByNumbers([content.days[0].number]);
+      expect(day).toMatchObject({ body: content.days[0].body, ...bodyForms(content.days[0].body) });
+      const [recap] = await store.recapsByDays([content.recaps[0].day]);
+      expect(recap).toMatchObject({ body: content.recaps[0].body, ...bodyForms(content.recaps[0].body) });
+    });
+
+    it('indexes the words readers are served: code is found, link targets and markup are not', async () => {
+      const netflix = content.stories.find((s) => s.slug === 'netflix')!;
+      const body = `${netflix.body}\n\n\`\`\`sh\nspinnaker zqxcanarycmd\n\`\`\`\n\nSee [the zqxvisible notes](https://example.org/zqxhidden).`;
+      await store.importContent({
+        ...content,
+        stories: content.stories.map((s) => (s === netflix ? { ...s, body } : s)),
+      });
+      const [story] = await store.storiesBySlugs(['netflix'], 'published');
+      expect(story!.bodyText).toContain('spinnaker zqxcanarycmd');
+      expect(story!.bodyText).not.toContain('zqxhidden');
+      for (const word of ['zqxcanarycmd', 'zqxvisible']) {
+        expect(await store.search([word], 5, 'published')).toMatchObject([{ kind: 'Story', key: 'netflix' }]);
+      }
+      expect(await store.search(['zqxhidden'], 5, 'published')).toEqual([]);
+    });
+
     it('ranks Netflix first for "rollback" and hides drafts from search', async () => {
       const hits = await store.search(['rollback'], 10, 'published');
       expect(hits[0]).toMatchObject({ kind: 'Story', key: 'netflix' });
@@ -155,4 +220,18 @@ export function describeStoryStoreContract(name: string, open: OpenStore): void 
       expect(related.map((s) => s.slug)).not.toContain('etsy-deployinator');
     });
   });
+}
+
+function bodyForms(markdown: string) {
+  const { html, text } = renderMarkdown(markdown);
+  return { bodyHtml: html, bodyText: text };
+}
+
+/** The shipped content without one story, and without the recap links to it. */
+function withoutStory(slug: string) {
+  return {
+    ...content,
+    stories: content.stories.filter((s) => s.slug !== slug),
+    recaps: content.recaps.map((r) => ({ ...r, stories: r.stories.filter((linked) => linked !== slug) })),
+  };
 }

@@ -1,4 +1,4 @@
-import { type Tree, updateJson } from '@nx/devkit';
+import { applyChangesToString, ChangeType, type StringInsertion, type Tree, updateJson } from '@nx/devkit';
 import * as ts from 'typescript';
 import type { SchemaModuleNames } from './module-names.js';
 
@@ -12,8 +12,6 @@ const REGISTRY_ARRAY = 'schemaModules';
 export class RegistryShapeError extends Error {
   override name = 'RegistryShapeError';
 }
-
-type Edit = { at: number; text: string };
 
 /**
  * Returns the registry source with the module imported and appended to the
@@ -34,7 +32,7 @@ export function addModuleToRegistry(
         `with an array literal. Restore that shape, or register ${module.moduleExport} by hand.`,
     );
   }
-  const edits: Edit[] = [];
+  const edits: StringInsertion[] = [];
   const imports = file.statements.filter(ts.isImportDeclaration);
   const importsIt = imports.some(
     (declaration) =>
@@ -47,28 +45,27 @@ export function addModuleToRegistry(
     const next = imports.find(
       (d) => ts.isStringLiteral(d.moduleSpecifier) && d.moduleSpecifier.text > module.packageName,
     );
-    if (next) edits.push({ at: next.getStart(file), text: `${line}\n` });
-    else if (imports.length) edits.push({ at: imports[imports.length - 1].getEnd(), text: `\n${line}` });
-    else edits.push({ at: 0, text: `${line}\n\n` });
+    if (next) edits.push(insert(next.getStart(file), `${line}\n`));
+    else if (imports.length) edits.push(insert(imports[imports.length - 1].getEnd(), `\n${line}`));
+    else edits.push(insert(0, `${line}\n\n`));
   }
   const elements = array.elements;
   if (!elements.some((e) => ts.isIdentifier(e) && e.text === module.moduleExport)) {
     if (!elements.length) {
-      edits.push({ at: array.getStart(file) + 1, text: module.moduleExport });
+      edits.push(insert(array.getStart(file) + 1, module.moduleExport));
     } else {
       const last = elements[elements.length - 1];
       const multiline = source.slice(array.getStart(file), array.getEnd()).includes('\n');
       const lineStart = source.lastIndexOf('\n', last.getStart(file)) + 1;
       const indent = source.slice(lineStart, last.getStart(file)).replace(/\S.*$/, '');
-      edits.push({
-        at: last.getEnd(),
-        text: multiline ? `,\n${indent}${module.moduleExport}` : `, ${module.moduleExport}`,
-      });
+      edits.push(insert(last.getEnd(), multiline ? `,\n${indent}${module.moduleExport}` : `, ${module.moduleExport}`));
     }
   }
-  return edits
-    .sort((a, b) => b.at - a.at)
-    .reduce((text, edit) => text.slice(0, edit.at) + edit.text + text.slice(edit.at), source);
+  return applyChangesToString(source, edits);
+}
+
+function insert(index: number, text: string): StringInsertion {
+  return { type: ChangeType.Insert, index, text };
 }
 
 /**

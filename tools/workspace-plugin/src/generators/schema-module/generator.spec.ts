@@ -34,6 +34,8 @@ input StoryFilter {
 /** A workspace with the API and the glossary module, shaped like this repository. */
 function seedWorkspace(): Tree {
   const tree = createTreeWithEmptyWorkspace({ formatter: 'none' });
+  // The repository's settings (.prettierrc.json); formatFiles reads them from a tree as .prettierrc.
+  tree.write('.prettierrc', JSON.stringify({ singleQuote: true, printWidth: 120 }));
   tree.write(
     'package.json',
     JSON.stringify({ name: '@devops-stories/source', dependencies: { 'type-graphql': '2.0.0-rc.4' } }),
@@ -145,6 +147,10 @@ describe('schema-module generator', () => {
     expect(module).toContain('resolvers: [ReleaseNotesResolver],\n  types: [ReleaseNotes],');
     const spec = tree.read(`${root}/src/release-notes/release-notes.resolver.spec.ts`, 'utf-8')!;
     expect(spec).toContain('buildModularSchema([storyModule, releaseNotesModule])');
+    expect(spec).toContain("const type = schema.getType('ReleaseNotes');");
+    expect(spec).toContain(
+      "expect(isObjectType(type) && Object.keys(type.getFields())).toEqual(['module', 'summary']);",
+    );
     expect(spec).toContain("source: '{ releaseNotes { module summary } }', contextValue: {}");
   });
 
@@ -197,6 +203,23 @@ export const schemaModules: SchemaModule[] = [storyModule, glossaryModule, badge
       { path: './libs/schema-badges' },
       { path: './apps/api' },
     ]);
+  });
+
+  it("formats what it writes with the workspace's Prettier settings, and leaves that to the caller on skipFormat", async () => {
+    const long = ['storyModule', ...Array.from({ length: 6 }, (_, i) => `someRatherLongExtensionModule${i}`)];
+    const registry = `import { type SchemaModule } from '@devops-stories/story-graph';\n\nexport const schemaModules: SchemaModule[] = [${long.join(', ')}];\n`;
+    tree.write(API_REGISTRY, registry);
+    const unformatted = seedWorkspace();
+    unformatted.write(API_REGISTRY, registry);
+
+    await schemaModuleGenerator(tree, { name: 'badges' });
+    await schemaModuleGenerator(unformatted, { name: 'badges', skipFormat: true });
+
+    expect(tree.read(API_REGISTRY, 'utf-8')).toContain(
+      `export const schemaModules: SchemaModule[] = [\n  storyModule,\n  someRatherLongExtensionModule0,\n`,
+    );
+    expect(tree.read(API_REGISTRY, 'utf-8')).toContain('  badgesModule,\n];\n');
+    expect(unformatted.read(API_REGISTRY, 'utf-8')).toContain(`[${long.join(', ')}, badgesModule];`);
   });
 
   it('prints the next steps once the files are written', async () => {

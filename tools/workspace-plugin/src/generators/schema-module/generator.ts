@@ -1,7 +1,7 @@
-import { formatFiles, type GeneratorCallback, logger, readJson, type Tree } from '@nx/devkit';
+import { join } from 'node:path';
+import { formatFiles, type GeneratorCallback, generateFiles, logger, readJson, type Tree } from '@nx/devkit';
 import { addModuleToRegistry, API_REGISTRY, readRegistry, registerWithApi } from './api-registration.js';
 import { API_SCHEMA_SDL, readExistingNames } from './existing-names.js';
-import { schemaModuleFiles } from './module-files.js';
 import { InvalidSchemaModuleNameError, type SchemaModuleNames, schemaModuleNames } from './module-names.js';
 
 /** Options of `nx g @devops-stories/workspace-plugin:schema-module`. */
@@ -12,6 +12,19 @@ export interface SchemaModuleGeneratorOptions {
 }
 
 const FALLBACK_TYPE_GRAPHQL_VERSION = '2.0.0-rc.4';
+
+/**
+ * The scaffold, shaped like the other libraries: sources resolved through the
+ * `@devops-stories/source` condition, built by `tsc -b`, tested with the shared preset.
+ * `__name__` in a path and `<%= ... %>` in a file take the {@link SchemaModuleNames}.
+ *
+ * It depends on story-graph only; story-model joins when the module first imports a
+ * model type (`@nx/dependency-checks` rejects declared but unused packages, and
+ * `nx sync` adds the matching tsconfig reference). Decorators get explicit type
+ * functions (`@Field(() => String)`) because the test runner emits no decorator metadata.
+ * Nx loads generators as CommonJS, where `__dirname` is this folder.
+ */
+const TEMPLATES = join(__dirname, 'files');
 
 /**
  * Creates `libs/schema-<name>`, a schema module with a type, a resolver and a passing
@@ -32,9 +45,7 @@ export async function schemaModuleGenerator(
 
   const rootPackage = tree.exists('package.json') ? readJson(tree, 'package.json') : {};
   const typeGraphqlVersion: string = rootPackage.dependencies?.['type-graphql'] ?? FALLBACK_TYPE_GRAPHQL_VERSION;
-  for (const [path, content] of Object.entries(schemaModuleFiles(module, typeGraphqlVersion))) {
-    tree.write(`${module.projectRoot}/${path}`, content);
-  }
+  generateFiles(tree, TEMPLATES, module.projectRoot, { ...module, typeGraphqlVersion, tmpl: '' });
   registerWithApi(tree, module, registry);
   if (!options.skipFormat) await formatFiles(tree);
   return () => logger.info(nextSteps(module));

@@ -1,5 +1,5 @@
 import type { CompanyRecord, DayRecord, PracticeRecord, RecapRecord, StoryRecord } from '@devops-stories/story-store';
-import { toGlobalId } from './global-id.js';
+import { toGlobalId } from '../relay/global-id.js';
 
 /** A stored story as the graph resolves it: its record plus `__typename` and global id. */
 export type StoryNode = StoryRecord & { __typename: 'Story'; id: string };

@@ -1,5 +1,5 @@
 import type { StoryStore, StoryView } from '@devops-stories/story-store';
-import { CursorCodec } from './paging.js';
+import { CursorCodec } from '../relay/paging.js';
 import { StoryLoaders } from './story.loaders.js';
 
 /** What every resolver of the story graph receives; schema modules may add to it. */

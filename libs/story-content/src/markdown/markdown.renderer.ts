@@ -15,6 +15,34 @@ markdown.renderer.rules.link_open = (tokens, idx, options, env, self) => {
 };
 
 /**
+ * Bump when the output of {@link renderMarkdown} changes for the same source, so that
+ * stores re-render what they hold on the next import.
+ */
+export const MARKDOWN_RENDER_VERSION = 1;
+
+/** A Markdown body in the forms the API serves, computed once when content is imported. */
+export interface RenderedMarkdown {
+  /** Safe HTML, as {@link markdownToHtml} renders it. */
+  html: string;
+  /** Plain text, as {@link markdownToText} renders it: what readers see and search indexes. */
+  text: string;
+  /** {@link readingTimeMinutes} of the text. */
+  readingTimeMinutes: number;
+}
+
+/** Renders a body into every served form from one parse. */
+export function renderMarkdown(source: string): RenderedMarkdown {
+  const env = {};
+  const tokens = markdown.parse(source, env);
+  const text = tokensToText(tokens);
+  return {
+    html: markdown.renderer.render(tokens, markdown.options, env),
+    text,
+    readingTimeMinutes: readingTimeMinutes(text),
+  };
+}
+
+/**
  * Markdown to HTML that is safe to insert into a page: raw HTML in the source is
  * escaped, and links other than http(s), mailto, fragment and same-site paths are
  * left as text, so no `<script>` or `javascript:` URL can get through.
@@ -23,13 +51,26 @@ export function markdownToHtml(source: string): string {
   return markdown.render(source);
 }
 
+/**
+ * Markdown to plain text: the words a reader sees (link text, image alt text, code),
+ * one paragraph, heading, list item or code block per line, without markup.
+ */
+export function markdownToText(source: string): string {
+  return tokensToText(markdown.parse(source, {}));
+}
+
+/** Minutes to read `text` at 200 words a minute, at least 1. */
+export function readingTimeMinutes(text: string): number {
+  const words = text.split(/\s+/).filter(Boolean).length;
+  return Math.max(1, Math.ceil(words / 200));
+}
+
 const BLOCK_ENDS = new Set(['paragraph_close', 'heading_close', 'list_item_close', 'blockquote_close']);
 
-/** Markdown to plain text: the words only, one paragraph, heading or list item per line. */
-export function markdownToText(source: string): string {
+function tokensToText(tokens: Token[]): string {
   const out: string[] = [];
-  const walk = (tokens: Token[]) => {
-    for (const t of tokens) {
+  const walk = (list: Token[]) => {
+    for (const t of list) {
       if (t.children) walk(t.children);
       else if (t.type === 'text' || t.type === 'code_inline') out.push(t.content);
       else if (t.type === 'softbreak' || t.type === 'hardbreak') out.push(' ');
@@ -37,17 +78,11 @@ export function markdownToText(source: string): string {
       if (BLOCK_ENDS.has(t.type)) out.push('\n');
     }
   };
-  walk(markdown.parse(source, {}));
+  walk(tokens);
   return out
     .join('')
     .split('\n')
     .map((line) => line.replace(/\s+/g, ' ').trim())
     .filter(Boolean)
     .join('\n');
-}
-
-/** Minutes to read `text` at 200 words a minute, at least 1. */
-export function readingTimeMinutes(text: string): number {
-  const words = text.split(/\s+/).filter(Boolean).length;
-  return Math.max(1, Math.ceil(words / 200));
 }

@@ -1,5 +1,5 @@
 import { NODE_TYPENAMES, type NodeTypename } from '@devops-stories/story-model';
-import { badInput } from './bad-input.js';
+import { badInput } from '../errors/bad-input.js';
 
 /** The opaque global id of a node: base64url of `Type:key`, stable across imports. */
 export function toGlobalId(typename: NodeTypename, key: string | number): string {

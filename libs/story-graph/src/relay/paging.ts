@@ -1,11 +1,6 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
-import type { ConnectionShape } from '@devops-stories/story-model';
-import { badInput } from './bad-input.js';
-
-/** Page size when a client gives neither `first` nor `last`. */
-export const DEFAULT_PAGE_SIZE = 10;
-/** The largest page a client may ask for. */
-export const MAX_PAGE_SIZE = 100;
+import { type ConnectionShape, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@devops-stories/story-model';
+import { assertCount, badInput } from '../errors/bad-input.js';
 
 /** Paging arguments as the client sent them. */
 export interface PageRequest {
@@ -122,23 +117,16 @@ function canonicalFilter(filter: object | null | undefined): [string, unknown][]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
-function checkSize(value: number | null | undefined, name: string): void {
-  if (value == null) return;
-  if (!Number.isInteger(value) || value < 1 || value > MAX_PAGE_SIZE) {
-    throw badInput(`\`${name}\` must be between 1 and ${MAX_PAGE_SIZE}, got ${value}.`, name);
-  }
-}
-
 /**
  * Validates paging arguments per the API contract and decodes their cursors.
  *
- * @throws BAD_USER_INPUT for a size outside 1..100, `first` with `last`, mixed directions, or a cursor
+ * @throws BAD_USER_INPUT for a size outside 1..MAX_PAGE_SIZE, `first` with `last`, mixed directions, or a cursor
  * that is malformed or was issued for another list.
  */
 export function planPage(request: PageRequest, codec: CursorCodec, list: CursorList): PagePlan {
   const { first, after, last, before } = request;
-  checkSize(first, 'first');
-  checkSize(last, 'last');
+  if (first != null) assertCount(first, 'first', MAX_PAGE_SIZE);
+  if (last != null) assertCount(last, 'last', MAX_PAGE_SIZE);
   if (first != null && last != null) throw badInput('Pass either `first` or `last`, not both.', 'last');
   if (after != null && before != null) throw badInput('Pass either `after` or `before`, not both.', 'before');
   if (first != null && before != null) throw badInput('Use `before` with `last`, not with `first`.', 'before');
@@ -187,24 +175,34 @@ export function toConnection<T>(
   };
 }
 
+/** The direction of a list's order: by sort value, then slug, both ascending or both descending. */
+export type ListDirection = 'asc' | 'desc';
+
 /**
  * Pages an already ordered, complete list in memory: nested lists (a company's
  * stories) are loaded whole per parent in one batched statement, then paged here.
+ *
+ * A cursor is a keyset position: the page continues after (or before) its sort value
+ * and slug whether or not that item is still in the list, so a reader paging while
+ * content changes sees no item twice and skips none that remain.
  */
 export function pageList<T>(
   items: readonly T[],
   plan: PagePlan,
   positionOf: (item: T) => CursorPosition,
   codec: CursorCodec,
+  direction: ListDirection,
 ): ConnectionShape<T> {
   const positions = items.map(positionOf);
   let from = 0;
   let to = items.length;
   if (plan.start) {
-    const startSlug = plan.start.slug;
-    const at = positions.findIndex((p) => p.slug === startSlug);
-    if (plan.direction === 'forward') from = at + 1;
-    else to = at === -1 ? items.length : at;
+    const start = plan.start;
+    const sign = direction === 'asc' ? 1 : -1;
+    const beyond = positions.findIndex((p) => sign * comparePositions(p, start) > 0);
+    const notBefore = positions.findIndex((p) => sign * comparePositions(p, start) >= 0);
+    if (plan.direction === 'forward') from = beyond === -1 ? items.length : beyond;
+    else to = notBefore === -1 ? items.length : notBefore;
   }
   const window =
     plan.direction === 'forward'
@@ -215,4 +213,10 @@ export function pageList<T>(
     .slice(window.start, window.end)
     .map((node, i) => ({ node, position: positions[window.start + i] }));
   return toConnection(page, plan, hasMore, items.length, codec);
+}
+
+/** Ascending order of positions: sort value, then slug. */
+function comparePositions(a: CursorPosition, b: CursorPosition): number {
+  if (a.value !== b.value) return a.value < b.value ? -1 : 1;
+  return a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0;
 }

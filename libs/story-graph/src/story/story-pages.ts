@@ -1,0 +1,85 @@
+import {
+  type ConnectionShape,
+  OrderDirection,
+  type StoryFilter,
+  type StoryOrder,
+  StoryOrderField,
+} from '@devops-stories/story-model';
+import type { StorySortField, StoryRecord } from '@devops-stories/story-store';
+import { badInput } from '../errors/bad-input.js';
+import { type StoryNode, storyNode } from '../node/nodes.js';
+import { type CursorPosition, type PageRequest, pageList, planPage, toConnection } from '../relay/paging.js';
+import type { StoryContext } from '../context/story.context.js';
+
+const SORT_FIELDS: Record<StoryOrderField, StorySortField> = {
+  [StoryOrderField.PUBLISHED_AT]: 'publishedAt',
+  [StoryOrderField.YEAR]: 'year',
+  [StoryOrderField.TITLE]: 'title',
+};
+
+/** The order nested story lists use, and the default of `stories`. */
+export const DEFAULT_STORY_ORDER: StoryOrder = { field: StoryOrderField.PUBLISHED_AT, direction: OrderDirection.DESC };
+const NESTED_ORDER = 'publishedAt:desc';
+
+/**
+ * One page of `stories`, with `totalCount` under the same filter: validates the
+ * arguments, applies the request's view and pages with signed keyset cursors.
+ *
+ * @throws BAD_USER_INPUT for bad paging arguments or an inverted year range.
+ */
+export async function listStories(
+  ctx: StoryContext,
+  filter: StoryFilter | null | undefined,
+  order: StoryOrder | null | undefined,
+  page: PageRequest,
+): Promise<ConnectionShape<StoryNode>> {
+  const f = filter ?? {};
+  if (f.yearFrom != null && f.yearTo != null && f.yearFrom > f.yearTo) {
+    throw badInput(`\`yearFrom\` (${f.yearFrom}) is after \`yearTo\` (${f.yearTo}); swap them.`, 'filter');
+  }
+  const sort = {
+    field: SORT_FIELDS[(order ?? DEFAULT_STORY_ORDER).field],
+    direction: (order ?? DEFAULT_STORY_ORDER).direction === OrderDirection.ASC ? ('asc' as const) : ('desc' as const),
+  };
+  const orderKey = `${sort.field}:${sort.direction}`;
+  const plan = planPage(page, ctx.cursors, { order: orderKey, filter: f });
+  const start = plan.start && { value: plan.start.value, slug: plan.start.slug };
+  const result = await ctx.store.listStories({
+    filter: f,
+    sort,
+    from:
+      plan.direction === 'forward' ? { direction: 'forward', after: start } : { direction: 'backward', before: start },
+    limit: plan.size,
+    view: ctx.view,
+  });
+  ctx.loaders.prime(result.rows.map((r) => r.story));
+  return toConnection(
+    result.rows.map((r) => ({ node: storyNode(r.story), position: { order: orderKey, ...r.key } })),
+    plan,
+    result.hasMore,
+    result.totalCount,
+    ctx.cursors,
+  );
+}
+
+/**
+ * Pages a whole nested list (a company's or a practice's stories), which the loaders
+ * read per parent in one batched statement, newest first; cursors continue after
+ * their story's publication time and slug even when that story is gone. `parent` is the
+ * owner's global id, which binds the page's cursors to this one list.
+ *
+ * @throws BAD_USER_INPUT for bad paging arguments.
+ */
+export function pageNestedStories(
+  ctx: StoryContext,
+  stories: readonly StoryRecord[],
+  page: PageRequest,
+  parent: string,
+): ConnectionShape<StoryNode> {
+  const plan = planPage(page, ctx.cursors, { order: NESTED_ORDER, parent });
+  return pageList(stories.map(storyNode), plan, nestedPosition, ctx.cursors, 'desc');
+}
+
+function nestedPosition(story: StoryRecord): CursorPosition {
+  return { order: NESTED_ORDER, value: story.publishedAt?.getTime() ?? 0, slug: story.slug };
+}
