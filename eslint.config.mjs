@@ -1,6 +1,9 @@
 import nx from '@nx/eslint-plugin';
 
-/** Imports the browser client must never take: server frameworks and graphql-js itself. */
+/**
+ * Imports no consumer of the API (`type:consumer`: the web client, the portal) may take: server
+ * frameworks and graphql-js itself. Consumers know the API only through its emitted schema.
+ */
 const SERVER_ONLY_PACKAGES = [
   'type-graphql',
   'reflect-metadata',
@@ -36,6 +39,7 @@ export default [
               onlyDependOnLibsWithTags: ['scope:web'],
               bannedExternalImports: SERVER_ONLY_PACKAGES,
             },
+            { sourceTag: 'scope:portal', onlyDependOnLibsWithTags: ['scope:portal'] },
             { sourceTag: 'scope:api', onlyDependOnLibsWithTags: ['scope:api', 'scope:shared', 'scope:content'] },
             { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: [] },
             { sourceTag: 'scope:content', onlyDependOnLibsWithTags: [] },
@@ -56,6 +60,8 @@ export default [
             { sourceTag: 'type:model', onlyDependOnLibsWithTags: [] },
             { sourceTag: 'type:content', onlyDependOnLibsWithTags: [] },
             { sourceTag: 'type:tool', onlyDependOnLibsWithTags: [] },
+            // A consumer imports no project of ours (no server library, no other consumer) and no server package.
+            { sourceTag: 'type:consumer', onlyDependOnLibsWithTags: [], bannedExternalImports: SERVER_ONLY_PACKAGES },
           ],
         },
       ],
@@ -63,20 +69,16 @@ export default [
   },
   {
     // Backs up bannedExternalImports, which only knows installed packages: a name is refused even before it is installed.
-    files: ['apps/web/**/*.ts'],
+    files: ['apps/web/**/*.ts', 'apps/portal/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
             {
-              group: [
-                ...SERVER_ONLY_PACKAGES,
-                '@devops-stories/story-*',
-                '@devops-stories/schema-*',
-                '@devops-stories/api',
-              ],
-              message: 'The web client knows the API only through apps/api/schema.graphql and graphql-codegen.',
+              group: [...SERVER_ONLY_PACKAGES, '@devops-stories/*'],
+              message:
+                'A consumer knows the API only through apps/api/schema.graphql and graphql-codegen: it imports no server library and no other consumer.',
             },
           ],
         },
