@@ -1,4 +1,16 @@
+import graphqlPlugin from '@graphql-eslint/eslint-plugin';
+import { fileURLToPath } from 'node:url';
 import nx from '@nx/eslint-plugin';
+
+/**
+ * The workspace root: the consumer blocks below name their files from here, so they apply both
+ * when ESLint runs at the root and when Nx lints a project from its own folder.
+ */
+const WORKSPACE_ROOT = fileURLToPath(new URL('.', import.meta.url));
+
+/** The consumers' code that holds their operations; test code is left out. */
+const CONSUMER_SOURCES = ['apps/web/src/**/*.ts', 'apps/portal/src/**/*.ts'];
+const CONSUMER_TESTS = ['**/*.spec.ts', '**/test/**', '**/e2e/**'];
 
 /**
  * Imports no consumer of the API (`type:consumer`: the web client, the portal) may take: server
@@ -69,6 +81,7 @@ export default [
   },
   {
     // Backs up bannedExternalImports, which only knows installed packages: a name is refused even before it is installed.
+    basePath: WORKSPACE_ROOT,
     files: ['apps/web/**/*.ts', 'apps/portal/**/*.ts'],
     rules: {
       'no-restricted-imports': [
@@ -84,6 +97,29 @@ export default [
         },
       ],
     },
+  },
+  {
+    // graphql-eslint reads each graphql(`...`) document out of the consumers' code ...
+    basePath: WORKSPACE_ROOT,
+    files: CONSUMER_SOURCES,
+    ignores: CONSUMER_TESTS,
+    processor: graphqlPlugin.processor,
+  },
+  {
+    // ... and lints it against the emitted schema: every use of a @deprecated field warns.
+    basePath: WORKSPACE_ROOT,
+    files: ['apps/web/src/**/*.graphql', 'apps/portal/src/**/*.graphql'],
+    languageOptions: {
+      parser: graphqlPlugin.parser,
+      parserOptions: {
+        graphQLConfig: {
+          schema: `${WORKSPACE_ROOT}apps/api/schema.graphql`,
+          documents: CONSUMER_SOURCES.map((glob) => `${WORKSPACE_ROOT}${glob}`),
+        },
+      },
+    },
+    plugins: { '@graphql-eslint': graphqlPlugin },
+    rules: { '@graphql-eslint/no-deprecated': 'warn' },
   },
   {
     // Tool configs import the shared test preset by path; they are not part of any project's code.
