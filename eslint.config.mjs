@@ -1,5 +1,6 @@
-import graphqlPlugin from '@graphql-eslint/eslint-plugin';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import graphqlPlugin from '@graphql-eslint/eslint-plugin';
 import nx from '@nx/eslint-plugin';
 
 /**
@@ -8,8 +9,21 @@ import nx from '@nx/eslint-plugin';
  */
 const WORKSPACE_ROOT = fileURLToPath(new URL('.', import.meta.url));
 
+/**
+ * The folders of the projects tagged `type:consumer` (`apps/portal`, `apps/web`), read from their
+ * package.json like `check-breaking` does, so a new consumer is covered by its tag alone.
+ */
+const CONSUMER_ROOTS = ['apps', 'libs'].flatMap((parent) =>
+  readdirSync(new URL(parent, import.meta.url))
+    .map((name) => `${parent}/${name}`)
+    .filter((root) => {
+      const file = new URL(`${root}/package.json`, import.meta.url);
+      return existsSync(file) && JSON.parse(readFileSync(file, 'utf8')).nx?.tags?.includes('type:consumer');
+    }),
+);
+
 /** The consumers' code that holds their operations; test code is left out. */
-const CONSUMER_SOURCES = ['apps/web/src/**/*.ts', 'apps/portal/src/**/*.ts'];
+const CONSUMER_SOURCES = CONSUMER_ROOTS.map((root) => `${root}/src/**/*.ts`);
 const CONSUMER_TESTS = ['**/*.spec.ts', '**/test/**', '**/e2e/**'];
 
 /**
@@ -82,7 +96,7 @@ export default [
   {
     // Backs up bannedExternalImports, which only knows installed packages: a name is refused even before it is installed.
     basePath: WORKSPACE_ROOT,
-    files: ['apps/web/**/*.ts', 'apps/portal/**/*.ts'],
+    files: CONSUMER_ROOTS.map((root) => `${root}/**/*.ts`),
     rules: {
       'no-restricted-imports': [
         'error',
@@ -108,7 +122,7 @@ export default [
   {
     // ... and lints it against the emitted schema: every use of a @deprecated field warns.
     basePath: WORKSPACE_ROOT,
-    files: ['apps/web/src/**/*.graphql', 'apps/portal/src/**/*.graphql'],
+    files: CONSUMER_ROOTS.map((root) => `${root}/src/**/*.graphql`),
     languageOptions: {
       parser: graphqlPlugin.parser,
       parserOptions: {
