@@ -1,6 +1,35 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import graphqlPlugin from '@graphql-eslint/eslint-plugin';
 import nx from '@nx/eslint-plugin';
 
-/** Imports the browser client must never take: server frameworks and graphql-js itself. */
+/**
+ * The workspace root: the consumer blocks below name their files from here, so they apply both
+ * when ESLint runs at the root and when Nx lints a project from its own folder.
+ */
+const WORKSPACE_ROOT = fileURLToPath(new URL('.', import.meta.url));
+
+/**
+ * The folders of the projects tagged `type:consumer` (`apps/portal`, `apps/web`), read from their
+ * package.json like `check-breaking` does, so a new consumer is covered by its tag alone.
+ */
+const CONSUMER_ROOTS = ['apps', 'libs'].flatMap((parent) =>
+  readdirSync(new URL(parent, import.meta.url))
+    .map((name) => `${parent}/${name}`)
+    .filter((root) => {
+      const file = new URL(`${root}/package.json`, import.meta.url);
+      return existsSync(file) && JSON.parse(readFileSync(file, 'utf8')).nx?.tags?.includes('type:consumer');
+    }),
+);
+
+/** The consumers' code that holds their operations; test code is left out. */
+const CONSUMER_SOURCES = CONSUMER_ROOTS.map((root) => `${root}/src/**/*.ts`);
+const CONSUMER_TESTS = ['**/*.spec.ts', '**/test/**', '**/e2e/**'];
+
+/**
+ * Imports no consumer of the API (`type:consumer`: the web client, the portal) may take: server
+ * frameworks and graphql-js itself. Consumers know the API only through its emitted schema.
+ */
 const SERVER_ONLY_PACKAGES = [
   'type-graphql',
   'reflect-metadata',
@@ -36,6 +65,7 @@ export default [
               onlyDependOnLibsWithTags: ['scope:web'],
               bannedExternalImports: SERVER_ONLY_PACKAGES,
             },
+            { sourceTag: 'scope:portal', onlyDependOnLibsWithTags: ['scope:portal'] },
             { sourceTag: 'scope:api', onlyDependOnLibsWithTags: ['scope:api', 'scope:shared', 'scope:content'] },
             { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: [] },
             { sourceTag: 'scope:content', onlyDependOnLibsWithTags: [] },
@@ -56,6 +86,8 @@ export default [
             { sourceTag: 'type:model', onlyDependOnLibsWithTags: [] },
             { sourceTag: 'type:content', onlyDependOnLibsWithTags: [] },
             { sourceTag: 'type:tool', onlyDependOnLibsWithTags: [] },
+            // A consumer imports no project of ours (no server library, no other consumer) and no server package.
+            { sourceTag: 'type:consumer', onlyDependOnLibsWithTags: [], bannedExternalImports: SERVER_ONLY_PACKAGES },
           ],
         },
       ],
@@ -63,25 +95,45 @@ export default [
   },
   {
     // Backs up bannedExternalImports, which only knows installed packages: a name is refused even before it is installed.
-    files: ['apps/web/**/*.ts'],
+    basePath: WORKSPACE_ROOT,
+    files: CONSUMER_ROOTS.map((root) => `${root}/**/*.ts`),
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
             {
-              group: [
-                ...SERVER_ONLY_PACKAGES,
-                '@devops-stories/story-*',
-                '@devops-stories/schema-*',
-                '@devops-stories/api',
-              ],
-              message: 'The web client knows the API only through apps/api/schema.graphql and graphql-codegen.',
+              group: [...SERVER_ONLY_PACKAGES, '@devops-stories/*'],
+              message:
+                'A consumer knows the API only through apps/api/schema.graphql and graphql-codegen: it imports no server library and no other consumer.',
             },
           ],
         },
       ],
     },
+  },
+  {
+    // graphql-eslint reads each graphql(`...`) document out of the consumers' code ...
+    basePath: WORKSPACE_ROOT,
+    files: CONSUMER_SOURCES,
+    ignores: CONSUMER_TESTS,
+    processor: graphqlPlugin.processor,
+  },
+  {
+    // ... and lints it against the emitted schema: every use of a @deprecated field warns.
+    basePath: WORKSPACE_ROOT,
+    files: CONSUMER_ROOTS.map((root) => `${root}/src/**/*.graphql`),
+    languageOptions: {
+      parser: graphqlPlugin.parser,
+      parserOptions: {
+        graphQLConfig: {
+          schema: `${WORKSPACE_ROOT}apps/api/schema.graphql`,
+          documents: CONSUMER_SOURCES.map((glob) => `${WORKSPACE_ROOT}${glob}`),
+        },
+      },
+    },
+    plugins: { '@graphql-eslint': graphqlPlugin },
+    rules: { '@graphql-eslint/no-deprecated': 'warn' },
   },
   {
     // Tool configs import the shared test preset by path; they are not part of any project's code.

@@ -67,6 +67,55 @@ describe('module boundaries', () => {
     expect(store).toEqual([expect.stringMatching(/type:schema-module/)]);
   });
 
+  it.each(['apps/web', 'apps/portal'])('stops %s, a consumer, from importing a server library', async (root) => {
+    const errors = await boundaryErrors(
+      `${root}/src/forbidden-import.ts`,
+      "import { openSqliteStore } from '@devops-stories/story-store';\nexport const x = openSqliteStore;\n",
+    );
+    expect(errors).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^@nx\/enforce-module-boundaries: .*can only depend on libs tagged with/s),
+        expect.stringMatching(/^no-restricted-imports: .*no server library and no other consumer/),
+      ]),
+    );
+  });
+
+  // Nx resolves @devops-stories/portal (it has an entry point) and refuses it as an app; the web
+  // package has none, so there no-restricted-imports alone refuses it, as it would any name.
+  it.each([
+    ['apps/portal', '@devops-stories/web', []],
+    ['apps/web', '@devops-stories/portal', ['@nx/enforce-module-boundaries: Imports of apps are forbidden']],
+  ])('stops %s from importing %s, another consumer', async (root, other, nxErrors) => {
+    const errors = await boundaryErrors(
+      `${root}/src/forbidden-import.ts`,
+      `import * as other from '${other}';\nexport const x = other;\n`,
+    );
+    expect(errors).toEqual([
+      ...nxErrors,
+      expect.stringMatching(/^no-restricted-imports: .*no server library and no other consumer/),
+    ]);
+  });
+
+  it.each(['graphql', 'fastify', 'type-graphql', '@apollo/server'])('bans %s from the portal', async (pkg) => {
+    const errors = await boundaryErrors(
+      'apps/portal/src/forbidden-import.ts',
+      `import * as banned from '${pkg}';\nexport const x = banned;\n`,
+    );
+    expect(errors).toEqual([
+      `@nx/enforce-module-boundaries: A project tagged with "type:consumer" is not allowed to import "${pkg}"`,
+      expect.stringMatching(/^no-restricted-imports: /),
+    ]);
+  });
+
+  it('allows the portal node:http and its own modules', async () => {
+    expect(
+      await boundaryErrors(
+        'apps/portal/src/allowed-import.ts',
+        "import { createServer } from 'node:http';\nimport { html } from './pages/html.js';\nexport const x = [createServer, html];\n",
+      ),
+    ).toEqual([]);
+  });
+
   it('allows the web client its own dependencies', async () => {
     expect(
       await boundaryErrors(

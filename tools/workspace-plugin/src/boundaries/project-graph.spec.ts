@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 const workspaceRoot = fileURLToPath(new URL('../../../../', import.meta.url));
 
 describe('project graph', () => {
-  it('is the layered graph the README draws, with no edge from the web client', () => {
+  it('is the layered graph the README draws: consumers reach the api only through its schema', () => {
     const dir = mkdtempSync(join(tmpdir(), 'graph-'));
     try {
       const file = join(dir, 'graph.json');
@@ -18,7 +18,7 @@ describe('project graph', () => {
         stdio: 'ignore',
       });
       const graph = JSON.parse(readFileSync(file, 'utf8')).graph as {
-        dependencies: Record<string, { target: string }[]>;
+        dependencies: Record<string, { target: string; type: string }[]>;
       };
       const short = (name: string) => name.replace('@devops-stories/', '');
       const edges = Object.fromEntries(
@@ -40,9 +40,17 @@ describe('project graph', () => {
         'story-store': ['story-content'],
         'story-model': [],
         'story-content': [],
-        web: [],
+        web: ['api'],
+        portal: ['api'],
         'workspace-plugin': [],
       });
+      // The consumers' one edge is declared (implicitDependencies), not an import: they codegen
+      // against apps/api/schema.graphql and their browser tests run the built api.
+      for (const consumer of ['web', 'portal']) {
+        expect(graph.dependencies[`@devops-stories/${consumer}`].filter((d) => !d.target.startsWith('npm:'))).toEqual([
+          { source: `@devops-stories/${consumer}`, target: '@devops-stories/api', type: 'implicit' },
+        ]);
+      }
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
