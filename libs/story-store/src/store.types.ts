@@ -134,6 +134,21 @@ export interface ImportResult {
   recaps: number;
 }
 
+/** The kinds of record a change names, as the graph's `__typename`. */
+export type ChangedNodeType = 'Story' | 'Company' | 'Practice' | 'Day' | 'Recap';
+
+/** Collections whose membership, order or totals a change may alter; read-side caches tag list reads with them. */
+export type ChangedList = 'stories' | 'companies' | 'practices' | 'days' | 'recaps' | 'search';
+
+/**
+ * What one committed import or write changed: the records (by type and public key: a slug,
+ * or a day number as text) and the collections. Caches purge the entries tagged with any of them.
+ */
+export interface ContentChange {
+  nodes: { type: ChangedNodeType; key: string }[];
+  lists: ChangedList[];
+}
+
 /**
  * The storage contract every backend (SQLite now, PostgreSQL later) fulfils.
  *
@@ -172,6 +187,12 @@ export interface StoryStore {
 
   /** Ranked full-text search over stories, days and recaps. `terms` are plain words. */
   search(terms: readonly string[], limit: number, view: StoryView): Promise<SearchRecord[]>;
+
+  /**
+   * Calls `listener` after each committed import or write that changed anything, with what it
+   * changed; returns a function that removes the listener.
+   */
+  onChange(listener: (change: ContentChange) => void): () => void;
 
   close(): Promise<void>;
 }

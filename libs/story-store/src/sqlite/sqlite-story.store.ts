@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { ChangeListeners } from '../change/content-change.js';
 import type { QueryRunner } from '../db/prepared-query.js';
 import type { StoryDatabase } from '../db/story-database.js';
 import type { StoryStore } from '../store.types.js';
@@ -8,7 +9,8 @@ import { search } from './sqlite-sql.js';
 
 /**
  * The {@link StoryStore} over a migrated SQLite database, each method one query function:
- * the import writes through `db`, reads run through `reads`.
+ * the import writes through `db`, reads run through `reads`; each committed change is
+ * announced to the `onChange` listeners.
  */
 export function createSqliteStoryStore(
   db: Kysely<StoryDatabase>,
@@ -16,8 +18,13 @@ export function createSqliteStoryStore(
   close: () => Promise<void>,
 ): StoryStore {
   let closed: Promise<void> | undefined;
+  const listeners = new ChangeListeners();
   return {
-    importContent: (bundle) => importContent(db, bundle),
+    async importContent(bundle) {
+      const { result, change } = await importContent(db, bundle);
+      listeners.announce(change);
+      return result;
+    },
     listStories: (query) => read.listStories(reads, query),
     storiesBySlugs: (slugs, view) => read.storiesBySlugs(reads, slugs, view),
     storiesByCompanyIds: (ids, view) => read.storiesByCompanyIds(reads, ids, view),
@@ -38,6 +45,7 @@ export function createSqliteStoryStore(
     listRecaps: () => read.listRecaps(reads),
     recapsByDays: (days) => read.recapsByDays(reads, days),
     search: (terms, limit, view) => search(reads, terms, limit, view),
+    onChange: (listener) => listeners.add(listener),
     close: () => (closed ??= close()),
   };
 }

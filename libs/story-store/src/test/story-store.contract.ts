@@ -1,6 +1,6 @@
 import { loadContent, renderMarkdown } from '@devops-stories/story-content';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { SortKey, StoryListQuery, StoryStore } from '../store.types.js';
+import type { ContentChange, SortKey, StoryListQuery, StoryStore } from '../store.types.js';
 
 /** Opens an empty, migrated store of one backend; `onStatement` must see every statement it runs. */
 export type OpenStore = (onStatement: (sql: string) => void) => StoryStore | Promise<StoryStore>;
@@ -54,6 +54,76 @@ export function describeStoryStoreContract(name: string, open: OpenStore): void 
       const [amazon, draft] = await store.storiesBySlugs(['amazon', 'etsy-deployinator'], 'all');
       expect(amazon?.title).toBe('Amazon, retold');
       expect(draft).toBeNull();
+    });
+
+    it('announces nothing for an unchanged re-import', async () => {
+      const changes: ContentChange[] = [];
+      store.onChange((change) => changes.push(change));
+      await store.importContent(content);
+      expect(changes).toEqual([]);
+    });
+
+    it('announces one edited story and the lists that show it, after the commit', async () => {
+      const seen: { change: ContentChange; title: string | undefined }[] = [];
+      store.onChange((change) => {
+        // The read runs when the listener is called: it must see the committed edit.
+        void store
+          .storiesBySlugs(['amazon'], 'published')
+          .then(([story]) => seen.push({ change, title: story?.title }));
+      });
+      await store.importContent(editStory('amazon', { title: 'Amazon, retold' }));
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(seen).toEqual([
+        {
+          change: { nodes: [{ type: 'Story', key: 'amazon' }], lists: ['stories', 'search'] },
+          title: 'Amazon, retold',
+        },
+      ]);
+    });
+
+    it('names a changed company, practice, day and recap with their lists, and a removed story', async () => {
+      const changes: ContentChange[] = [];
+      const stop = store.onChange((change) => changes.push(change));
+      const company = content.companies[0];
+      const practice = content.practices[0];
+      const day = content.days[0];
+      const recap = content.recaps[0];
+      const gone = content.stories.find((s) => !content.recaps.some((r) => r.stories.includes(s.slug)))!;
+      await store.importContent({
+        ...content,
+        companies: content.companies.map((c) => (c === company ? { ...c, name: `${c.name} Inc.` } : c)),
+        practices: content.practices.map((p) => (p === practice ? { ...p, description: 'Edited.' } : p)),
+        days: content.days.map((d) => (d === day ? { ...d, title: 'Edited day' } : d)),
+        recaps: content.recaps.map((r) => (r === recap ? { ...r, points: [...r.points, 'One more point.'] } : r)),
+        stories: content.stories.filter((s) => s !== gone),
+      });
+      expect(changes).toHaveLength(1);
+      expect(new Set(changes[0].nodes.map((n) => `${n.type}:${n.key}`))).toEqual(
+        new Set([
+          `Company:${company.slug}`,
+          `Practice:${practice.slug}`,
+          `Day:${day.number}`,
+          `Recap:${recap.day}`,
+          `Story:${gone.slug}`,
+        ]),
+      );
+      expect(new Set(changes[0].lists)).toEqual(
+        new Set(['companies', 'practices', 'days', 'recaps', 'stories', 'search']),
+      );
+      stop();
+      await store.importContent(content);
+      expect(changes).toHaveLength(1);
+    });
+
+    it('announces nothing for an import that rolls back', async () => {
+      const changes: ContentChange[] = [];
+      store.onChange((change) => changes.push(change));
+      const broken = {
+        ...editStory('amazon', { title: 'Amazon, retold' }),
+        recaps: content.recaps.map((r) => ({ ...r, stories: [...r.stories, 'nobody'] })),
+      };
+      await expect(store.importContent(broken)).rejects.toThrow('links story "nobody"');
+      expect(changes).toEqual([]);
     });
 
     it('rolls back a failing import whole, naming what the bundle lacks', async () => {
@@ -225,6 +295,11 @@ export function describeStoryStoreContract(name: string, open: OpenStore): void 
 function bodyForms(markdown: string) {
   const { html, text } = renderMarkdown(markdown);
   return { bodyHtml: html, bodyText: text };
+}
+
+/** The shipped content with one story's fields replaced. */
+function editStory(slug: string, fields: Partial<(typeof content.stories)[number]>) {
+  return { ...content, stories: content.stories.map((s) => (s.slug === slug ? { ...s, ...fields } : s)) };
 }
 
 /** The shipped content without one story, and without the recap links to it. */
