@@ -15,6 +15,38 @@ const SERVER_ONLY_PACKAGES = [
   'dataloader',
 ];
 
+/** Who may import whom, by tags (`scope:*`, `type:*`); `module-boundaries.spec.ts` proves the rules bite. */
+const DEP_CONSTRAINTS = [
+  {
+    sourceTag: 'scope:web',
+    onlyDependOnLibsWithTags: ['scope:web'],
+    bannedExternalImports: SERVER_ONLY_PACKAGES,
+  },
+  { sourceTag: 'scope:api', onlyDependOnLibsWithTags: ['scope:api', 'scope:shared', 'scope:content'] },
+  { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: [] },
+  { sourceTag: 'scope:content', onlyDependOnLibsWithTags: [] },
+  { sourceTag: 'scope:tools', onlyDependOnLibsWithTags: ['scope:tools'] },
+  {
+    sourceTag: 'type:app',
+    onlyDependOnLibsWithTags: ['type:feature', 'type:schema-module', 'type:data-access', 'type:model', 'type:content'],
+  },
+  { sourceTag: 'type:schema-module', onlyDependOnLibsWithTags: ['type:model', 'type:feature'] },
+  { sourceTag: 'type:feature', onlyDependOnLibsWithTags: ['type:model', 'type:data-access', 'type:content'] },
+  { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:content'] },
+  { sourceTag: 'type:model', onlyDependOnLibsWithTags: [] },
+  { sourceTag: 'type:content', onlyDependOnLibsWithTags: [] },
+  { sourceTag: 'type:tool', onlyDependOnLibsWithTags: [] },
+  // The test launcher starts the built api as a process: it imports nothing of ours.
+  { sourceTag: 'scope:testing', onlyDependOnLibsWithTags: [] },
+];
+
+/** Test code (specs, test helpers, end-to-end suites), which may also use the test launcher (`scope:testing`). */
+const TEST_FILES = ['**/*.spec.ts', '**/src/test/**/*.ts', '**/src/e2e/**/*.ts', '**/e2e/**/*.ts'];
+const TEST_DEP_CONSTRAINTS = DEP_CONSTRAINTS.map((constraint) => ({
+  ...constraint,
+  onlyDependOnLibsWithTags: [...constraint.onlyDependOnLibsWithTags, 'scope:testing', 'type:testing'],
+}));
+
 export default [
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
@@ -30,34 +62,17 @@ export default [
         {
           enforceBuildableLibDependency: true,
           allow: [],
-          depConstraints: [
-            {
-              sourceTag: 'scope:web',
-              onlyDependOnLibsWithTags: ['scope:web'],
-              bannedExternalImports: SERVER_ONLY_PACKAGES,
-            },
-            { sourceTag: 'scope:api', onlyDependOnLibsWithTags: ['scope:api', 'scope:shared', 'scope:content'] },
-            { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: [] },
-            { sourceTag: 'scope:content', onlyDependOnLibsWithTags: [] },
-            { sourceTag: 'scope:tools', onlyDependOnLibsWithTags: ['scope:tools'] },
-            {
-              sourceTag: 'type:app',
-              onlyDependOnLibsWithTags: [
-                'type:feature',
-                'type:schema-module',
-                'type:data-access',
-                'type:model',
-                'type:content',
-              ],
-            },
-            { sourceTag: 'type:schema-module', onlyDependOnLibsWithTags: ['type:model', 'type:feature'] },
-            { sourceTag: 'type:feature', onlyDependOnLibsWithTags: ['type:model', 'type:data-access', 'type:content'] },
-            { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:content'] },
-            { sourceTag: 'type:model', onlyDependOnLibsWithTags: [] },
-            { sourceTag: 'type:content', onlyDependOnLibsWithTags: [] },
-            { sourceTag: 'type:tool', onlyDependOnLibsWithTags: [] },
-          ],
+          depConstraints: DEP_CONSTRAINTS,
         },
+      ],
+    },
+  },
+  {
+    files: TEST_FILES,
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        { enforceBuildableLibDependency: true, allow: [], depConstraints: TEST_DEP_CONSTRAINTS },
       ],
     },
   },
