@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, DEFAULT_HTTP_LIMITS, DEFAULT_QUERY_LIMITS, readConfig } from './config.js';
-import { launchApi } from './test/launch.js';
+import { launchApi } from '@devops-stories/api-launcher';
 
 const SECRET_32 = 'x'.repeat(32);
 
@@ -53,7 +53,7 @@ describe('configuration', () => {
   });
 
   it('the built server refuses to start in production without the secret, with a one-line error', async () => {
-    const failure = await launchApi({ NODE_ENV: 'production', CURSOR_SECRET: 'short' }).then(
+    const failure = await launchApi({ env: { NODE_ENV: 'production', CURSOR_SECRET: 'short' } }).then(
       () => 'started',
       (error: Error) => error.message,
     );
@@ -62,7 +62,7 @@ describe('configuration', () => {
     // launchApi's line ("the api exited with 1 …"), then everything the server printed: one line.
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatch(/exited with 1/);
-    const api = await launchApi({ NODE_ENV: 'production', CURSOR_SECRET: SECRET_32 });
+    const api = await launchApi({ env: { NODE_ENV: 'production', CURSOR_SECRET: SECRET_32 } });
     expect((await fetch(`${api.base}/health`)).status).toBe(200);
     await api.stop();
   });
