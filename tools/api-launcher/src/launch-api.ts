@@ -18,6 +18,11 @@ export interface LaunchOptions {
   port?: number;
   /** Longest wait for `/readyz` to answer 200; default 30 s. */
   timeoutMs?: number;
+  /**
+   * `capture` (default) keeps what the server writes for {@link LaunchedApi.output}; `ignore` sends
+   * it to /dev/null, for benchmarks whose log lines would otherwise pile up in memory.
+   */
+  output?: 'capture' | 'ignore';
 }
 
 /** A built api server running as a child process on loopback. */
@@ -83,11 +88,11 @@ async function launchOnce(options: LaunchOptions, port: number): Promise<Launche
       PORT: String(port),
       HOST: '127.0.0.1',
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: options.output === 'ignore' ? 'ignore' : ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<number | string>((resolve) =>
     child.once('exit', (code, signal) => resolve(code ?? signal ?? 'unknown')),
   );
