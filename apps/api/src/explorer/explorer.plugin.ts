@@ -71,7 +71,6 @@ export const graphiqlExplorer = fastifyPlugin(
             // File names carry a content hash: a changed file has a new name.
             immutable: true,
             maxAge: '365d',
-            preCompressed: true,
             setHeaders: (res) => res.setHeader('x-content-type-options', 'nosniff'),
           });
         },
