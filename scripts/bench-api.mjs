@@ -5,9 +5,10 @@
 // (cache on/off, trusted GET, SQLite vs PostgreSQL) is one more section, as logging and metrics on/off is.
 //
 // Options (env): BENCH_SKIP_BUILD=1, BENCH_DURATION=seconds per row (default 5),
-// BENCH_CONNECTIONS=N (default 10), BENCH_ROUNDS=N interleaved on/off rounds (default 5).
+// BENCH_CONNECTIONS=N (default 10), BENCH_ROUNDS=N interleaved on/off rounds (default 5),
+// BENCH_WARMUP=seconds of load on each side before a comparison (default 5: the JIT settles first).
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { launchApi } from '@devops-stories/api-launcher';
 import autocannon from 'autocannon';
@@ -16,6 +17,7 @@ import { nx } from './nx.mjs';
 const DURATION = Number(process.env.BENCH_DURATION ?? 5);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 5);
 const COST_GOAL = 0.05;
 const OBSERVABILITY_GOAL = 0.1;
 const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim() || 100);
@@ -39,7 +41,7 @@ const CANONICAL = {
   'StoryList (first: 20)': { query: webOperation('StoryList'), variables: { first: 20 } },
   'Story (amazon)': { query: webOperation('Story'), variables: { slug: 'amazon' } },
   'Search ("deploy", first: 20)': { query: webOperation('Search'), variables: { query: 'deploy', first: 20 } },
-  'Recap (day 6)': { query: webOperation('Recap'), variables: { day: 6 } },
+  'RecapPage (day 6)': { query: webOperation('RecapPage'), variables: { day: 6 } },
   Facets: { query: webOperation('Facets'), variables: {} },
 };
 
@@ -128,6 +130,54 @@ async function analysisCpuMs(body) {
   return (used.user + used.system) / 1000 / 20_000;
 }
 
+/**
+ * CPU ms per StoryList request with logging (info, one line per request, written synchronously to
+ * /dev/null) and metrics on, and with both off: two servers in this process, driven by Fastify's
+ * `inject` one request at a time (no network, no concurrency), in 40 alternating batches of 250, so
+ * that whatever else the machine runs weighs on both alike; medians of the batches.
+ */
+async function observabilityCpuMs(body) {
+  await import('reflect-metadata');
+  const { readConfig } = await import('../apps/api/dist/config.js');
+  const { createApiServer } = await import('../apps/api/dist/server.js');
+  const devNull = openSync('/dev/null', 'w');
+  const env = {
+    DATABASE_URL: 'sqlite::memory:',
+    NODE_ENV: 'production',
+    CURSOR_SECRET: 'bench-cursor-secret-of-at-least-32-bytes',
+    RATE_LIMIT_POINTS: '0',
+    WEB_ROOT: '/nonexistent',
+  };
+  const servers = {
+    on: await createApiServer(readConfig(env), { logger: { write: (line) => writeSync(devNull, line) } }),
+    off: await createApiServer(readConfig({ ...env, METRICS: 'off' }), { logger: false }),
+  };
+  const payload = JSON.stringify(body);
+  const batch = async (server, n) => {
+    const started = process.cpuUsage();
+    for (let i = 0; i < n; i++) {
+      const response = await server.app.inject({
+        method: 'POST',
+        url: '/graphql',
+        headers: { 'content-type': 'application/json' },
+        payload,
+      });
+      if (response.statusCode !== 200) throw new Error(`StoryList answered ${response.statusCode}`);
+    }
+    const used = process.cpuUsage(started);
+    return (used.user + used.system) / 1000 / n;
+  };
+  await batch(servers.on, 2_000);
+  await batch(servers.off, 2_000);
+  const samples = { on: [], off: [] };
+  for (let i = 0; i < 40; i++) {
+    for (const side of i % 2 ? ['off', 'on'] : ['on', 'off']) samples[side].push(await batch(servers[side], 250));
+  }
+  await Promise.all([servers.on.close(), servers.off.close()]);
+  closeSync(devNull);
+  return { on: median(samples.on), off: median(samples.off) };
+}
+
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const row = (name, r) =>
   `${name.padEnd(34)} ${r.rps.toFixed(0).padStart(7)} ${r.p50.toFixed(1).padStart(8)} ${r.p99.toFixed(1).padStart(8)}` +
@@ -138,8 +188,8 @@ const header =
 
 /** `ROUNDS` interleaved rounds of `body` on `withIt` and `without` (order alternating), printed; returns both medians. */
 async function interleaved(what, withIt, without, body) {
-  await load(withIt, body, { duration: 1 });
-  await load(without, body, { duration: 1 });
+  await load(withIt, body, { duration: WARMUP });
+  await load(without, body, { duration: WARMUP });
   const rounds = { on: [], off: [] };
   for (let i = 0; i < ROUNDS; i++) {
     for (const side of i % 2 ? ['off', 'on'] : ['on', 'off']) {
@@ -206,7 +256,7 @@ try {
 
   const list = CANONICAL['StoryList (first: 20)'];
   console.log(
-    `\nCost analysis on vs off, StoryList (first: 20): ${ROUNDS} interleaved rounds of ${DURATION} s, medians`,
+    `\nCost analysis on vs off, StoryList (first: 20): ${ROUNDS} interleaved rounds of ${DURATION} s after ${WARMUP} s of warm-up each, medians`,
   );
   console.log(header);
   const cost = await interleaved('cost analysis', on, off, list);
@@ -221,10 +271,18 @@ try {
 
   console.log(
     `\nLogging and metrics on (LOG_LEVEL=info, one line per request, to /dev/null; METRICS=on) vs off (no logger, METRICS=off), ` +
-      `StoryList (first: 20): ${ROUNDS} interleaved rounds of ${DURATION} s, medians`,
+      `StoryList (first: 20): ${ROUNDS} interleaved rounds of ${DURATION} s after ${WARMUP} s of warm-up each, medians`,
   );
   console.log(header);
   verdict('logging and metrics on vs off', await interleaved('logging+metrics', on, quiet, list), OBSERVABILITY_GOAL);
+  const inProcess = await observabilityCpuMs(list);
+  const added = inProcess.on / inProcess.off - 1;
+  console.log(
+    `in one process (Fastify inject, one request at a time, 40 alternating batches of 250, medians): ` +
+      `${inProcess.off.toFixed(3)} ms of CPU per StoryList request without logging and metrics, ` +
+      `${inProcess.on.toFixed(3)} ms with them: ${signed(added)} (goal < +${OBSERVABILITY_GOAL * 100}%: ` +
+      `${added < OBSERVABILITY_GOAL ? 'met' : 'NOT met'}). The figure to judge by on a shared machine.`,
+  );
 } finally {
   await Promise.all([on.stop(), off.stop(), quiet.stop()]);
 }

@@ -23,7 +23,7 @@ import { maskInternalErrors } from './errors/mask-internal-errors.js';
 import { graphiqlExplorer } from './explorer/explorer.plugin.js';
 import { databaseCheck } from './health/database.check.js';
 import { HEALTH_ROUTES, healthChecks } from './health/health.plugin.js';
-import { Readiness } from './health/readiness.js';
+import { Readiness, ReadinessFailure } from './health/readiness.js';
 import { applyConnectionLimit, graphqlHttpErrorHandler, httpLimitOptions } from './http-limits/http-limits.js';
 import { ApolloServerPluginInputLimits } from './inputs/input-limits.plugin.js';
 import { ApolloServerPluginErrorLog } from './logging/error-log.plugin.js';
@@ -140,8 +140,11 @@ export async function createApiServer(config: ApiConfig, options: ApiServerOptio
         requestInfo: request?.requestInfo ?? newRequestInfo(),
       });
     const readiness = new Readiness([databaseCheck(openedStore, { file: databaseFile(config.databaseUrl) })], {
-      onChange: (name, error) =>
-        error ? app.log.warn({ err: error, check: name }, 'not ready') : app.log.info({ check: name }, 'ready again'),
+      onChange: (check, error) => {
+        if (!error) app.log.info({ check }, 'ready again');
+        else if (error instanceof ReadinessFailure) app.log.warn({ check, reason: error.message }, 'not ready');
+        else app.log.warn({ check, err: error }, 'not ready');
+      },
     });
     await app.register(requestInfo);
     await app.register(healthChecks, { readiness });

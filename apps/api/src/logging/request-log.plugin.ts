@@ -20,7 +20,8 @@ export interface RequestLoggingOptions {
  * ({@link RequestInfo}): `operation`, `documentId`, `cost`, `cache` and the `errors`' codes.
  * Nothing from headers or the body: no tokens, no variables.
  *
- * `info` for answers below 500, `error` for 5xx; `debug` for the quiet routes.
+ * `info` for answers below 500, `error` for 5xx; `debug` for the quiet routes, whatever their status
+ * (a failing readiness check logs its own `warn` line when it starts failing).
  */
 export const requestLogging = fastifyPlugin(
   async function requestLogging(app: FastifyInstance, options: RequestLoggingOptions): Promise<void> {
@@ -30,7 +31,7 @@ export const requestLogging = fastifyPlugin(
     const enabled = (level: 'debug' | 'info' | 'error') => LEVEL_VALUES[level] >= threshold;
     app.addHook('onResponse', (request: FastifyRequest, reply: FastifyReply, done) => {
       const status = reply.statusCode;
-      const level = status >= 500 ? 'error' : quiet.has(request.routeOptions.url ?? '') ? 'debug' : 'info';
+      const level = quiet.has(request.routeOptions.url ?? '') ? 'debug' : status >= 500 ? 'error' : 'info';
       if (enabled(level)) {
         const info = request.requestInfo;
         const queryAt = request.url.indexOf('?');

@@ -44,6 +44,7 @@ describe('project graph', () => {
         web: ['api-launcher'],
         'workspace-plugin': ['api-launcher'],
         'api-launcher': [],
+        explorer: ['api-launcher'],
       });
     } finally {
       rmSync(dir, { recursive: true, force: true });
