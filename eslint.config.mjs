@@ -44,6 +44,41 @@ const SERVER_ONLY_PACKAGES = [
   'dataloader',
 ];
 
+/** Who may import whom, by tags (`scope:*`, `type:*`); `module-boundaries.spec.ts` proves the rules bite. */
+const DEP_CONSTRAINTS = [
+  {
+    sourceTag: 'scope:web',
+    onlyDependOnLibsWithTags: ['scope:web'],
+    bannedExternalImports: SERVER_ONLY_PACKAGES,
+  },
+  { sourceTag: 'scope:portal', onlyDependOnLibsWithTags: ['scope:portal'] },
+  { sourceTag: 'scope:api', onlyDependOnLibsWithTags: ['scope:api', 'scope:shared', 'scope:content'] },
+  { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: [] },
+  { sourceTag: 'scope:content', onlyDependOnLibsWithTags: [] },
+  { sourceTag: 'scope:tools', onlyDependOnLibsWithTags: ['scope:tools'] },
+  {
+    sourceTag: 'type:app',
+    onlyDependOnLibsWithTags: ['type:feature', 'type:schema-module', 'type:data-access', 'type:model', 'type:content'],
+  },
+  { sourceTag: 'type:schema-module', onlyDependOnLibsWithTags: ['type:model', 'type:feature'] },
+  { sourceTag: 'type:feature', onlyDependOnLibsWithTags: ['type:model', 'type:data-access', 'type:content'] },
+  { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:content'] },
+  { sourceTag: 'type:model', onlyDependOnLibsWithTags: [] },
+  { sourceTag: 'type:content', onlyDependOnLibsWithTags: [] },
+  { sourceTag: 'type:tool', onlyDependOnLibsWithTags: [] },
+  // A consumer imports no project of ours (no server library, no other consumer) and no server package.
+  { sourceTag: 'type:consumer', onlyDependOnLibsWithTags: [], bannedExternalImports: SERVER_ONLY_PACKAGES },
+  // The test launcher starts the built api as a process: it imports nothing of ours.
+  { sourceTag: 'scope:testing', onlyDependOnLibsWithTags: [] },
+];
+
+/** Test code (specs, test helpers, end-to-end suites), which may also use the test launcher (`scope:testing`). */
+const TEST_FILES = ['**/*.spec.ts', '**/src/test/**/*.ts', '**/src/e2e/**/*.ts', '**/e2e/**/*.ts'];
+const TEST_DEP_CONSTRAINTS = DEP_CONSTRAINTS.map((constraint) => ({
+  ...constraint,
+  onlyDependOnLibsWithTags: [...constraint.onlyDependOnLibsWithTags, 'scope:testing', 'type:testing'],
+}));
+
 export default [
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
@@ -59,37 +94,17 @@ export default [
         {
           enforceBuildableLibDependency: true,
           allow: [],
-          depConstraints: [
-            {
-              sourceTag: 'scope:web',
-              onlyDependOnLibsWithTags: ['scope:web'],
-              bannedExternalImports: SERVER_ONLY_PACKAGES,
-            },
-            { sourceTag: 'scope:portal', onlyDependOnLibsWithTags: ['scope:portal'] },
-            { sourceTag: 'scope:api', onlyDependOnLibsWithTags: ['scope:api', 'scope:shared', 'scope:content'] },
-            { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: [] },
-            { sourceTag: 'scope:content', onlyDependOnLibsWithTags: [] },
-            { sourceTag: 'scope:tools', onlyDependOnLibsWithTags: ['scope:tools'] },
-            {
-              sourceTag: 'type:app',
-              onlyDependOnLibsWithTags: [
-                'type:feature',
-                'type:schema-module',
-                'type:data-access',
-                'type:model',
-                'type:content',
-              ],
-            },
-            { sourceTag: 'type:schema-module', onlyDependOnLibsWithTags: ['type:model', 'type:feature'] },
-            { sourceTag: 'type:feature', onlyDependOnLibsWithTags: ['type:model', 'type:data-access', 'type:content'] },
-            { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:content'] },
-            { sourceTag: 'type:model', onlyDependOnLibsWithTags: [] },
-            { sourceTag: 'type:content', onlyDependOnLibsWithTags: [] },
-            { sourceTag: 'type:tool', onlyDependOnLibsWithTags: [] },
-            // A consumer imports no project of ours (no server library, no other consumer) and no server package.
-            { sourceTag: 'type:consumer', onlyDependOnLibsWithTags: [], bannedExternalImports: SERVER_ONLY_PACKAGES },
-          ],
+          depConstraints: DEP_CONSTRAINTS,
         },
+      ],
+    },
+  },
+  {
+    files: TEST_FILES,
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        { enforceBuildableLibDependency: true, allow: [], depConstraints: TEST_DEP_CONSTRAINTS },
       ],
     },
   },
@@ -106,6 +121,27 @@ export default [
               group: [...SERVER_ONLY_PACKAGES, '@devops-stories/*'],
               message:
                 'A consumer knows the API only through apps/api/schema.graphql and graphql-codegen: it imports no server library and no other consumer.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Consumers' test code may also start the built api through the test launcher, and nothing else of ours.
+    basePath: WORKSPACE_ROOT,
+    files: CONSUMER_ROOTS.flatMap((root) =>
+      TEST_FILES.map((pattern) => `${root}/${pattern.replace(/^\*\*\//, '**/')}`),
+    ),
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [...SERVER_ONLY_PACKAGES, '@devops-stories/*', '!@devops-stories/api-launcher'],
+              message:
+                'A consumer knows the API only through apps/api/schema.graphql and graphql-codegen; its tests may start the built api through @devops-stories/api-launcher.',
             },
           ],
         },

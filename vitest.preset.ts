@@ -27,6 +27,8 @@ export function projectTestConfig(
       include: options.include ?? ['src/**/*.spec.ts'],
       setupFiles: options.decorators ? [fileURLToPath(new URL('./vitest.setup-decorators.ts', import.meta.url))] : [],
       testTimeout: options.testTimeout ?? 15_000,
+      // Hooks start servers and browsers: on a loaded 2-core machine they need the tests' patience.
+      hookTimeout: options.testTimeout ?? 15_000,
       reporters: ['default'],
     },
   });

@@ -2,19 +2,24 @@
 // the load generator in this process and the api in child processes; `cpu ms` is the api process's
 // CPU time per answered request (from /proc). Figures only: not part of
 // `npm test`, they depend on the machine. Each section is a list of rows; a later comparison
-// (cache on/off, trusted GET, logging on/off, SQLite vs PostgreSQL) is one more section.
+// (cache on/off, trusted GET, SQLite vs PostgreSQL) is one more section, as logging and metrics on/off is.
 //
 // Options (env): BENCH_SKIP_BUILD=1, BENCH_DURATION=seconds per row (default 5),
-// BENCH_CONNECTIONS=N (default 10), BENCH_ROUNDS=N interleaved on/off rounds (default 5).
-import { execFileSync, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+// BENCH_CONNECTIONS=N (default 10), BENCH_ROUNDS=N interleaved on/off rounds (default 5),
+// BENCH_WARMUP=seconds of load on each side before a comparison (default 5: the JIT settles first).
+import { execFileSync } from 'node:child_process';
+import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { launchApi } from '@devops-stories/api-launcher';
 import autocannon from 'autocannon';
 import { nx } from './nx.mjs';
 
 const DURATION = Number(process.env.BENCH_DURATION ?? 5);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 5);
 const COST_GOAL = 0.05;
+const OBSERVABILITY_GOAL = 0.1;
 const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim() || 100);
 
 /** Resident memory of a process, in MB, from /proc (Linux). */
@@ -36,7 +41,7 @@ const CANONICAL = {
   'StoryList (first: 20)': { query: webOperation('StoryList'), variables: { first: 20 } },
   'Story (amazon)': { query: webOperation('Story'), variables: { slug: 'amazon' } },
   'Search ("deploy", first: 20)': { query: webOperation('Search'), variables: { query: 'deploy', first: 20 } },
-  'Recap (day 6)': { query: webOperation('Recap'), variables: { day: 6 } },
+  'RecapPage (day 6)': { query: webOperation('RecapPage'), variables: { day: 6 } },
   Facets: { query: webOperation('Facets'), variables: {} },
 };
 
@@ -57,30 +62,25 @@ const HOSTILE = {
 
 if (!process.env.BENCH_SKIP_BUILD) nx('build', '@devops-stories/api', '--outputStyle=static');
 
-/** Starts the api with `env` on a free port; resolves with its /graphql URL and a stop function. */
+const BENCH_SERVER = fileURLToPath(new URL('bench/api-server.mjs', import.meta.url));
+
+/**
+ * Starts the api with `env` on a free port (the one launcher the tests use, polling /readyz); its
+ * output goes to /dev/null, as a production log goes to a collector, so log lines cost their write.
+ */
 async function startApi(env) {
-  const child = spawn(process.execPath, ['scripts/bench/api-server.mjs'], {
+  const api = await launchApi({
+    main: BENCH_SERVER,
+    output: 'ignore',
     env: {
-      ...process.env,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      DATABASE_URL: 'sqlite::memory:',
+      NODE_ENV: 'production',
+      CURSOR_SECRET: 'bench-cursor-secret-of-at-least-32-bytes',
       WEB_ROOT: '/nonexistent',
       RATE_LIMIT_POINTS: '0', // budgets would turn a load test into 429s; their cost is in the cost-analysis row
       ...env,
     },
-    stdio: ['ignore', 'pipe', 'inherit'],
   });
-  const url = await new Promise((resolve, reject) => {
-    let output = '';
-    child.stdout.on('data', (chunk) => {
-      output += chunk;
-      const ready = /ready at (http:\/\/\S+\/graphql)/.exec(output);
-      if (ready) resolve(ready[1]);
-    });
-    child.on('exit', (code) => reject(new Error(`api exited with ${code}:\n${output}`)));
-  });
-  return { url, pid: child.pid, stop: () => child.kill('SIGTERM') };
+  return { url: `${api.base}/graphql`, pid: api.child.pid, stop: () => api.stop('SIGTERM') };
 }
 
 /** One autocannon run of POST `body` against `api`; `cpu` is the api's CPU time per answered request, in ms. */
@@ -130,6 +130,54 @@ async function analysisCpuMs(body) {
   return (used.user + used.system) / 1000 / 20_000;
 }
 
+/**
+ * CPU ms per StoryList request with logging (info, one line per request, written synchronously to
+ * /dev/null) and metrics on, and with both off: two servers in this process, driven by Fastify's
+ * `inject` one request at a time (no network, no concurrency), in 40 alternating batches of 250, so
+ * that whatever else the machine runs weighs on both alike; medians of the batches.
+ */
+async function observabilityCpuMs(body) {
+  await import('reflect-metadata');
+  const { readConfig } = await import('../apps/api/dist/config.js');
+  const { createApiServer } = await import('../apps/api/dist/server.js');
+  const devNull = openSync('/dev/null', 'w');
+  const env = {
+    DATABASE_URL: 'sqlite::memory:',
+    NODE_ENV: 'production',
+    CURSOR_SECRET: 'bench-cursor-secret-of-at-least-32-bytes',
+    RATE_LIMIT_POINTS: '0',
+    WEB_ROOT: '/nonexistent',
+  };
+  const servers = {
+    on: await createApiServer(readConfig(env), { logger: { write: (line) => writeSync(devNull, line) } }),
+    off: await createApiServer(readConfig({ ...env, METRICS: 'off' }), { logger: false }),
+  };
+  const payload = JSON.stringify(body);
+  const batch = async (server, n) => {
+    const started = process.cpuUsage();
+    for (let i = 0; i < n; i++) {
+      const response = await server.app.inject({
+        method: 'POST',
+        url: '/graphql',
+        headers: { 'content-type': 'application/json' },
+        payload,
+      });
+      if (response.statusCode !== 200) throw new Error(`StoryList answered ${response.statusCode}`);
+    }
+    const used = process.cpuUsage(started);
+    return (used.user + used.system) / 1000 / n;
+  };
+  await batch(servers.on, 2_000);
+  await batch(servers.off, 2_000);
+  const samples = { on: [], off: [] };
+  for (let i = 0; i < 40; i++) {
+    for (const side of i % 2 ? ['off', 'on'] : ['on', 'off']) samples[side].push(await batch(servers[side], 250));
+  }
+  await Promise.all([servers.on.close(), servers.off.close()]);
+  closeSync(devNull);
+  return { on: median(samples.on), off: median(samples.off) };
+}
+
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const row = (name, r) =>
   `${name.padEnd(34)} ${r.rps.toFixed(0).padStart(7)} ${r.p50.toFixed(1).padStart(8)} ${r.p99.toFixed(1).padStart(8)}` +
@@ -138,11 +186,56 @@ const header =
   `${'operation'.padEnd(34)} ${'req/s'.padStart(7)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)}` +
   `${'cpu ms'.padStart(9)}${'2xx'.padStart(8)} ${'non-2xx'.padStart(8)} ${'errors'.padStart(7)}`;
 
+/** `ROUNDS` interleaved rounds of `body` on `withIt` and `without` (order alternating), printed; returns both medians. */
+async function interleaved(what, withIt, without, body) {
+  await load(withIt, body, { duration: WARMUP });
+  await load(without, body, { duration: WARMUP });
+  const rounds = { on: [], off: [] };
+  for (let i = 0; i < ROUNDS; i++) {
+    for (const side of i % 2 ? ['off', 'on'] : ['on', 'off']) {
+      const r = await load(side === 'on' ? withIt : without, body);
+      rounds[side].push(r);
+      console.log(row(`  round ${i + 1}, ${what} ${side}`, r));
+    }
+  }
+  const summary = (side) => ({
+    rps: median(rounds[side].map((r) => r.rps)),
+    p50: median(rounds[side].map((r) => r.p50)),
+    p99: median(rounds[side].map((r) => r.p99)),
+    cpu: median(rounds[side].map((r) => r.cpu)),
+    ok: rounds[side].reduce((n, r) => n + r.ok, 0),
+    refused: rounds[side].reduce((n, r) => n + r.refused, 0),
+    errors: rounds[side].reduce((n, r) => n + r.errors, 0),
+  });
+  const on = summary('on');
+  const off = summary('off');
+  console.log(row(`median, ${what} on`, on));
+  console.log(row(`median, ${what} off`, off));
+  return { on, off };
+}
+
+const signed = (x) => `${x >= 0 ? '+' : ''}${(x * 100).toFixed(1)}%`;
+
+/** The verdict line of an on/off comparison: CPU per request against `goal`, and throughput. */
+function verdict(what, { on, off }, goal) {
+  const cpuOverhead = on.cpu / off.cpu - 1;
+  const throughputChange = on.rps / off.rps - 1;
+  console.log(
+    `\n${what}, StoryList (first: 20): api CPU per request ${signed(cpuOverhead)} ` +
+      `(${off.cpu.toFixed(3)} -> ${on.cpu.toFixed(3)} ms; goal < +${goal * 100}%: ` +
+      `${cpuOverhead < goal ? 'met' : 'NOT met'}), throughput ${signed(throughputChange)} ` +
+      `(${off.rps.toFixed(0)} -> ${on.rps.toFixed(0)} req/s), p50 ${off.p50.toFixed(1)} -> ${on.p50.toFixed(1)} ms. ` +
+      'Wall-clock figures swing with whatever else runs on the machine; CPU time per request much less.',
+  );
+}
+
+// `on` is the default configuration: cost analysis, logging at info (to /dev/null) and metrics.
 const on = await startApi({});
 const off = await startApi({ BENCH_COST_ANALYSIS: 'off' });
+const quiet = await startApi({ BENCH_LOGGING: 'off', METRICS: 'off' });
 try {
   console.log(
-    `\napi over loopback: autocannon, ${CONNECTIONS} connections, ${DURATION} s per row, after a 1 s warm-up\n`,
+    `\napi over loopback (NODE_ENV=production): autocannon, ${CONNECTIONS} connections, ${DURATION} s per row, after a 1 s warm-up\n`,
   );
 
   console.log("The canonical operations (the web client's documents), default configuration");
@@ -163,50 +256,33 @@ try {
 
   const list = CANONICAL['StoryList (first: 20)'];
   console.log(
-    `\nCost analysis on vs off, StoryList (first: 20): ${ROUNDS} interleaved rounds of ${DURATION} s, medians`,
+    `\nCost analysis on vs off, StoryList (first: 20): ${ROUNDS} interleaved rounds of ${DURATION} s after ${WARMUP} s of warm-up each, medians`,
   );
   console.log(header);
-  await load(on, list, { duration: 1 });
-  await load(off, list, { duration: 1 });
-  const rounds = { on: [], off: [] };
-  for (let i = 0; i < ROUNDS; i++) {
-    for (const side of i % 2 ? ['off', 'on'] : ['on', 'off']) {
-      const r = await load(side === 'on' ? on : off, list);
-      rounds[side].push(r);
-      console.log(row(`  round ${i + 1}, cost analysis ${side}`, r));
-    }
-  }
-  const summary = (side) => ({
-    rps: median(rounds[side].map((r) => r.rps)),
-    p50: median(rounds[side].map((r) => r.p50)),
-    p99: median(rounds[side].map((r) => r.p99)),
-    cpu: median(rounds[side].map((r) => r.cpu)),
-    ok: rounds[side].reduce((n, r) => n + r.ok, 0),
-    refused: rounds[side].reduce((n, r) => n + r.refused, 0),
-    errors: rounds[side].reduce((n, r) => n + r.errors, 0),
-  });
-  const withCost = summary('on');
-  const withoutCost = summary('off');
-  console.log(row('median, cost analysis on', withCost));
-  console.log(row('median, cost analysis off', withoutCost));
+  const cost = await interleaved('cost analysis', on, off, list);
+  verdict('cost analysis on vs off', cost, COST_GOAL);
   const analysis = await analysisCpuMs(list);
-  const cpuOverhead = withCost.cpu / withoutCost.cpu - 1;
-  const throughputChange = withCost.rps / withoutCost.rps - 1;
-  const signed = (x) => `${x >= 0 ? '+' : ''}${(x * 100).toFixed(1)}%`;
-  console.log(
-    `\ncost analysis on vs off, StoryList (first: 20): api CPU per request ${signed(cpuOverhead)} ` +
-      `(${withoutCost.cpu.toFixed(3)} -> ${withCost.cpu.toFixed(3)} ms; goal < +${COST_GOAL * 100}%: ` +
-      `${cpuOverhead < COST_GOAL ? 'met' : 'NOT met'}), throughput ${signed(throughputChange)} ` +
-      `(${withoutCost.rps.toFixed(0)} -> ${withCost.rps.toFixed(0)} req/s). Wall-clock figures swing with whatever ` +
-      'else runs on the machine; CPU time per request much less.',
-  );
-  const share = analysis / withoutCost.cpu;
+  const share = analysis / cost.off.cpu;
   console.log(
     `the analysis itself (variables, shape, price) takes ${(analysis * 1000).toFixed(1)} µs of CPU per StoryList request ` +
-      `(timed over 20,000 runs in this process): ${(share * 100).toFixed(1)}% of the ${withoutCost.cpu.toFixed(3)} ms ` +
+      `(timed over 20,000 runs in this process): ${(share * 100).toFixed(1)}% of the ${cost.off.cpu.toFixed(3)} ms ` +
       `the api spends per request without it (goal < ${COST_GOAL * 100}%: ${share < COST_GOAL ? 'met' : 'NOT met'})`,
   );
+
+  console.log(
+    `\nLogging and metrics on (LOG_LEVEL=info, one line per request, to /dev/null; METRICS=on) vs off (no logger, METRICS=off), ` +
+      `StoryList (first: 20): ${ROUNDS} interleaved rounds of ${DURATION} s after ${WARMUP} s of warm-up each, medians`,
+  );
+  console.log(header);
+  verdict('logging and metrics on vs off', await interleaved('logging+metrics', on, quiet, list), OBSERVABILITY_GOAL);
+  const inProcess = await observabilityCpuMs(list);
+  const added = inProcess.on / inProcess.off - 1;
+  console.log(
+    `in one process (Fastify inject, one request at a time, 40 alternating batches of 250, medians): ` +
+      `${inProcess.off.toFixed(3)} ms of CPU per StoryList request without logging and metrics, ` +
+      `${inProcess.on.toFixed(3)} ms with them: ${signed(added)} (goal < +${OBSERVABILITY_GOAL * 100}%: ` +
+      `${added < OBSERVABILITY_GOAL ? 'met' : 'NOT met'}). The figure to judge by on a shared machine.`,
+  );
 } finally {
-  on.stop();
-  off.stop();
+  await Promise.all([on.stop(), off.stop(), quiet.stop()]);
 }

@@ -7,10 +7,11 @@
 //      judged on the least busy of LIGHTHOUSE_RUNS runs (default 3); skipped, saying why, if it cannot run.
 //
 // Options (env): BENCH_SKIP_BUILD=1, LIGHTHOUSE_RUNS=N (0 skips Lighthouse), CHROMIUM_PATH.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { launchApi } from '@devops-stories/api-launcher';
 import { nx } from './nx.mjs';
 
 const GZIP_BUDGET = 20_000;
@@ -51,7 +52,7 @@ try {
   // 3. Lighthouse
   await runLighthouse(api.base);
 } finally {
-  api.child.kill('SIGKILL');
+  await api.stop();
 }
 
 if (failures.length) {
@@ -61,28 +62,13 @@ if (failures.length) {
 console.log('\n✔ web bench within budget');
 
 function startApi() {
-  const child = spawn(process.execPath, ['apps/api/dist/main.js'], {
+  return launchApi({
     env: {
-      ...process.env,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      DATABASE_URL: 'sqlite::memory:',
       WEB_ROOT: WEB_DIST,
       NODE_ENV: 'production',
-      CURSOR_SECRET: 'bench',
+      CURSOR_SECRET: 'bench-cursor-secret-of-at-least-32-bytes',
+      LOG_LEVEL: 'warn',
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const onData = (chunk) => {
-      output += chunk;
-      const ready = /devops-stories ready at (http:\/\/\S+)\/graphql/.exec(output);
-      if (ready) resolve({ child, base: ready[1] });
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`api exited with ${code}:\n${output}`)));
   });
 }
 

@@ -1,4 +1,4 @@
-// `npm start`: builds the API, the web client and the portal, then runs the API (port 4000) and the portal (port 4100).
+// `npm start`: builds the API, the web client, the explorer and the portal, then runs the API (port 4000) and the portal (port 4100).
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { nx } from './nx.mjs';
@@ -7,6 +7,7 @@ const projects = ['@devops-stories/api'];
 if (existsSync('apps/web/package.json')) projects.push('@devops-stories/web');
 const withPortal = existsSync('apps/portal/package.json');
 if (withPortal) projects.push('@devops-stories/portal');
+if (existsSync('apps/explorer/package.json')) projects.push('@devops-stories/explorer');
 nx('run-many', '-t', 'build', '--projects', projects.join(','), '--outputStyle=static');
 
 const servers = [spawn(process.execPath, ['apps/api/dist/main.js'], { stdio: 'inherit' })];

@@ -1,12 +1,15 @@
 // The api as `npm run bench:api` runs it: the built server (apps/api/dist) with the environment's
-// configuration, and cost analysis off when BENCH_COST_ANALYSIS=off, to measure what it costs.
-// Prints the same ready line as main.js; stops on SIGTERM.
+// configuration; cost analysis off when BENCH_COST_ANALYSIS=off, logging off when BENCH_LOGGING=off
+// (with METRICS=off, the "logging and metrics off" row), to measure what they cost. The launcher
+// (@devops-stories/api-launcher) starts it and waits for /readyz; it stops on SIGTERM.
 import 'reflect-metadata';
 import { readConfig } from '../../apps/api/dist/config.js';
 import { createApiServer } from '../../apps/api/dist/server.js';
 
 const config = readConfig();
-const server = await createApiServer(config, { costAnalysis: process.env.BENCH_COST_ANALYSIS !== 'off' });
+const server = await createApiServer(config, {
+  costAnalysis: process.env.BENCH_COST_ANALYSIS !== 'off',
+  logger: process.env.BENCH_LOGGING !== 'off',
+});
 process.once('SIGTERM', () => server.close().then(() => process.exit(0)));
-const address = await server.app.listen({ port: config.port, host: config.host });
-console.log(`devops-stories ready at ${address}/graphql`);
+await server.listen();

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { schemaModules } from './schema-modules.js';
 import { fragmentBomb, practiceCycle, relatedChain, unknownFieldsFilter } from './test/attacks.js';
 import { documentGenerator, seededRandom } from './test/fuzz.js';
-import { type LaunchedApi, launchApi } from './test/launch.js';
+import { type LaunchedApi, launchApi } from '@devops-stories/api-launcher';
 
 /** What must never reach a client: stacks, SQL, paths, runtime error names. */
 const LEAK =
@@ -30,9 +30,12 @@ describe(`abuse (seed ${SEED})`, () => {
 
   beforeAll(async () => {
     api = await launchApi({
-      NODE_ENV: 'production',
-      CURSOR_SECRET: 'abuse-suite-secret-of-at-least-32-bytes',
-      RATE_LIMIT_POINTS: '0',
+      env: {
+        NODE_ENV: 'production',
+        CURSOR_SECRET: 'abuse-suite-secret-of-at-least-32-bytes',
+        RATE_LIMIT_POINTS: '0',
+        WEB_ROOT: '/nonexistent',
+      },
     });
   });
   afterAll(async () => {

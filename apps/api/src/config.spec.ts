@@ -1,6 +1,6 @@
+import { launchApi } from '@devops-stories/api-launcher';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, DEFAULT_HTTP_LIMITS, DEFAULT_QUERY_LIMITS, readConfig } from './config.js';
-import { launchApi } from './test/launch.js';
 
 const SECRET_32 = 'x'.repeat(32);
 
@@ -20,6 +20,44 @@ describe('configuration', () => {
     expect(config.rateLimitPoints).toBe(10_000);
     expect(config.trustProxy).toBe(false);
     expect(config.frameAncestors).toEqual(["'self'"]);
+    expect(config.logLevel).toBe('info');
+    expect(config.metrics).toEqual({ enabled: true, port: undefined });
+    expect(config.explorer).toBe(true);
+    expect(config.drainDelayMs).toBe(0);
+  });
+
+  it('reads the operations settings: log level, metrics, their port, the explorer, the drain delay', () => {
+    const config = readConfig({
+      LOG_LEVEL: 'Debug',
+      METRICS: 'off',
+      METRICS_PORT: '9464',
+      EXPLORER: 'OFF',
+      DRAIN_DELAY_MS: '5000',
+    });
+    expect(config).toMatchObject({
+      logLevel: 'debug',
+      metrics: { enabled: false, port: 9464 },
+      explorer: false,
+      drainDelayMs: 5000,
+    });
+    // The explorer is off in production unless asked for.
+    expect(readConfig({ NODE_ENV: 'production', CURSOR_SECRET: SECRET_32 }).explorer).toBe(false);
+    expect(readConfig({ NODE_ENV: 'production', CURSOR_SECRET: SECRET_32, EXPLORER: 'on' }).explorer).toBe(true);
+  });
+
+  it.each([
+    [
+      { LOG_LEVEL: 'verbose' },
+      'LOG_LEVEL must be one of trace, debug, info, warn, error, fatal, silent, got "verbose"',
+    ],
+    [{ METRICS: 'yes' }, 'METRICS must be on or off, got "yes"'],
+    [{ EXPLORER: '1' }, 'EXPLORER must be on or off, got "1"'],
+    [{ METRICS_PORT: '70000' }, 'METRICS_PORT must be a whole number from 0 to 65535, got "70000"'],
+    [{ PORT: '4000', METRICS_PORT: '4000' }, 'METRICS_PORT must differ from PORT (4000)'],
+    [{ DRAIN_DELAY_MS: '90000' }, 'DRAIN_DELAY_MS must be a whole number from 0 to 60000, got "90000"'],
+  ])('refuses %o, naming the variable', (env, message) => {
+    expect(() => readConfig(env)).toThrow(ConfigError);
+    expect(() => readConfig(env)).toThrow(message);
   });
 
   it.each([
@@ -53,7 +91,7 @@ describe('configuration', () => {
   });
 
   it('the built server refuses to start in production without the secret, with a one-line error', async () => {
-    const failure = await launchApi({ NODE_ENV: 'production', CURSOR_SECRET: 'short' }).then(
+    const failure = await launchApi({ env: { NODE_ENV: 'production', CURSOR_SECRET: 'short' } }).then(
       () => 'started',
       (error: Error) => error.message,
     );
@@ -62,7 +100,7 @@ describe('configuration', () => {
     // launchApi's line ("the api exited with 1 …"), then everything the server printed: one line.
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatch(/exited with 1/);
-    const api = await launchApi({ NODE_ENV: 'production', CURSOR_SECRET: SECRET_32 });
+    const api = await launchApi({ env: { NODE_ENV: 'production', CURSOR_SECRET: SECRET_32 } });
     expect((await fetch(`${api.base}/health`)).status).toBe(200);
     await api.stop();
   });

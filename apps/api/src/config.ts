@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { DatabaseUrlError, parseDatabaseUrl } from '@devops-stories/story-store';
+import { LOG_LEVELS, type LogLevel } from './logging/logger-options.js';
 
 /** What one GraphQL operation may ask for; refused before execution when over. */
 export interface QueryLimits {
@@ -49,6 +50,28 @@ export interface ApiConfig {
   trustProxy: boolean | number | string[];
   /** Who may frame the pages: CSP `frame-ancestors` sources (`FRAME_ANCESTORS`). */
   frameAncestors: string[];
+  /** Least severe level logged (`LOG_LEVEL`). */
+  logLevel: LogLevel;
+  metrics: MetricsSettings;
+  /** Serve the GraphiQL explorer at `GET /graphql` to browsers (`EXPLORER`; on by default outside production). */
+  explorer: boolean;
+  /** Folder of the explorer's build (`apps/explorer/dist`). */
+  explorerRoot: string;
+  /**
+   * Persisted-document manifests (`{ hash: document }`) whose operation names are known: metrics
+   * label requests by these names, any other name as `other`. Missing files are skipped.
+   */
+  operationManifests: string[];
+  /** How long shutdown keeps serving with readiness failing before it closes (`DRAIN_DELAY_MS`). */
+  drainDelayMs: number;
+}
+
+/** Where and whether Prometheus metrics are served. */
+export interface MetricsSettings {
+  /** Collect and serve metrics (`METRICS`, default on). */
+  enabled: boolean;
+  /** Serve `/metrics` on this port only, instead of the API's port (`METRICS_PORT`). */
+  port?: number;
 }
 
 /** Thrown for a setting that cannot work; the message names the variable and a valid value. */
@@ -104,6 +127,18 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     throw error;
   }
   const production = env.NODE_ENV === 'production';
+  const onOff = (name: string, fallback: boolean) => {
+    const text = env[name]?.trim().toLowerCase();
+    if (text === undefined || text === '') return fallback;
+    if (text === 'on' || text === 'off') return text === 'on';
+    throw new ConfigError(`${name} must be on or off, got "${env[name]}"`);
+  };
+  const metricsPort = env.METRICS_PORT?.trim() ? int('METRICS_PORT', 0, 0, 65535) : undefined;
+  if (metricsPort !== undefined && metricsPort !== 0 && metricsPort === port) {
+    throw new ConfigError(
+      `METRICS_PORT must differ from PORT (${port}): leave it unset to serve /metrics on the API's port, got ${metricsPort}`,
+    );
+  }
   const maxCost = int('MAX_QUERY_COST', DEFAULT_QUERY_LIMITS.maxCost, 1);
   const rateLimitPoints = int('RATE_LIMIT_POINTS', DEFAULT_RATE_LIMIT_POINTS, 0);
   if (rateLimitPoints > 0 && rateLimitPoints < maxCost) {
@@ -135,7 +170,24 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     rateLimitPoints,
     trustProxy: readTrustProxy(env.TRUST_PROXY),
     frameAncestors: readFrameAncestors(env.FRAME_ANCESTORS),
+    logLevel: readLogLevel(env.LOG_LEVEL),
+    metrics: { enabled: onOff('METRICS', true), port: metricsPort },
+    explorer: onOff('EXPLORER', !production),
+    explorerRoot: fileURLToPath(new URL('../../explorer/dist', import.meta.url)),
+    operationManifests: [
+      '../../web/src/gql/persisted-documents.json',
+      '../../web/src/glossary/gql/persisted-documents.json',
+    ].map((path) => fileURLToPath(new URL(path, import.meta.url))),
+    drainDelayMs: int('DRAIN_DELAY_MS', 0, 0, 60_000),
   };
+}
+
+function readLogLevel(text = 'info'): LogLevel {
+  const level = text.trim().toLowerCase() || 'info';
+  if (!(LOG_LEVELS as readonly string[]).includes(level)) {
+    throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${text}"`);
+  }
+  return level as LogLevel;
 }
 
 function readCursorSecret(secret: string | undefined, production: boolean): string {

@@ -5,20 +5,30 @@ import { drainOnSignals } from './shutdown/drain.js';
 async function main(): Promise<void> {
   const config = readConfig();
   const server = await createApiServer(config, { logger: true });
+  const log = server.app.log;
   drainOnSignals(server, {
+    delayMs: config.drainDelayMs,
+    onDrainStart: () => server.readiness.drain(),
     log: {
-      info: (message) => server.app.log.info(message),
-      error: (error, message) => server.app.log.error(error, message),
+      info: (message) => log.info(message),
+      error: (error, message) => log.error(error, message),
     },
   });
-  const address = await server.app.listen({ port: config.port, host: config.host });
+  const { url: address, metricsUrl } = await server.listen();
   const url = new URL(address);
   if (url.hostname === '0.0.0.0' || url.hostname === '[::]') url.hostname = 'localhost';
-  server.app.log.info(`devops-stories listening: GraphQL at ${url.origin}/graphql, web client at ${url.origin}/`);
-  console.log(`devops-stories ready at ${url.origin}/graphql`);
+  log.info(
+    `devops-stories listening: GraphQL at ${url.origin}/graphql` +
+      (config.explorer ? ' (the explorer in a browser)' : '') +
+      `, web client at ${url.origin}/, readiness at ${url.origin}/readyz` +
+      (config.metrics.enabled ? `, metrics at ${metricsUrl ?? `${url.origin}/metrics`}` : ''),
+  );
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof ConfigError ? `Configuration error: ${error.message}` : error);
+  // One line for a setting that cannot work; the whole error (with its stack) for anything else.
+  process.stderr.write(
+    error instanceof ConfigError ? `Configuration error: ${error.message}\n` : `${(error as Error)?.stack ?? error}\n`,
+  );
   process.exit(1);
 });

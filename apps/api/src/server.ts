@@ -13,40 +13,70 @@ import {
   type StoryContext,
 } from '@devops-stories/story-graph';
 import { DEFAULT_PAGE_SIZE } from '@devops-stories/story-model';
-import { openSqliteStore, type StoryStore } from '@devops-stories/story-store';
+import { openSqliteStore, parseDatabaseUrl, type StoryStore } from '@devops-stories/story-store';
 import fastifyCors from '@fastify/cors';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { ApiConfig } from './config.js';
 import { ApolloServerPluginQueryCost } from './cost/cost.plugin.js';
 import { ApolloServerPluginOperationDeadline } from './deadline/operation-deadline.plugin.js';
 import { maskInternalErrors } from './errors/mask-internal-errors.js';
+import { graphiqlExplorer } from './explorer/explorer.plugin.js';
+import { databaseCheck } from './health/database.check.js';
+import { HEALTH_ROUTES, healthChecks } from './health/health.plugin.js';
+import { Readiness, ReadinessFailure } from './health/readiness.js';
 import { applyConnectionLimit, graphqlHttpErrorHandler, httpLimitOptions } from './http-limits/http-limits.js';
 import { ApolloServerPluginInputLimits } from './inputs/input-limits.plugin.js';
+import { ApolloServerPluginErrorLog } from './logging/error-log.plugin.js';
+import { type LogDestination, loggerOptions } from './logging/logger-options.js';
+import { requestLogging } from './logging/request-log.plugin.js';
+import { type ApiMetrics, createApiMetrics, operationLabeller } from './metrics/api-metrics.js';
+import { metricsListener, prometheusMetrics } from './metrics/metrics.plugin.js';
+import { operationNamesIn } from './metrics/operation-names.js';
+import { timedStore } from './metrics/timed-store.js';
 import { webPages } from './pages/pages.plugin.js';
 import { ApolloServerPluginCostBudget, memoryBudget } from './rate-limit/cost-budget.plugin.js';
+import { newRequestInfo, type RequestInfo, requestInfo } from './request-info/request-info.js';
+import { ApolloServerPluginRequestInfo } from './request-info/request-info.plugin.js';
 import { schemaModules } from './schema-modules.js';
 
-/** What every resolver receives: the story graph's context and who is asking. */
+/** What every resolver receives: the story graph's context, who is asking, and the request's log and record. */
 export type ApiContext = StoryContext & {
   /** The client's address (`X-Forwarded-For` only when `TRUST_PROXY` trusts the proxy); budgets are kept per address. */
   clientAddress: string;
+  /** The request's logger: its lines carry the request's id (`reqId`). */
+  log: FastifyBaseLogger;
+  /** What the plugins learn about the request, for its log line and the metrics. */
+  requestInfo: RequestInfo;
 };
 
 /** A running (or ready to listen) API: Fastify with Apollo, its store and a clean shutdown. */
 export interface ApiServer {
   app: FastifyInstance;
   apollo: ApolloServer<ApiContext>;
+  /** The store, as the resolvers use it (timed into the metrics when they are on). */
   store: StoryStore;
-  /** A fresh per-request context, as `/graphql` creates one; for `apollo.executeOperation`. */
-  createContext(clientAddress?: string): Promise<ApiContext>;
+  /** `/readyz`'s checks; `readiness.drain()` turns it 503 when shutdown begins. */
+  readiness: Readiness;
+  /**
+   * The Prometheus registry and the API's metrics; `undefined` with `METRICS=off`. Other features
+   * register their own metrics in `metrics.registry`.
+   */
+  metrics: ApiMetrics | undefined;
+  /** A fresh per-request context, as `/graphql` creates one from its request; for `apollo.executeOperation`. */
+  createContext(request?: FastifyRequest): Promise<ApiContext>;
+  /**
+   * Listens on `config.port`/`config.host`, and the metrics listener on `METRICS_PORT` if set.
+   * @returns the API's base URL and, with its own port, the metrics URL
+   */
+  listen(): Promise<{ url: string; metricsUrl?: string }>;
   /** Stops accepting requests, drains in-flight ones, closes the database. */
   close(): Promise<void>;
 }
 
 export interface ApiServerOptions {
   modules?: SchemaModule[];
-  /** Pino logging; off in tests. */
-  logger?: boolean;
+  /** Logging at `config.logLevel`: `true` to stdout, or into a destination (tests read its lines); off by default. */
+  logger?: boolean | LogDestination;
   /** Receives SQL statements, for tests that count them. */
   onStatement?: (sql: string) => void;
   /**
@@ -58,28 +88,39 @@ export interface ApiServerOptions {
 
 /**
  * Opens the store, imports the content, builds the schema and assembles the server from its
- * plugins: HTTP limits, `/graphql` (GET and POST) with input limits, the cost model, per-client
- * budgets and an execution deadline, `/health`, and the web pages with their security headers.
+ * plugins: HTTP limits; liveness and readiness (`/livez`, `/readyz`, `/health`); one log line per
+ * request and GraphQL errors logged with the request's id; Prometheus metrics (`/metrics`, or a
+ * listener of their own); `/graphql` (GET and POST) with input limits, the cost model, per-client
+ * budgets and an execution deadline; the GraphiQL explorer for browsers; and the web pages with
+ * their security headers.
  */
 export async function createApiServer(config: ApiConfig, options: ApiServerOptions = {}): Promise<ApiServer> {
   const modules = options.modules ?? schemaModules;
-  const store = openSqliteStore({ url: config.databaseUrl, onStatement: options.onStatement });
+  const openedStore = openSqliteStore({ url: config.databaseUrl, onStatement: options.onStatement });
   try {
-    const imported = await store.importContent(loadContent());
+    const imported = await openedStore.importContent(loadContent());
+    const metrics = config.metrics.enabled ? createApiMetrics() : undefined;
+    const store = metrics ? timedStore(openedStore, metrics.dbDuration) : openedStore;
+    const logging = options.logger ?? false;
     const app = Fastify({
-      logger: options.logger ?? false,
+      ...(logging ? loggerOptions(config.logLevel, logging === true ? undefined : logging) : { logger: false }),
       trustProxy: trustedProxies(config.trustProxy),
+      // During a drain, requests on connections already open are answered, not refused with 503.
+      return503OnClosing: false,
       ...httpLimitOptions(config.http),
     });
     applyConnectionLimit(app, config.http);
     app.log.info({ imported }, 'content imported');
     const apollo = new ApolloServer<ApiContext>({
       schema: await buildModularSchema(modules),
+      logger: app.log,
       plugins: [
         fastifyApolloDrainPlugin(app),
         ApolloServerPluginLandingPageDisabled(),
         // No cache hints are set, so the per-field cache-control bookkeeping would be pure overhead.
         ApolloServerPluginCacheControlDisabled(),
+        ApolloServerPluginRequestInfo(),
+        ApolloServerPluginErrorLog(),
         ...operationPlugins(config, options.costAnalysis ?? true),
       ],
       // main.ts drains on SIGTERM/SIGINT; Apollo's own handler would re-send the signal after stopping.
@@ -88,12 +129,33 @@ export async function createApiServer(config: ApiConfig, options: ApiServerOptio
       includeStacktraceInErrorResponses: false,
       hideSchemaDetailsFromClientErrors: config.production,
       introspection: !config.production,
-      formatError: maskInternalErrors(app.log),
+      formatError: maskInternalErrors(),
     });
     await apollo.start();
     const contextFor = modularContextFactory(modules, { store, cursorSecret: config.cursorSecret });
-    const createContext = async (clientAddress = 'local'): Promise<ApiContext> =>
-      Object.assign(contextFor(), { clientAddress });
+    const createContext = async (request?: FastifyRequest): Promise<ApiContext> =>
+      Object.assign(contextFor(), {
+        clientAddress: request?.ip ?? 'local',
+        log: request?.log ?? app.log,
+        requestInfo: request?.requestInfo ?? newRequestInfo(),
+      });
+    const readiness = new Readiness([databaseCheck(openedStore, { file: databaseFile(config.databaseUrl) })], {
+      onChange: (check, error) => {
+        if (!error) app.log.info({ check }, 'ready again');
+        else if (error instanceof ReadinessFailure) app.log.warn({ check, reason: error.message }, 'not ready');
+        else app.log.warn({ check, err: error }, 'not ready');
+      },
+    });
+    await app.register(requestInfo);
+    await app.register(healthChecks, { readiness });
+    if (logging) await app.register(requestLogging, { quietRoutes: [...HEALTH_ROUTES, '/metrics'] });
+    if (metrics) {
+      await app.register(prometheusMetrics, {
+        metrics,
+        operationLabel: operationLabeller(operationNamesIn(config.operationManifests)),
+        expose: config.metrics.port === undefined,
+      });
+    }
     // Portals embed the client on their own origins; the API is public and sends no credentials.
     await app.register(fastifyCors, {
       origin: config.corsOrigins,
@@ -101,38 +163,49 @@ export async function createApiServer(config: ApiConfig, options: ApiServerOptio
       allowedHeaders: ['content-type', 'apollo-require-preflight', 'x-apollo-operation-name'],
       maxAge: 86_400,
     });
+    if (config.explorer) {
+      await app.register(graphiqlExplorer, { root: config.explorerRoot });
+    }
     app.route({
       url: '/graphql',
       method: ['GET', 'POST'],
       handlerTimeout: config.http.requestTimeoutMs + config.http.operationTimeoutMs,
       errorHandler: graphqlHttpErrorHandler(config.http, config.queryLimits.maxCost),
-      handler: fastifyApolloHandler(apollo, { context: (request) => createContext(request.ip) }),
-    });
-    app.get('/health', async (_request, reply) => {
-      try {
-        const days = await store.listDays();
-        return { status: 'ok', days: days.length };
-      } catch (error) {
-        app.log.error(error, 'health check failed');
-        return reply.code(503).send({ status: 'unavailable' });
-      }
+      handler: fastifyApolloHandler(apollo, { context: (request) => createContext(request) }),
     });
     await app.register(webPages, { webRoot: config.webRoot, frameAncestors: config.frameAncestors });
+    const metricsApp = metrics && config.metrics.port !== undefined ? metricsListener(metrics.registry) : undefined;
     return {
       app,
       apollo,
       store,
+      readiness,
+      metrics,
       createContext,
+      async listen() {
+        const url = await app.listen({ port: config.port, host: config.host });
+        const metricsUrl =
+          metricsApp && config.metrics.port !== undefined
+            ? `${await metricsApp.listen({ port: config.metrics.port, host: config.host })}/metrics`
+            : undefined;
+        return { url, metricsUrl };
+      },
       async close() {
-        await app.close();
+        await Promise.all([app.close(), metricsApp?.close()]);
         await apollo.stop();
-        await store.close();
+        await openedStore.close();
       },
     };
   } catch (error) {
-    await store.close();
+    await openedStore.close();
     throw error;
   }
+}
+
+/** The SQLite file behind `DATABASE_URL`, or undefined for an in-memory database. */
+function databaseFile(url: string): string | undefined {
+  const { filename } = parseDatabaseUrl(url);
+  return filename === ':memory:' ? undefined : filename;
 }
 
 /** `TRUST_PROXY` in the shape Fastify's types accept: a hop count becomes a function of the hop. */

@@ -1,4 +1,4 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import {
   copyFileSync,
   existsSync,
@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stripVTControlCharacters } from 'node:util';
+import { type LaunchedApi, launchApi } from '@devops-stories/api-launcher';
 import { buildSchema } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -119,39 +120,9 @@ async function nx(cwd: string, ...args: string[]): Promise<string> {
   return result.output;
 }
 
-/** Starts the copy's built API on a free port and resolves with its GraphQL URL once it says it is ready. */
-function startApi(cwd: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['apps/api/dist/main.js'], {
-    cwd,
-    env: { ...childEnv, PORT: '0', HOST: '127.0.0.1', DATABASE_URL: 'sqlite::memory:' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`the API did not start:\n${output}`));
-    }, 60_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const ready = /devops-stories ready at (http:\/\/\S+\/graphql)/.exec(output);
-      if (ready) {
-        clearTimeout(timer);
-        resolve({ child, url: ready[1] });
-      }
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`the API exited with ${code} before it was ready:\n${output}`));
-    });
-  });
-}
-
 describe('schema-module generator in a copy of the repository', () => {
   let copy: string;
-  let api: ChildProcess | undefined;
+  let api: LaunchedApi | undefined;
 
   beforeAll(() => {
     copy = mkdtempSync(join(tmpdir(), 'devops-stories-generator-e2e-'));
@@ -159,12 +130,7 @@ describe('schema-module generator in a copy of the repository', () => {
   }, 120_000);
 
   afterAll(async () => {
-    const server = api;
-    if (server && server.exitCode === null) {
-      const exited = new Promise((resolve) => server.once('exit', resolve));
-      server.kill('SIGTERM');
-      await exited;
-    }
+    await api?.stop('SIGTERM');
     if (copy) rmSync(copy, { recursive: true, force: true });
   }, 60_000);
 
@@ -213,9 +179,9 @@ describe('schema-module generator in a copy of the repository', () => {
     expect(String(queries[MODULE.queryField]?.type)).toBe(`${MODULE.typeName}!`);
     expect(queries.story).toBeDefined();
 
-    const started = await startApi(copy);
-    api = started.child;
-    const response = await fetch(started.url, {
+    // The copy's own build, started the way every test and benchmark starts the api.
+    api = await launchApi({ main: join(copy, 'apps/api/dist/main.js'), cwd: copy, timeoutMs: 60_000 });
+    const response = await fetch(`${api.base}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({

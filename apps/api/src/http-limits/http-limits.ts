@@ -57,6 +57,8 @@ export function graphqlHttpErrorHandler(limits: HttpLimits, maxCost: number) {
       message = 'Internal server error';
       code = ErrorCode.INTERNAL_SERVER_ERROR;
     }
+    // For the request's log line and the metrics (the request never reached GraphQL's plugins).
+    if (request.requestInfo) request.requestInfo.errorCodes = [code];
     return reply
       .code(status)
       .type('application/json; charset=utf-8')

@@ -1,12 +1,8 @@
-import type { SchemaModule } from '@devops-stories/story-graph';
 import { readConfig } from '../config.js';
-import { type ApiServer, createApiServer } from '../server.js';
+import { type ApiServer, type ApiServerOptions, createApiServer } from '../server.js';
 
 /** An API server on an in-memory database with the shipped content; not listening until asked. */
-export function createTestServer(
-  env: NodeJS.ProcessEnv = {},
-  options: { modules?: SchemaModule[]; onStatement?: (sql: string) => void } = {},
-): Promise<ApiServer> {
+export function createTestServer(env: NodeJS.ProcessEnv = {}, options: ApiServerOptions = {}): Promise<ApiServer> {
   return createApiServer(readConfig({ DATABASE_URL: 'sqlite::memory:', WEB_ROOT: '/nonexistent', ...env }), options);
 }
 
@@ -18,4 +14,17 @@ export async function execute(server: ApiServer, query: string, variables?: Reco
   );
   if (response.body.kind !== 'single') throw new Error('expected a single result');
   return response.body.singleResult as { data?: any; errors?: any[] };
+}
+
+/** Collects the JSON lines a server logs (`createTestServer(env, { logger: log })`). */
+export function logCollector() {
+  const lines: Record<string, any>[] = [];
+  return {
+    lines,
+    write(line: string) {
+      lines.push(JSON.parse(line));
+    },
+    /** Everything logged so far, as written. */
+    text: () => lines.map((line) => JSON.stringify(line)).join('\n'),
+  };
 }

@@ -1,9 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { launchApi } from '@devops-stories/api-launcher';
 
-/** The built api server's entry; the portal's `test` target builds it first. */
-export const API_MAIN = fileURLToPath(new URL('../../../api/dist/main.js', import.meta.url));
 /** The built web client, whose `/devops-stories.js` the api serves to the portal's pages. */
 export const WEB_DIST = fileURLToPath(new URL('../../../web/dist/', import.meta.url));
 /** The built portal's entry. */
@@ -53,15 +52,18 @@ function stopChild(child: ChildProcess): Promise<void> {
   });
 }
 
-/** Starts the built api with in-memory SQLite on a random port, or on `port` to bring it back. */
-export function startApi(port = 0): Promise<RunningProcess> {
+/** Starts the built api with in-memory SQLite on a free port, or on `port` to bring it back, once it is ready. */
+export async function startApi(port?: number): Promise<RunningProcess> {
   if (!existsSync(`${WEB_DIST}devops-stories.js`))
     throw new Error(`${WEB_DIST}devops-stories.js is missing: run npx nx build @devops-stories/web`);
-  return start(
-    API_MAIN,
-    { PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: 'sqlite::memory:', WEB_ROOT: WEB_DIST, NODE_ENV: 'test' },
-    /devops-stories ready at (http:\/\/\S+)\/graphql/,
-  );
+  const api = await launchApi({ port: port || undefined, env: { WEB_ROOT: WEB_DIST } });
+  return {
+    base: api.base,
+    port: api.port,
+    stop: async () => {
+      await api.stop();
+    },
+  };
 }
 
 /** Starts the built portal on a random port, reading the api at `apiBase`. */

@@ -124,4 +124,29 @@ describe('module boundaries', () => {
       ),
     ).toEqual([]);
   });
+
+  it('keeps the test launcher out of shipped code, and lets the tests of every project use it', async () => {
+    const launcher = "import { launchApi } from '@devops-stories/api-launcher';\nexport const x = launchApi;\n";
+    expect(await boundaryErrors('apps/web/src/shipped.ts', launcher)).toContainEqual(
+      expect.stringMatching(/scope:web.*can only depend on libs tagged with "scope:web"/s),
+    );
+    expect(await boundaryErrors('apps/api/src/shipped.ts', launcher)).toContainEqual(
+      expect.stringMatching(/scope:api.*can only depend on libs tagged with/s),
+    );
+    for (const testFile of [
+      'apps/web/src/e2e/launch.e2e.spec.ts',
+      'apps/web/src/test/api.ts',
+      'apps/api/src/launch.spec.ts',
+      'tools/workspace-plugin/e2e/launch.e2e.ts',
+    ]) {
+      expect(await boundaryErrors(testFile, launcher), testFile).toEqual([]);
+    }
+    // Test code gains the launcher only: the web client's tests still cannot import the server.
+    expect(
+      await boundaryErrors(
+        'apps/web/src/e2e/forbidden.e2e.spec.ts',
+        "import { storyModule } from '@devops-stories/story-graph';\nexport const x = storyModule;\n",
+      ),
+    ).toContainEqual(expect.stringMatching(/^@nx\/enforce-module-boundaries: .*scope:web/s));
+  });
 });

@@ -1,0 +1,27 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { exampleTab, readmeExamples } from './readme-examples.js';
+
+const README = readFileSync(new URL('../../../../README.md', import.meta.url), 'utf8');
+
+describe('readmeExamples', () => {
+  it("reads the README's five numbered examples, titles and queries", () => {
+    const examples = readmeExamples(README);
+    expect(examples.map((e) => e.title.split(' ')[0])).toEqual(['1.', '2.', '3.', '4.', '5.']);
+    expect(examples[0]).toEqual({
+      title:
+        '1. The first page of stories, newest first (the six were published together, so ties go by slug, descending)',
+      query:
+        '{ stories(first: 3) { totalCount edges { node { slug company { name } } } pageInfo { hasNextPage endCursor } } }',
+    });
+    expect(examples[4].query).toContain('search(query: "deploy", first: 3)');
+    expect(exampleTab(examples[3]).query).toBe(
+      '# 4. The Day 6 recap (points shortened)\n{ recap(day: 6) { title coversDays points stories { slug } } }\n',
+    );
+  });
+
+  it('refuses a README without the section or without examples', () => {
+    expect(() => readmeExamples('# Title\n\n## Other\n')).toThrow(/no "## Example queries" section/);
+    expect(() => readmeExamples('## Example queries\n\nNothing here.\n\n## Next\n')).toThrow(/has no/);
+  });
+});
