@@ -70,26 +70,37 @@ type SearchValues = StoryListFilter & {
 const RANK = sql<number>`-bm25(search_index, 8.0, 1.0)`;
 
 /**
- * Every hit of the terms, ranked once (materialized: the count, the best rank and the page
- * read it); then those the filter keeps; then one page of them. Snippets are cut for the page
- * only, and one row comes back even for an empty page, so the count needs no statement of its own.
+ * Every hit of the terms, ranked; the stories the filter's story-only fields select (read once,
+ * whichever kinds of hits need them); the hits the filter keeps (materialized: the count, the
+ * best rank and the page read them); then one page of those. Snippets are cut for the page only,
+ * and one row comes back even for an empty page, so the count needs no statement of its own.
  */
 const searchQuery = preparedQuery<SearchValues>()((kysely, v, shape: SearchShape) =>
   kysely
+    .with('hits', (db) =>
+      db
+        .selectFrom('search_index')
+        .select([sql<number>`search_index.rowid`.as('id'), 'kind', 'key', RANK.as('rank')])
+        .where(sql<SqlBool>`search_index MATCH ${v.match}`)
+        .$if(shape.view === 'published', (q) => q.where('published', '=', sql.lit(1))),
+    )
     .with(
-      (cte) => cte('hits').materialized(),
+      (cte) => cte('presented').materialized(),
+      () =>
+        filteredStories(
+          kysely,
+          v,
+          shape.filters.filter((name) => name !== 'day'),
+          shape.view,
+        ).select(['s.id', 's.slug', 's.day_number']),
+    )
+    .with(
+      (cte) => cte('matching').materialized(),
       (db) =>
         db
-          .selectFrom('search_index')
-          .select([sql<number>`search_index.rowid`.as('id'), 'kind', 'key', RANK.as('rank')])
-          .where(sql<SqlBool>`search_index MATCH ${v.match}`)
-          .$if(shape.view === 'published', (q) => q.where('published', '=', sql.lit(1))),
-    )
-    .with('matching', (db) =>
-      db
-        .selectFrom('hits')
-        .selectAll()
-        .$if(shape.filters.length > 0, (q) => q.where((eb) => hitMatches(eb, kysely, v, shape))),
+          .selectFrom('hits')
+          .selectAll()
+          .$if(shape.filters.length > 0, (q) => q.where((eb) => hitMatches(eb, v, shape))),
     )
     .with('page', (db) =>
       db
@@ -119,6 +130,7 @@ const searchQuery = preparedQuery<SearchValues>()((kysely, v, shape: SearchShape
       'page.kind',
       'page.key',
       'page.rank',
+      // Per page row, not per hit: cutting a snippet costs more than ranking a hit.
       sql<string | null>`(SELECT snippet(search_index, 1, '«', '»', '…', 16) FROM search_index
         WHERE search_index MATCH ${v.match} AND search_index.rowid = page.id)`.as('snippet'),
     ])
@@ -128,22 +140,33 @@ const searchQuery = preparedQuery<SearchValues>()((kysely, v, shape: SearchShape
 );
 
 type HitsBuilder = ExpressionBuilder<
-  StoryDatabase & { hits: { id: number; kind: SearchKind; key: string; rank: number } },
+  StoryDatabase & {
+    hits: { id: number; kind: SearchKind; key: string; rank: number };
+    presented: { id: number; slug: string; day_number: number | null };
+  },
   'hits'
 >;
 
-/** Whether a hit matches the filter, per kind, as {@link SearchQuery} defines it. */
-function hitMatches(
-  eb: HitsBuilder,
-  db: Kysely<StoryDatabase>,
-  v: StandIns<SearchValues>,
-  { filters, view }: SearchShape,
-) {
-  const storyOnly = filters.filter((name) => name !== 'day');
+/**
+ * Whether a hit matches the filter, per kind, as {@link SearchQuery} defines it; `presented` holds
+ * the stories in the view that the story-only fields select (all of them when none is set).
+ */
+function hitMatches(eb: HitsBuilder, v: StandIns<SearchValues>, { filters }: SearchShape) {
   const byDay = filters.includes('day');
-  const presented = () => filteredStories(db, v, storyOnly, view);
+  const byStory = filters.some((name) => name !== 'day');
+  const stories = [eb('hits.kind', '=', sql.lit('Story'))];
   const days = [eb('hits.kind', '=', sql.lit('Day'))];
   const recaps = [eb('hits.kind', '=', sql.lit('Recap'))];
+  stories.push(
+    eb(
+      'hits.key',
+      'in',
+      eb
+        .selectFrom('presented')
+        .select('presented.slug')
+        .$if(byDay, (q) => q.where('presented.day_number', '=', v.day)),
+    ),
+  );
   if (byDay) {
     days.push(eb('hits.key', '=', v.dayKey));
     recaps.push(
@@ -154,14 +177,15 @@ function hitMatches(
       ]),
     );
   }
-  if (storyOnly.length) {
+  if (byStory) {
     days.push(
       eb(
         'hits.key',
         'in',
-        presented()
-          .where('s.day_number', 'is not', null)
-          .select(sql<string>`CAST(s.day_number AS TEXT)`.as('day_key')),
+        eb
+          .selectFrom('presented')
+          .where('presented.day_number', 'is not', null)
+          .select(sql<string>`CAST(presented.day_number AS TEXT)`.as('day_key')),
       ),
     );
     recaps.push(
@@ -170,19 +194,12 @@ function hitMatches(
         'in',
         eb
           .selectFrom('recap_stories as rs')
-          .where('rs.story_id', 'in', presented().select('s.id'))
+          .where('rs.story_id', 'in', eb.selectFrom('presented').select('presented.id'))
           .select(sql<string>`CAST(rs.recap_day AS TEXT)`.as('recap_key')),
       ),
     );
   }
-  return eb.or([
-    eb.and([
-      eb('hits.kind', '=', sql.lit('Story')),
-      eb('hits.key', 'in', filteredStories(db, v, filters, view).select('s.slug')),
-    ]),
-    eb.and(days),
-    eb.and(recaps),
-  ]);
+  return eb.or([eb.and(stories), eb.and(days), eb.and(recaps)]);
 }
 
 /**
