@@ -119,7 +119,8 @@ export type SearchKind = 'Story' | 'Recap' | 'Day';
 
 /**
  * Where a hit sits in the ranking, and what a search cursor carries: hits are ordered by `rank`
- * (higher first), then `kind`, then `key` (both ascending, as strings compare).
+ * (higher first), then `kind`, then `key` (both ascending in byte order, as SQLite compares text;
+ * a backend with locale collations compares these with a binary one, e.g. `COLLATE "C"`).
  */
 export interface SearchKey {
   /** The backend's own relevance figure, higher is better; only compared within one backend. */
