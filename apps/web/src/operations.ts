@@ -125,24 +125,34 @@ export const recapsQuery = graphql(`
   }
 `);
 
-/** Ranked full-text search; the snippet marks matches with « and ». */
+/**
+ * One page of ranked full-text search under the chip filters, with the count of every hit under
+ * them; `after` continues it. The snippet marks matches with « and ».
+ */
 export const searchQuery = graphql(`
-  query Search($query: String!, $first: Int) {
-    search(query: $query, first: $first) {
-      score
-      snippet
-      node {
-        __typename
-        ... on Story {
-          ...StoryCardFields
-        }
-        ... on Recap {
-          day
-          title
-        }
-        ... on Day {
-          number
-          title
+  query Search($query: String!, $filter: StoryFilter, $first: Int, $after: String) {
+    searchHits(query: $query, filter: $filter, first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      nodes {
+        score
+        snippet
+        node {
+          __typename
+          ... on Story {
+            ...StoryCardFields
+          }
+          ... on Recap {
+            day
+            title
+          }
+          ... on Day {
+            number
+            title
+          }
         }
       }
     }

@@ -4,7 +4,7 @@ export { Company } from './company/company.type.js';
 export { ForwardPageArgs, PageArgs } from './connection/connection.args.js';
 export { IN_PAGE_COST, pagedCost, pagedCostNote } from './connection/connection.cost.js';
 export { type ConnectionShape, createConnectionTypes, type EdgeShape } from './connection/connection.type.js';
-export { RecapConnection, StoryConnection, StoryEdge } from './connection/connections.js';
+export { RecapConnection, SearchHitConnection, StoryConnection, StoryEdge } from './connection/connections.js';
 export { PageInfo } from './connection/page-info.type.js';
 export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './connection/page-size.js';
 export { Day } from './day/day.type.js';

@@ -117,13 +117,51 @@ export interface StoryListPage {
 
 export type SearchKind = 'Story' | 'Recap' | 'Day';
 
-export interface SearchRecord {
+/**
+ * Where a hit sits in the ranking, and what a search cursor carries: hits are ordered by `rank`
+ * (higher first), then `kind`, then `key` (both ascending in byte order, as SQLite compares text;
+ * a backend with locale collations compares these with a binary one, e.g. `COLLATE "C"`).
+ */
+export interface SearchKey {
+  /** The backend's own relevance figure, higher is better; only compared within one backend. */
+  rank: number;
   kind: SearchKind;
   /** The story slug, or the day number as text for days and recaps. */
   key: string;
-  /** Relevance scaled to the best hit of the same search: 1 for the best, less for the rest. */
+}
+
+export interface SearchRecord extends SearchKey {
+  /** Relevance scaled to the best hit of the same search (filter included): 1 for the best, less for the rest. */
   score: number;
   snippet: string;
+}
+
+/**
+ * A full-text search under a story filter. Each field of `filter` that is set must match:
+ * - a story hit matches as in {@link StoryStore.listStories};
+ * - a day hit matches `day` when it is that day, and the story-only fields (company, practice,
+ *   industry, yearFrom, yearTo) when at least one of the day's stories in `view` matches them all;
+ * - a recap hit matches `day` when it is that day's recap or covers that day, and the story-only
+ *   fields when at least one of the stories it links, in `view`, matches them all.
+ */
+export interface SearchQuery {
+  /** Plain words: each matches as a word prefix, and all must match. */
+  terms: readonly string[];
+  filter: StoryListFilter;
+  /** Read the hits ranked after this one (from a cursor), or from the best when null. */
+  after: SearchKey | null;
+  /** How many hits to return; the store reads one more to know if there are further hits. */
+  limit: number;
+  view: StoryView;
+}
+
+export interface SearchPage {
+  /** Best first. */
+  hits: SearchRecord[];
+  /** More hits rank after the page. */
+  hasMore: boolean;
+  /** Hits matching the terms and the filter, on all pages. */
+  totalCount: number;
 }
 
 export interface ImportResult {
@@ -185,8 +223,12 @@ export interface StoryStore {
   listRecaps(): Promise<RecapRecord[]>;
   recapsByDays(days: readonly number[]): Promise<(RecapRecord | null)[]>;
 
-  /** Ranked full-text search over stories, days and recaps. `terms` are plain words. */
-  search(terms: readonly string[], limit: number, view: StoryView): Promise<SearchRecord[]>;
+  /**
+   * One page of a ranked full-text search over stories, days and recaps, under a story filter
+   * (see {@link SearchQuery} for how it applies to days and recaps), with the count under the
+   * same terms, filter and view.
+   */
+  search(query: SearchQuery): Promise<SearchPage>;
 
   /**
    * Calls `listener` after each committed import or write that changed anything, with what it

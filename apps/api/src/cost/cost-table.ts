@@ -18,7 +18,10 @@ export const WEB_CLIENT_VARIABLES: Record<string, Record<string, unknown>[]> = {
   RecapPage: [{ day: 6 }],
   DayPage: [{ day: 5 }],
   Recaps: [{}],
-  Search: [{ query: 'deploy', first: 20 }],
+  Search: [
+    { query: 'deploy', first: 20 },
+    { query: 'deploy', filter: { practice: 'continuous-deployment' }, first: 20 },
+  ],
   StoryTerms: [{ slug: 'netflix' }],
 };
 
@@ -42,6 +45,11 @@ export const README_EXAMPLES: { name: string; query: string }[] = [
     name: 'README 5: ranked search',
     query:
       '{ search(query: "deploy", first: 3) { score snippet node { __typename ... on Story { slug } ... on Day { number } } } }',
+  },
+  {
+    name: 'README 6: search under a filter, counted',
+    query:
+      '{ searchHits(query: "deploy", filter: { practice: "continuous-deployment" }, first: 2) { totalCount edges { cursor node { score node { __typename ... on Story { slug } ... on Recap { day } } } } pageInfo { hasNextPage endCursor } } }',
   },
   {
     name: 'README: glossary and Story.terms',

@@ -55,6 +55,19 @@ describe('the cost model', () => {
     );
   });
 
+  it('prices searchHits like a connection over search: 10 + page size × a hit, its nodes and edges once', () => {
+    // nodes: 1 + (node: 1 + the dearest member, Story with company: 1)
+    const hits = '{ node { ... on Story { company { name } } ... on Day { number } } }';
+    expect(cost(`{ searchHits(query: "deploy", first: 5) { totalCount nodes ${hits} } }`)).toBe(10 + 5 * 3);
+    expect(cost(`{ searchHits(query: "deploy") { nodes ${hits} } }`)).toBe(10 + 10 * 3);
+    expect(cost('query($n: Int) { searchHits(query: "deploy", first: $n) { totalCount } }', { n: 0 })).toBe(10);
+    expect(
+      cost(
+        '{ searchHits(query: "deploy", filter: { practice: "rollback" }, first: 20) { edges { cursor node { score } } pageInfo { endCursor } } }',
+      ),
+    ).toBe(10 + 20 * (2 + 1));
+  });
+
   it('expands fragments, honours @skip/@include, and leaves introspection free', () => {
     const withFragment = 'query { stories(first: 4) { nodes { ...C } } } fragment C on Story { company { name } }';
     expect(cost(withFragment)).toBe(1 + 4 * 2);

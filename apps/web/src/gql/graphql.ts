@@ -103,11 +103,13 @@ export type RecapsQuery = { recaps: { nodes: Array<{ day: number, title: string,
 
 export type SearchQueryVariables = Exact<{
   query: Scalars['String']['input'];
+  filter?: InputMaybe<StoryFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
 }>;
 
 
-export type SearchQuery = { search: Array<{ score: number, snippet: string, node: { __typename: 'Day', number: number, title: string } | { __typename: 'Recap', day: number, title: string } | { __typename: 'Story', slug: string, title: string, headline: string, year: number | null, company: { slug: string, name: string }, practices: Array<{ slug: string, name: string }>, metrics: Array<{ label: string, value: number, unit: string, year: number | null }> } }> };
+export type SearchQuery = { searchHits: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ score: number, snippet: string, node: { __typename: 'Day', number: number, title: string } | { __typename: 'Recap', day: number, title: string } | { __typename: 'Story', slug: string, title: string, headline: string, year: number | null, company: { slug: string, name: string }, practices: Array<{ slug: string, name: string }>, metrics: Array<{ label: string, value: number, unit: string, year: number | null }> } }> } };
 
 export type RecapPageQueryVariables = Exact<{
   day: Scalars['Int']['input'];
@@ -319,22 +321,29 @@ fragment RecapFields on Recap {
   }
 }`, {"hash":"1372a24f6546f25ab83de9c0dc5b6786a91461f36f11a19815866a3935eae522"}) as unknown as TypedDocumentString<RecapsQuery, RecapsQueryVariables>;
 export const SearchDocument = new TypedDocumentString(`
-    query Search($query: String!, $first: Int) {
-  search(query: $query, first: $first) {
-    score
-    snippet
-    node {
-      __typename
-      ... on Story {
-        ...StoryCardFields
-      }
-      ... on Recap {
-        day
-        title
-      }
-      ... on Day {
-        number
-        title
+    query Search($query: String!, $filter: StoryFilter, $first: Int, $after: String) {
+  searchHits(query: $query, filter: $filter, first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    nodes {
+      score
+      snippet
+      node {
+        __typename
+        ... on Story {
+          ...StoryCardFields
+        }
+        ... on Recap {
+          day
+          title
+        }
+        ... on Day {
+          number
+          title
+        }
       }
     }
   }
@@ -358,7 +367,7 @@ export const SearchDocument = new TypedDocumentString(`
     unit
     year
   }
-}`, {"hash":"1734d155f459a78a5e01bd26f8ff57a51b131a036a762c24deb2f3bdc0d921ce"}) as unknown as TypedDocumentString<SearchQuery, SearchQueryVariables>;
+}`, {"hash":"089376ec8838c2037b25279cd2310f0cb7baf9e3daca4b9ba0c4063238c876e9"}) as unknown as TypedDocumentString<SearchQuery, SearchQueryVariables>;
 export const RecapPageDocument = new TypedDocumentString(`
     query RecapPage($day: Int!) {
   recap(day: $day) {

@@ -26,6 +26,8 @@ export interface CursorList {
   filter?: object | null;
   /** The parent's global id (or another stable key) for a nested list. */
   parent?: string;
+  /** The normalised search terms, for a list of search hits. */
+  query?: string;
 }
 
 /** A validated page request with decoded cursors. */
@@ -47,7 +49,7 @@ const SIGNATURE_LENGTH = 22;
  * malformed, or from another list) is refused with a message instead of paging somewhere odd.
  *
  * A cursor is `base64url(JSON [order, scope, value, slug]).signature`, where `scope` hashes the
- * list's filter and parent and the signature is an HMAC of the payload.
+ * list's filter, parent and search query, and the signature is an HMAC of the payload.
  */
 export class CursorCodec {
   constructor(private readonly secret: string) {}
@@ -59,9 +61,12 @@ export class CursorCodec {
     return `${payload}.${this.sign(payload)}`;
   }
 
-  /** The scope of a list: a short hash of its canonical filter (keys sorted, nulls dropped) and parent. */
+  /** The scope of a list: a short hash of its canonical filter (keys sorted, nulls dropped), parent and query. */
   scopeOf(list: CursorList): string {
-    const canonical = JSON.stringify([canonicalFilter(list.filter), list.parent ?? null]);
+    const scope: unknown[] = [canonicalFilter(list.filter), list.parent ?? null];
+    // Only search lists add their query, so the cursors of every other list keep their scope.
+    if (list.query !== undefined) scope.push(list.query);
+    const canonical = JSON.stringify(scope);
     return createHash('sha256').update(canonical).digest('base64url').slice(0, 11);
   }
 
@@ -101,7 +106,7 @@ export class CursorCodec {
     const [order, scope, value, slug] = decoded as [string, string, string | number, string];
     if (order !== list.order) throw refuse('was issued for another sort order; start again without a cursor.');
     if (scope !== this.scopeOf(list)) {
-      throw refuse('was issued for another list (a different filter or parent); start again without a cursor.');
+      throw refuse('was issued for another list (a different query, filter or parent); start again without a cursor.');
     }
     return { order, value, slug };
   }

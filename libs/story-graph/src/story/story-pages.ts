@@ -6,10 +6,10 @@ import {
   StoryOrderField,
 } from '@devops-stories/story-model';
 import type { StorySortField, StoryRecord } from '@devops-stories/story-store';
-import { badInput } from '../errors/bad-input.js';
 import { type StoryNode, storyNode } from '../node/nodes.js';
 import { type CursorPosition, type PageRequest, pageList, planPage, toConnection } from '../relay/paging.js';
 import type { StoryContext } from '../context/story.context.js';
+import { storyListFilter } from './story-filter.js';
 
 const SORT_FIELDS: Record<StoryOrderField, StorySortField> = {
   [StoryOrderField.PUBLISHED_AT]: 'publishedAt',
@@ -33,10 +33,7 @@ export async function listStories(
   order: StoryOrder | null | undefined,
   page: PageRequest,
 ): Promise<ConnectionShape<StoryNode>> {
-  const f = filter ?? {};
-  if (f.yearFrom != null && f.yearTo != null && f.yearFrom > f.yearTo) {
-    throw badInput(`\`yearFrom\` (${f.yearFrom}) is after \`yearTo\` (${f.yearTo}); swap them.`, 'filter');
-  }
+  const f = storyListFilter(filter);
   const sort = {
     field: SORT_FIELDS[(order ?? DEFAULT_STORY_ORDER).field],
     direction: (order ?? DEFAULT_STORY_ORDER).direction === OrderDirection.ASC ? ('asc' as const) : ('desc' as const),

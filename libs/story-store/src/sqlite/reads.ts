@@ -1,6 +1,5 @@
-import type { StoryStatus } from '@devops-stories/story-content';
-import { type Kysely, type RawBuilder, sql } from 'kysely';
-import { preparedQuery, type QueryRunner, type StandIns } from '../db/prepared-query.js';
+import { type RawBuilder, sql } from 'kysely';
+import { preparedQuery, type QueryRunner } from '../db/prepared-query.js';
 import {
   byKey,
   groupBy,
@@ -14,7 +13,7 @@ import {
   toSource,
   toStory,
 } from '../db/records.js';
-import type { StoryDatabase } from '../db/story-database.js';
+import { filteredStories, filtersSet, PUBLISHED } from '../db/story-filter.js';
 import type {
   CompanyRecord,
   DayRecord,
@@ -36,11 +35,6 @@ import { inKeys, keyList } from './sqlite-sql.js';
  * (preparedQuery) and batch reads take any number of keys in one statement, one
  * entry per key in key order, as DataLoader batch functions need.
  */
-
-type Db = Kysely<StoryDatabase>;
-
-/** Written into the SQL, not bound: SQLite runs the page query about a tenth faster with the literal. */
-const PUBLISHED: StoryStatus = 'published';
 
 /** Newest first, ties by slug: the order of every nested story list and of cursors over it. */
 const publishedAtKey = sql<number>`COALESCE(s.published_at, 0)`;
@@ -64,44 +58,13 @@ interface PageShape {
 
 type PageValues = StoryListFilter & { startValue?: string | number; startSlug?: string; limit: number };
 
-/** The ids and sort keys of the stories a page is taken from, before any filter. */
-function storyKeys(db: Db, field: StorySortField) {
-  return db
-    .selectFrom('stories as s')
-    .innerJoin('companies as c', 'c.id', 's.company_id')
-    .select(['s.id', 's.slug', SORT_KEYS[field].as('sort_key')]);
-}
-
-type StoryKeysQuery = ReturnType<typeof storyKeys>;
-
-/** The condition each filter adds; the type makes a new filter of StoryListFilter fail to compile until it has one. */
-const FILTER_CLAUSES: {
-  [K in keyof StoryListFilter]-?: (q: StoryKeysQuery, v: StandIns<PageValues>) => StoryKeysQuery;
-} = {
-  company: (q, v) => q.where('c.slug', '=', v.company),
-  practice: (q, v) =>
-    q.where(({ exists, selectFrom }) =>
-      exists(
-        selectFrom('story_practices as sp')
-          .innerJoin('practices as p', 'p.id', 'sp.practice_id')
-          .whereRef('sp.story_id', '=', 's.id')
-          .where('p.slug', '=', v.practice)
-          .select(sql.lit(1).as('one')),
-      ),
-    ),
-  industry: (q, v) => q.where(sql`lower(c.industry)`, '=', sql`lower(${v.industry})`),
-  yearFrom: (q, v) => q.where('s.year', '>=', v.yearFrom),
-  yearTo: (q, v) => q.where('s.year', '<=', v.yearTo),
-  day: (q, v) => q.where('s.day_number', '=', v.day),
-};
-
-const FILTERS = Object.keys(FILTER_CLAUSES) as (keyof StoryListFilter)[];
-
 /** Keys first, whole rows last: sorting and counting touch only ids and sort keys, not bodies. */
 const pageQuery = preparedQuery<PageValues>()((db, v, shape: PageShape) => {
-  let filtered = storyKeys(db, shape.field);
-  if (shape.view === 'published') filtered = filtered.where('s.status', '=', sql.lit(PUBLISHED));
-  for (const filter of shape.filters) filtered = FILTER_CLAUSES[filter](filtered, v);
+  const filtered = filteredStories(db, v, shape.filters, shape.view).select([
+    's.id',
+    's.slug',
+    SORT_KEYS[shape.field].as('sort_key'),
+  ]);
   const { direction } = shape;
   const beyond = direction === 'asc' ? '>' : '<';
   return (
@@ -146,7 +109,7 @@ export async function listStories(runner: QueryRunner, query: StoryListQuery): P
       // Reading backward walks the list order in reverse and flips the rows afterwards.
       direction: (query.sort.direction === 'asc') === forward ? 'asc' : 'desc',
       view: query.view,
-      filters: FILTERS.filter((name) => query.filter[name] != null),
+      filters: filtersSet(query.filter),
       fromKey: start !== null,
     },
   );

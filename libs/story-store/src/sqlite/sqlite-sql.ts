@@ -1,14 +1,16 @@
-import { type Kysely, sql, type SqlBool } from 'kysely';
-import { preparedQuery, type QueryRunner } from '../db/prepared-query.js';
+import { type ExpressionBuilder, type Kysely, sql, type SqlBool } from 'kysely';
+import { preparedQuery, type QueryRunner, type StandIns } from '../db/prepared-query.js';
 import type { StoryDatabase } from '../db/story-database.js';
-import type { SearchRecord, StoryView } from '../store.types.js';
+import { filteredStories, filtersSet } from '../db/story-filter.js';
+import type { SearchKind, SearchPage, SearchQuery, StoryListFilter, StoryView } from '../store.types.js';
 
 /*
  * The SQL only SQLite speaks, kept here so that the queries in reads.ts and import.ts
  * stay portable (Kysely compiles them for any dialect; their upserts use
  * `ON CONFLICT ... DO UPDATE`, which PostgreSQL shares). Another backend provides
  * its own version of each export: a key list (`= ANY($1)` on PostgreSQL) and
- * full-text search (tsvector and ts_rank).
+ * full-text search (tsvector and ts_rank) under the filter `SearchQuery` defines, whose
+ * story part (`filteredStories` in db/story-filter.ts) is portable and shared.
  */
 
 /**
@@ -48,42 +50,199 @@ export async function rebuildSearchIndex(db: Kysely<StoryDatabase>): Promise<voi
     FROM recaps`.execute(db);
 }
 
-const searchQuery = preparedQuery<{ match: string; limit: number }>()((db, v, view: StoryView) =>
-  db
-    .selectFrom('search_index')
-    .select([
-      'kind',
-      'key',
-      sql<number>`-bm25(search_index, 8.0, 1.0)`.as('score'),
-      sql<string>`snippet(search_index, 1, '«', '»', '…', 16)`.as('snippet'),
-    ])
-    .where(sql<SqlBool>`search_index MATCH ${v.match}`)
-    .$if(view === 'published', (q) => q.where('published', '=', sql.lit(1)))
-    .orderBy(sql`bm25(search_index, 8.0, 1.0)`)
-    .orderBy('kind')
-    .orderBy('key')
-    .limit(v.limit),
-);
+/** What changes the SQL text of a search; each combination is compiled once. */
+interface SearchShape {
+  view: StoryView;
+  filters: (keyof StoryListFilter)[];
+  fromKey: boolean;
+}
+
+type SearchValues = StoryListFilter & {
+  match: string;
+  /** `day` as text, as the index keys days and recaps. */
+  dayKey?: string;
+  afterRank?: number;
+  afterKind?: SearchKind;
+  afterKey?: string;
+  limit: number;
+};
+
+const RANK = sql<number>`-bm25(search_index, 8.0, 1.0)`;
 
 /**
- * Ranked full-text search with FTS5's bm25 (title weighted 8 to 1 over the text),
- * every term a word prefix and all required.
+ * Every hit of the terms, ranked; the stories the filter's story-only fields select (read once,
+ * whichever kinds of hits need them); the hits the filter keeps (materialized: the count, the
+ * best rank and the page read them); then one page of those. Snippets are cut for the page only,
+ * and one row comes back even for an empty page, so the count needs no statement of its own.
  */
-export async function search(
-  runner: QueryRunner,
-  terms: readonly string[],
-  limit: number,
-  view: StoryView,
-): Promise<SearchRecord[]> {
+const searchQuery = preparedQuery<SearchValues>()((kysely, v, shape: SearchShape) =>
+  kysely
+    .with('hits', (db) =>
+      db
+        .selectFrom('search_index')
+        .select([sql<number>`search_index.rowid`.as('id'), 'kind', 'key', RANK.as('rank')])
+        .where(sql<SqlBool>`search_index MATCH ${v.match}`)
+        .$if(shape.view === 'published', (q) => q.where('published', '=', sql.lit(1))),
+    )
+    .with(
+      (cte) => cte('presented').materialized(),
+      () =>
+        filteredStories(
+          kysely,
+          v,
+          shape.filters.filter((name) => name !== 'day'),
+          shape.view,
+        ).select(['s.id', 's.slug', 's.day_number']),
+    )
+    .with(
+      (cte) => cte('matching').materialized(),
+      (db) =>
+        db
+          .selectFrom('hits')
+          .selectAll()
+          .$if(shape.filters.length > 0, (q) => q.where((eb) => hitMatches(eb, v, shape))),
+    )
+    .with('page', (db) =>
+      db
+        .selectFrom('matching')
+        .selectAll()
+        .$if(shape.fromKey, (q) =>
+          q.where(({ eb, or, and }) =>
+            or([
+              eb('rank', '<', v.afterRank),
+              and([
+                eb('rank', '=', v.afterRank),
+                or([eb('kind', '>', v.afterKind), and([eb('kind', '=', v.afterKind), eb('key', '>', v.afterKey)])]),
+              ]),
+            ]),
+          ),
+        )
+        .orderBy('rank', 'desc')
+        .orderBy('kind')
+        .orderBy('key')
+        .limit(v.limit),
+    )
+    .selectFrom(kysely.selectNoFrom(sql.lit(1).as('one')).as('o'))
+    .leftJoin('page', (join) => join.onTrue())
+    .select((eb) => [
+      eb.selectFrom('matching').select(eb.fn.countAll<number>().as('n')).as('total_count'),
+      eb.selectFrom('matching').select(eb.fn.max('rank').as('best')).as('best'),
+      'page.kind',
+      'page.key',
+      'page.rank',
+      // Per page row, not per hit: cutting a snippet costs more than ranking a hit.
+      sql<string | null>`(SELECT snippet(search_index, 1, '«', '»', '…', 16) FROM search_index
+        WHERE search_index MATCH ${v.match} AND search_index.rowid = page.id)`.as('snippet'),
+    ])
+    .orderBy('page.rank', 'desc')
+    .orderBy('page.kind')
+    .orderBy('page.key'),
+);
+
+type HitsBuilder = ExpressionBuilder<
+  StoryDatabase & {
+    hits: { id: number; kind: SearchKind; key: string; rank: number };
+    presented: { id: number; slug: string; day_number: number | null };
+  },
+  'hits'
+>;
+
+/**
+ * Whether a hit matches the filter, per kind, as {@link SearchQuery} defines it; `presented` holds
+ * the stories in the view that the story-only fields select (all of them when none is set).
+ */
+function hitMatches(eb: HitsBuilder, v: StandIns<SearchValues>, { filters }: SearchShape) {
+  const byDay = filters.includes('day');
+  const byStory = filters.some((name) => name !== 'day');
+  const stories = [eb('hits.kind', '=', sql.lit('Story'))];
+  const days = [eb('hits.kind', '=', sql.lit('Day'))];
+  const recaps = [eb('hits.kind', '=', sql.lit('Recap'))];
+  stories.push(
+    eb(
+      'hits.key',
+      'in',
+      eb
+        .selectFrom('presented')
+        .select('presented.slug')
+        .$if(byDay, (q) => q.where('presented.day_number', '=', v.day)),
+    ),
+  );
+  if (byDay) {
+    days.push(eb('hits.key', '=', v.dayKey));
+    recaps.push(
+      eb.or([
+        eb('hits.key', '=', v.dayKey),
+        sql<SqlBool>`${v.day} IN (SELECT j.value FROM recaps r, json_each(r.covers_days) j
+          WHERE CAST(r.day AS TEXT) = hits.key)`,
+      ]),
+    );
+  }
+  if (byStory) {
+    days.push(
+      eb(
+        'hits.key',
+        'in',
+        eb
+          .selectFrom('presented')
+          .where('presented.day_number', 'is not', null)
+          .select(sql<string>`CAST(presented.day_number AS TEXT)`.as('day_key')),
+      ),
+    );
+    recaps.push(
+      eb(
+        'hits.key',
+        'in',
+        eb
+          .selectFrom('recap_stories as rs')
+          .where('rs.story_id', 'in', eb.selectFrom('presented').select('presented.id'))
+          .select(sql<string>`CAST(rs.recap_day AS TEXT)`.as('recap_key')),
+      ),
+    );
+  }
+  return eb.or([eb.and(stories), eb.and(days), eb.and(recaps)]);
+}
+
+/**
+ * Ranked full-text search with FTS5's bm25 (title weighted 8 to 1 over the text), every term a
+ * word prefix and all required, under a story filter; see {@link SearchQuery}.
+ */
+export async function search(runner: QueryRunner, query: SearchQuery): Promise<SearchPage> {
   // Each term is quoted, so FTS5 operators in user input are matched as text, never run as syntax.
-  const match = terms.map((t) => `"${t.replaceAll('"', '""')}"*`).join(' ');
-  const rows = await searchQuery(runner, { match, limit }, view);
+  const match = query.terms.map((t) => `"${t.replaceAll('"', '""')}"*`).join(' ');
+  const { filter, after } = query;
+  const rows = await searchQuery(
+    runner,
+    {
+      ...filter,
+      match,
+      dayKey: filter.day == null ? undefined : String(filter.day),
+      afterRank: after?.rank,
+      afterKind: after?.kind,
+      afterKey: after?.key,
+      // One hit more than the page tells whether there are more.
+      limit: query.limit + 1,
+    },
+    { view: query.view, filters: filtersSet(filter), fromKey: after !== null },
+  );
   // bm25 nears zero for terms most documents contain, so scores are scaled to the best hit (1.0).
-  const best = Math.max(...rows.map((r) => r.score), Number.MIN_VALUE);
-  return rows.map((r) => ({
+  const best = Math.max(Number(rows[0]?.best ?? 0), Number.MIN_VALUE);
+  const hits = rows.filter(isHitOnPage).map((r) => ({
     kind: r.kind,
     key: r.key,
-    score: Math.round((r.score / best) * 1000) / 1000,
-    snippet: r.snippet.replace(/\s+/g, ' ').trim(),
+    rank: r.rank,
+    score: Math.round((r.rank / best) * 1000) / 1000,
+    snippet: (r.snippet ?? '').replace(/\s+/g, ' ').trim(),
   }));
+  return {
+    hits: hits.slice(0, query.limit),
+    hasMore: hits.length > query.limit,
+    totalCount: Number(rows[0]?.total_count ?? 0),
+  };
+}
+
+/** A hit of the page, not the stand-in row of an empty page. */
+function isHitOnPage<R extends { kind: SearchKind | null; key: string | null; rank: number | null }>(
+  row: R,
+): row is R & { kind: SearchKind; key: string; rank: number } {
+  return row.kind !== null && row.key !== null && row.rank !== null;
 }

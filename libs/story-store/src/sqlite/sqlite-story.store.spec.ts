@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { loadContent, renderMarkdown } from '@devops-stories/story-content';
 import { describe, expect, it } from 'vitest';
-import type { SearchRecord, StoryStore } from '../store.types.js';
-import { describeStoryStoreContract, query } from '../test/story-store.contract.js';
+import type { SearchPage, StoryStore } from '../store.types.js';
+import { describeStoryStoreContract, query, searchQuery } from '../test/story-store.contract.js';
 import { migrations } from './migrations.js';
 import { openSqliteStore } from './open.js';
 
@@ -62,19 +62,19 @@ describe('SQLite store on a file', () => {
 
 describe('SQLite store read during an import', () => {
   it('waits for the commit: a read issued mid-import never sees half of it', async () => {
-    const midImport: Promise<SearchRecord[]>[] = [];
+    const midImport: Promise<SearchPage>[] = [];
     const store: StoryStore = openSqliteStore({
       url: 'sqlite::memory:',
       // Called inside the import's transaction, just after the search index was emptied.
       onStatement: (sql) => {
         if (/^INSERT INTO search_index/i.test(sql.trim()) && !midImport.length) {
-          midImport.push(store.search(['rollback'], 5, 'published'));
+          midImport.push(store.search(searchQuery(['rollback'])));
         }
       },
     });
     await store.importContent(content);
     expect(midImport).toHaveLength(1);
-    expect((await midImport[0])[0]).toMatchObject({ kind: 'Story', key: 'netflix' });
+    expect((await midImport[0]).hits[0]).toMatchObject({ kind: 'Story', key: 'netflix' });
     await store.close();
   });
 });

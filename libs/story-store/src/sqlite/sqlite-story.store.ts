@@ -44,7 +44,7 @@ export function createSqliteStoryStore(
     daysByNumbers: (numbers) => read.daysByNumbers(reads, numbers),
     listRecaps: () => read.listRecaps(reads),
     recapsByDays: (days) => read.recapsByDays(reads, days),
-    search: (terms, limit, view) => search(reads, terms, limit, view),
+    search: (query) => search(reads, query),
     onChange: (listener) => listeners.add(listener),
     close: () => (closed ??= close()),
   };

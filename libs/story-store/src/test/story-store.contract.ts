@@ -1,6 +1,15 @@
 import { loadContent, renderMarkdown } from '@devops-stories/story-content';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ContentChange, SortKey, StoryListQuery, StoryStore } from '../store.types.js';
+import type {
+  ContentChange,
+  SearchPage,
+  SearchQuery,
+  SearchRecord,
+  SortKey,
+  StoryListFilter,
+  StoryListQuery,
+  StoryStore,
+} from '../store.types.js';
 
 /** Opens an empty, migrated store of one backend; `onStatement` must see every statement it runs. */
 export type OpenStore = (onStatement: (sql: string) => void) => StoryStore | Promise<StoryStore>;
@@ -20,6 +29,11 @@ export function query(overrides: Partial<StoryListQuery> = {}): StoryListQuery {
   };
 }
 
+/** A search with the defaults the graph uses, overridden where a test needs. */
+export function searchQuery(terms: string[], overrides: Partial<Omit<SearchQuery, 'terms'>> = {}): SearchQuery {
+  return { terms, filter: {}, after: null, limit: 10, view: 'published', ...overrides };
+}
+
 /**
  * The behaviour every StoryStore backend must show, run against the shipped content:
  * SQLite today, PostgreSQL later, one suite.
@@ -36,6 +50,29 @@ export function describeStoryStoreContract(name: string, open: OpenStore): void 
       statements.length = 0;
     });
     afterEach(() => store.close());
+
+    /** The published stories the story list shows under `filter`. */
+    async function storySlugs(filter: StoryListFilter): Promise<Set<string>> {
+      return new Set((await store.listStories(query({ filter, limit: 100 }))).rows.map((r) => r.story.slug));
+    }
+
+    /** The published stories a day or recap hit presents. */
+    async function presentedStories(hit: SearchRecord): Promise<string[]> {
+      if (hit.kind === 'Story') return [hit.key];
+      const [stories] =
+        hit.kind === 'Day'
+          ? await store.storiesByDays([Number(hit.key)], 'published')
+          : await store.storiesByRecapDays([Number(hit.key)], 'published');
+      return stories.map((s) => s.slug);
+    }
+
+    /** Whether a hit belongs to series day `day`, as the `day` filter places it. */
+    async function placedOn(hit: SearchRecord, day: number): Promise<boolean> {
+      if (hit.kind === 'Day') return Number(hit.key) === day;
+      if (hit.kind === 'Story') return (await store.storiesBySlugs([hit.key], 'published'))[0]?.day === day;
+      const [recap] = await store.recapsByDays([Number(hit.key)]);
+      return recap!.day === day || recap!.coversDays.includes(day);
+    }
 
     it('imports idempotently: a second import changes nothing and a changed story is updated', async () => {
       expect((await store.importContent(content)).stories).toEqual({
@@ -253,23 +290,25 @@ export function describeStoryStoreContract(name: string, open: OpenStore): void 
       expect(story!.bodyText).toContain('spinnaker zqxcanarycmd');
       expect(story!.bodyText).not.toContain('zqxhidden');
       for (const word of ['zqxcanarycmd', 'zqxvisible']) {
-        expect(await store.search([word], 5, 'published')).toMatchObject([{ kind: 'Story', key: 'netflix' }]);
+        expect((await store.search(searchQuery([word]))).hits).toMatchObject([{ kind: 'Story', key: 'netflix' }]);
       }
-      expect(await store.search(['zqxhidden'], 5, 'published')).toEqual([]);
+      expect(await store.search(searchQuery(['zqxhidden']))).toEqual({ hits: [], hasMore: false, totalCount: 0 });
     });
 
     it('ranks Netflix first for "rollback" and hides drafts from search', async () => {
-      const hits = await store.search(['rollback'], 10, 'published');
+      const { hits } = await store.search(searchQuery(['rollback']));
       expect(hits[0]).toMatchObject({ kind: 'Story', key: 'netflix' });
       expect(hits[0].snippet).toMatch(/«rollback»/i);
       expect(hits.map((h) => h.score)).toEqual([...hits.map((h) => h.score)].sort((a, b) => b - a));
-      const draft = await store.search(['deployinator'], 10, 'published');
-      expect(draft.some((h) => h.key === 'etsy-deployinator')).toBe(false);
-      expect((await store.search(['deployinator'], 10, 'all')).some((h) => h.key === 'etsy-deployinator')).toBe(true);
+      const draft = await store.search(searchQuery(['deployinator']));
+      expect(draft.hits.some((h) => h.key === 'etsy-deployinator')).toBe(false);
+      const all = await store.search(searchQuery(['deployinator'], { view: 'all' }));
+      expect(all.hits.some((h) => h.key === 'etsy-deployinator')).toBe(true);
+      expect(all.totalCount).toBe(draft.totalCount + 1);
     });
 
     it('scales scores to the best hit and matches word prefixes', async () => {
-      const hits = await store.search(['deploy'], 20, 'published');
+      const { hits } = await store.search(searchQuery(['deploy'], { limit: 20 }));
       expect(hits.length).toBeGreaterThan(2);
       expect(hits[0].score).toBe(1);
       const scores = hits.map((h) => h.score);
@@ -279,7 +318,97 @@ export function describeStoryStoreContract(name: string, open: OpenStore): void 
     });
 
     it('treats search syntax in user input as text', async () => {
-      await expect(store.search(['NEAR(', '"', 'OR', '*'], 5, 'published')).resolves.toEqual(expect.any(Array));
+      await expect(store.search(searchQuery(['NEAR(', '"', 'OR', '*']))).resolves.toMatchObject({
+        hits: expect.any(Array),
+      });
+    });
+
+    it('pages a filtered search by keyset: every hit once, in rank order, as many as totalCount', async () => {
+      const filters: StoryListFilter[] = [
+        {},
+        { practice: 'continuous-deployment' },
+        { company: 'netflix' },
+        { day: 3 },
+        { yearFrom: 2010, yearTo: 2011 },
+      ];
+      for (const filter of filters) {
+        const whole = await store.search(searchQuery(['deploy'], { filter, limit: 100 }));
+        expect(whole.hasMore).toBe(false);
+        expect(whole.totalCount, JSON.stringify(filter)).toBe(whole.hits.length);
+        const walked: SearchRecord[] = [];
+        let after: SearchRecord | null = null;
+        for (;;) {
+          const page: SearchPage = await store.search(searchQuery(['deploy'], { filter, limit: 2, after }));
+          expect(page.totalCount).toBe(whole.totalCount);
+          walked.push(...page.hits);
+          if (!page.hasMore) break;
+          after = page.hits.at(-1)!;
+        }
+        // Scores and snippets are the whole search's on every page: scaled to its best hit, not the page's.
+        expect(walked, JSON.stringify(filter)).toEqual(whole.hits);
+        if (whole.hits.length) expect(whole.hits[0].score).toBe(1);
+      }
+      expect((await store.search(searchQuery(['deploy'], { limit: 100 }))).totalCount).toBeGreaterThan(4);
+    });
+
+    it('filters story hits as the story list does, and days and recaps through the stories they present', async () => {
+      const unfiltered = (await store.search(searchQuery(['devops'], { limit: 100 }))).hits;
+      const kinds = new Set(unfiltered.map((h) => h.kind));
+      expect(kinds).toEqual(new Set(['Story', 'Day', 'Recap']));
+      const filters: StoryListFilter[] = [
+        { practice: 'continuous-deployment' },
+        { company: 'netflix' },
+        { industry: 'retail' },
+        { yearFrom: 2014 },
+        { practice: 'rollback', yearTo: 2011 },
+        { practice: 'devops-dojo', day: 6 },
+      ];
+      let presented = 0;
+      for (const filter of filters) {
+        const matching = await storySlugs(filter);
+        const expected: SearchRecord[] = [];
+        for (const hit of unfiltered) {
+          const stories = await presentedStories(hit);
+          if (hit.kind === 'Story' ? matching.has(hit.key) : stories.some((slug) => matching.has(slug))) {
+            if (filter.day != null && hit.kind !== 'Story' && !(await placedOn(hit, filter.day))) continue;
+            expected.push(hit);
+          }
+        }
+        presented += expected.filter((h) => h.kind !== 'Story').length;
+        const found = await store.search(searchQuery(['devops'], { filter, limit: 100 }));
+        expect(found.hits.map(identity), JSON.stringify(filter)).toEqual(expected.map(identity));
+        expect(found.totalCount).toBe(expected.length);
+      }
+      expect(presented, 'some day or recap hits are kept by a story-only filter').toBeGreaterThan(0);
+      const none = await store.search(searchQuery(['devops'], { filter: { practice: 'rollback', yearTo: 2000 } }));
+      expect(none).toEqual({ hits: [], hasMore: false, totalCount: 0 });
+    });
+
+    it('places hits by `day`: a story by its day, a day by its number, a recap by its day and the days it covers', async () => {
+      const unfiltered = (await store.search(searchQuery(['devops'], { limit: 100 }))).hits;
+      for (const day of [3, 6, 99]) {
+        const expected: SearchRecord[] = [];
+        for (const hit of unfiltered) if (await placedOn(hit, day)) expected.push(hit);
+        const found = await store.search(searchQuery(['devops'], { filter: { day }, limit: 100 }));
+        expect(found.hits.map(identity), `day ${day}`).toEqual(expected.map(identity));
+        expect(found.totalCount).toBe(expected.length);
+        if (day === 3) expect(new Set(expected.map((h) => h.kind))).toEqual(new Set(['Day', 'Recap']));
+      }
+    });
+
+    it('never finds or counts a draft, nor a day or recap through a draft', async () => {
+      // The draft alone on day 2, with practices no published story of day 2 has.
+      await store.importContent({
+        ...content,
+        stories: content.stories.map((s) => (s.slug === 'etsy-deployinator' ? { ...s, day: 2 } : s)),
+      });
+      const filter = { practice: 'continuous-deployment' };
+      const published = await store.search(searchQuery(['deploy'], { filter, limit: 100 }));
+      const all = await store.search(searchQuery(['deploy'], { filter, limit: 100, view: 'all' }));
+      expect(published.hits.map(identity)).not.toContain('Day:2');
+      expect(published.hits.map(identity)).not.toContain('Story:etsy-deployinator');
+      expect(all.hits.map(identity)).toEqual(expect.arrayContaining(['Day:2', 'Story:etsy-deployinator']));
+      expect(all.totalCount).toBe(published.totalCount + 2);
     });
 
     it('relates stories by shared practices, published only', async () => {
@@ -290,6 +419,11 @@ export function describeStoryStoreContract(name: string, open: OpenStore): void 
       expect(related.map((s) => s.slug)).not.toContain('etsy-deployinator');
     });
   });
+}
+
+/** A hit as `Kind:key`, for comparing lists of hits. */
+function identity(hit: SearchRecord): string {
+  return `${hit.kind}:${hit.key}`;
 }
 
 function bodyForms(markdown: string) {
