@@ -131,6 +131,10 @@ describe('the explorer in production', () => {
       await expect
         .poll(() => page.locator('.explorer-note').innerText(), { timeout: 20_000 })
         .toContain('does not answer introspection');
+      const editor = page.locator('.graphiql-query-editor .view-lines');
+      await expect
+        .poll(async () => (await editor.innerText()).replace(/\u00a0/g, ' '), { timeout: 20_000 })
+        .toContain('recap(day: 6)');
       expect(await runAndReadResponse(page, /"data"/)).toContain('"title": "Recap: what DevOps is, days 1-6"');
       expect(await violations()).toEqual([]);
       expect(problems).toEqual([]);
