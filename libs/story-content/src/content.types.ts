@@ -1,3 +1,12 @@
+import type { z } from 'zod';
+import type {
+  CompanyInputSchema,
+  DayInputSchema,
+  PracticeInputSchema,
+  recapFrontMatterSchema,
+} from './schemas/entity.schemas.js';
+import type { MetricSchema, SourceSchema, storyFrontMatterSchema } from './schemas/story.schema.js';
+
 /**
  * Kinds of publication a source can be, the one list: the front matter spells them in
  * lower case, the store and the GraphQL enum `SourceKind` (story-model, which imports
@@ -17,7 +26,7 @@ export const METRIC_QUALIFIERS = ['about', 'up to', 'more than'] as const;
 /** One of {@link METRIC_QUALIFIERS}. */
 export type MetricQualifier = (typeof METRIC_QUALIFIERS)[number];
 
-/** Whether a story may be shown: drafts are imported but never served publicly. */
+/** Whether a story or recap may be shown: drafts are stored but never served publicly. */
 export const STORY_STATUSES = ['published', 'draft'] as const;
 
 /** One of {@link STORY_STATUSES}. */
@@ -34,72 +43,30 @@ export interface SeriesCredit {
   note: string;
 }
 
-export interface CompanyContent {
-  slug: string;
-  name: string;
-  industry: string;
-  description: string;
-}
+/** A company: its front matter and, as `description`, its Markdown body. */
+export type CompanyContent = z.output<typeof CompanyInputSchema> & FromFile;
 
-export interface PracticeContent {
-  slug: string;
-  name: string;
-  description: string;
-}
+/** A practice: its front matter and, as `description`, its Markdown body. */
+export type PracticeContent = z.output<typeof PracticeInputSchema> & FromFile;
 
-export interface DayContent {
-  number: number;
-  title: string;
-  topic: string;
-  summary: string;
-  body: string;
-}
+/** A series day: its front matter and Markdown body. */
+export type DayContent = z.output<typeof DayInputSchema> & FromFile;
 
-export interface RecapContent {
-  day: number;
-  title: string;
-  coversDays: number[];
-  points: string[];
-  stories: string[];
-  body: string;
-}
+/** A recap: its front matter and Markdown body. */
+export type RecapContent = z.output<ReturnType<typeof recapFrontMatterSchema>> & { body: string } & FromFile;
 
-export interface SourceContent {
-  /** Unique within its story; metrics cite sources by it. */
-  id: string;
-  title: string;
-  url: string;
-  kind: SourceKindName;
-  publisher: string | null;
-  year: number | null;
-}
+/** A source a story cites (unique `id` within its story; metrics cite sources by it). */
+export type SourceContent = z.output<typeof SourceSchema>;
 
-export interface MetricContent {
-  label: string;
-  value: number;
-  unit: string;
-  year: number | null;
-  /** How the source qualifies the figure, when it does; the label then contains these words. */
-  qualifier: MetricQualifier | null;
-  /** The `id` of one of the story's sources. */
-  source: string;
-}
+/** A figure of a story; `qualifier` is kept in the label, `source` is the `id` of one of the story's sources. */
+export type MetricContent = z.output<typeof MetricSchema>;
 
-export interface StoryContent {
-  slug: string;
-  title: string;
-  headline: string;
-  company: string;
-  year: number | null;
-  day: number | null;
-  status: StoryStatus;
-  publishedAt: Date | null;
-  updatedAt: Date;
-  summary: string;
-  practices: string[];
-  sources: SourceContent[];
-  metrics: MetricContent[];
-  body: string;
+/** A story: its front matter and Markdown body. */
+export type StoryContent = z.output<ReturnType<typeof storyFrontMatterSchema>> & { body: string } & FromFile;
+
+/** Where a record was read from, relative to the content folder (`stories/amazon.md`); absent for records built in code. */
+export interface FromFile {
+  file?: string;
 }
 
 /** Everything the content folder holds, validated and cross-checked. */
