@@ -168,7 +168,7 @@ export function describeStoryStoreContract(name: string, open: OpenStore): void 
       });
       const [day] = await store.daysByNumbers([content.days[0].number]);
       expect(day).toMatchObject({ body: content.days[0].body, ...bodyForms(content.days[0].body) });
-      const [recap] = await store.recapsByDays([content.recaps[0].day]);
+      const [recap] = await store.recapsByDays([content.recaps[0].day], 'published');
       expect(recap).toMatchObject({ body: content.recaps[0].body, ...bodyForms(content.recaps[0].body) });
     });
 

@@ -1,0 +1,110 @@
+import type { Kysely } from 'kysely';
+import { type ChangeFeed, ChangeSet } from '../db/change-feed.js';
+import type { StoryDatabase } from '../db/story-database.js';
+import type { AuthoredRecord, WriteProblem, WriteResult } from '../store.types.js';
+
+type Db = Kysely<StoryDatabase>;
+
+/** Thrown inside a write's transaction to refuse it: the transaction rolls back, the caller gets the problem. */
+export class Refusal extends Error {
+  constructor(readonly problem: WriteProblem) {
+    super(problem.message);
+  }
+}
+
+/** Refuses the write with `code` at `field`. */
+export function refuse(code: WriteProblem['code'], field: string[], message: string): never {
+  throw new Refusal({ code, field, message });
+}
+
+/** What a write's body gets: the transaction, who writes, the time, and the change to announce. */
+export interface WriteScope {
+  trx: Db;
+  actor: string;
+  /** Epoch milliseconds, one value for the whole write. */
+  now: number;
+  changes: ChangeSet;
+  /** Appends to the audit log, in this transaction. */
+  audit(entry: {
+    operation: string;
+    recordType: string;
+    recordKey: string | number;
+    before: number | null;
+    after: number | null;
+  }): Promise<void>;
+}
+
+/**
+ * Runs one write in a transaction: committed whole or not at all, its audit entries with it, its
+ * change announced to `feed` after the commit. A {@link Refusal} rolls back and becomes `ok: false`;
+ * any other error rolls back and is thrown.
+ */
+export async function runWrite<T>(
+  db: Db,
+  feed: ChangeFeed,
+  actor: string,
+  body: (scope: WriteScope) => Promise<T>,
+): Promise<WriteResult<T>> {
+  const changes = new ChangeSet();
+  let record: T;
+  try {
+    record = await db.transaction().execute((trx) =>
+      body({
+        trx,
+        actor,
+        now: Date.now(),
+        changes,
+        audit: async (entry) => {
+          await trx
+            .insertInto('audit_log')
+            .values({
+              at: Date.now(),
+              actor,
+              operation: entry.operation,
+              record_type: entry.recordType,
+              record_key: String(entry.recordKey),
+              version_before: entry.before,
+              version_after: entry.after,
+            })
+            .execute();
+        },
+      }),
+    );
+  } catch (error) {
+    if (error instanceof Refusal) return { ok: false, problem: error.problem };
+    throw error;
+  }
+  feed.announce(changes.toChange());
+  return { ok: true, record };
+}
+
+/** How a record of `what` (such as `story "amazon"`) is named in messages. */
+export type Named = string;
+
+/**
+ * The checks before changing an existing record: it exists, comes from the API (a file record is
+ * edited in its file), and is at the version the author last read.
+ */
+export function assertWritable<R extends AuthoredRecord>(
+  current: R | null | undefined,
+  expectedVersion: number,
+  what: Named,
+): R {
+  if (!current) refuse('NOT_FOUND', ['id'], `There is no ${what}; it may have been deleted.`);
+  if (current.origin === 'file') {
+    refuse(
+      'EDIT_IN_SOURCE',
+      ['id'],
+      `The ${what} comes from the file ${current.sourceFile ?? '(unknown)'} of the content folder: edit it there, then re-import.`,
+    );
+  }
+  if (current.version !== expectedVersion) {
+    refuse(
+      'VERSION_CONFLICT',
+      ['expectedVersion'],
+      `The ${what} is at version ${current.version}, not ${expectedVersion}: someone changed it since you read it. ` +
+        `Reload it, re-apply your change and send expectedVersion ${current.version}.`,
+    );
+  }
+  return current;
+}
