@@ -4,8 +4,10 @@ import type {
   DayInputSchema,
   PracticeInputSchema,
   recapFrontMatterSchema,
+  recapInputSchema,
 } from './schemas/entity.schemas.js';
-import type { MetricSchema, SourceSchema, storyFrontMatterSchema } from './schemas/story.schema.js';
+import type { MetricSchema, SourceSchema, storyFrontMatterSchema, storyInputSchema } from './schemas/story.schema.js';
+import type { SubmissionInputSchema } from './schemas/submission.schema.js';
 
 /**
  * Kinds of publication a source can be, the one list: the front matter spells them in
@@ -63,6 +65,19 @@ export type MetricContent = z.output<typeof MetricSchema>;
 
 /** A story: its front matter and Markdown body. */
 export type StoryContent = z.output<ReturnType<typeof storyFrontMatterSchema>> & { body: string } & FromFile;
+
+/** A story as an author writes it over the API: no status or dates, which publishing sets. */
+export type StoryInput = z.output<ReturnType<typeof storyInputSchema>>;
+/** A company as an author writes it over the API. */
+export type CompanyInput = z.output<typeof CompanyInputSchema>;
+/** A practice as an author writes it over the API. */
+export type PracticeInput = z.output<typeof PracticeInputSchema>;
+/** A day as an author writes it over the API. */
+export type DayInput = z.output<typeof DayInputSchema>;
+/** A recap as an author writes it over the API (a draft until published). */
+export type RecapInput = z.output<ReturnType<typeof recapInputSchema>>;
+/** A reader's story as `submitStory` takes it. */
+export type SubmissionInput = z.output<typeof SubmissionInputSchema>;
 
 /** Where a record was read from, relative to the content folder (`stories/amazon.md`); absent for records built in code. */
 export interface FromFile {

@@ -11,7 +11,8 @@ export {
 } from './markdown/markdown.renderer.js';
 export { CompanyInputSchema, DayInputSchema, PracticeInputSchema, recapInputSchema } from './schemas/entity.schemas.js';
 export { describe as describeValue } from './schemas/fields.js';
-export { dottedPath, type FieldIssue, fieldIssues } from './schemas/issues.js';
+export { dottedPath, type FieldIssue, fieldIssues, validate } from './schemas/issues.js';
+export { TokenNameSchema } from './schemas/token.schema.js';
 export { LIMITS, SUBMISSION_LIMITS } from './schemas/limits.js';
 export type { ContentRefs } from './schemas/refs.js';
 export { MetricSchema, SourceSchema, storyInputSchema } from './schemas/story.schema.js';

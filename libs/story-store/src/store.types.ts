@@ -197,6 +197,7 @@ export interface SubmissionRecord {
   reviewedBy: string | null;
   /** The draft story an approval created. */
   storyId: number | null;
+  storySlug: string | null;
   version: number;
 }
 

@@ -21,3 +21,12 @@ export function fieldIssues(error: z.ZodError): FieldIssue[] {
 export function dottedPath(path: readonly (string | number)[]): string {
   return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
 }
+
+/** Validates `data` against `schema`: the parsed value, or every problem with its field path. */
+export function validate<T>(
+  schema: z.ZodType<T>,
+  data: unknown,
+): { ok: true; value: T } | { ok: false; issues: FieldIssue[] } {
+  const result = schema.safeParse(data);
+  return result.success ? { ok: true, value: result.data } : { ok: false, issues: fieldIssues(result.error) };
+}

@@ -162,7 +162,7 @@ export function toToken(r: Selectable<ApiTokensTable>): TokenRecord {
   };
 }
 
-export function toSubmission(r: Selectable<SubmissionsTable>): SubmissionRecord {
+export function toSubmission(r: Selectable<SubmissionsTable> & { story_slug: string | null }): SubmissionRecord {
   return {
     id: r.id,
     status: r.status,
@@ -178,6 +178,7 @@ export function toSubmission(r: Selectable<SubmissionsTable>): SubmissionRecord 
     reviewedAt: date(r.reviewed_at),
     reviewedBy: r.reviewed_by,
     storyId: r.story_id,
+    storySlug: r.story_slug,
     version: r.version,
   };
 }

@@ -23,6 +23,15 @@ import { refuse, runWrite, type WriteScope } from './write-transaction.js';
 type Db = Kysely<StoryDatabase>;
 type Deps = { db: Db; feed: ChangeFeed };
 
+/** Submissions with the slug of the story an approval created. */
+function submissions(db: Db) {
+  return db
+    .selectFrom('submissions')
+    .leftJoin('stories', 'stories.id', 'submissions.story_id')
+    .selectAll('submissions')
+    .select('stories.slug as story_slug');
+}
+
 function receiptHash(receipt: string): string {
   return createHash('sha256').update(receipt, 'utf8').digest('hex');
 }
@@ -31,7 +40,7 @@ function receiptHash(receipt: string): string {
 export async function submit(d: Deps, input: SubmissionInput): Promise<{ record: SubmissionRecord; receipt: string }> {
   const receipt = `rcpt_${randomBytes(32).toString('base64url')}`;
   const result = await runWrite(d.db, d.feed, 'anonymous', async (w) => {
-    const row = await w.trx
+    const { id } = await w.trx
       .insertInto('submissions')
       .values({
         receipt_hash: receiptHash(receipt),
@@ -49,10 +58,10 @@ export async function submit(d: Deps, input: SubmissionInput): Promise<{ record:
         reviewed_by: null,
         story_id: null,
       })
-      .returningAll()
+      .returning('id')
       .executeTakeFirstOrThrow();
-    await w.audit({ operation: 'submitStory', recordType: 'Submission', recordKey: row.id, before: null, after: 1 });
-    return toSubmission(row);
+    await w.audit({ operation: 'submitStory', recordType: 'Submission', recordKey: id, before: null, after: 1 });
+    return toSubmission(await submissions(w.trx).where('submissions.id', '=', id).executeTakeFirstOrThrow());
   });
   if (!result.ok) throw new Error(result.problem.message);
   return { record: result.record, receipt };
@@ -60,20 +69,14 @@ export async function submit(d: Deps, input: SubmissionInput): Promise<{ record:
 
 export async function submissionByReceipt(db: Db, receipt: string): Promise<SubmissionRecord | null> {
   if (!/^rcpt_[A-Za-z0-9_-]{43}$/.test(receipt)) return null;
-  const row = await db
-    .selectFrom('submissions')
-    .selectAll()
-    .where('receipt_hash', '=', receiptHash(receipt))
-    .executeTakeFirst();
+  const row = await submissions(db).where('receipt_hash', '=', receiptHash(receipt)).executeTakeFirst();
   return row ? toSubmission(row) : null;
 }
 
 export async function submissionsByIds(db: Db, ids: readonly number[]): Promise<(SubmissionRecord | null)[]> {
   const rows = ids.length
-    ? await db
-        .selectFrom('submissions')
-        .selectAll()
-        .where('id', 'in', [...ids])
+    ? await submissions(db)
+        .where('submissions.id', 'in', [...ids])
         .execute()
     : [];
   return byKey(ids, rows.map(toSubmission), (s) => s.id);
@@ -85,12 +88,10 @@ export async function listSubmissions(
   status: SubmissionStatus | null,
   page: RecordPageQuery,
 ): Promise<RecordPage<SubmissionRecord>> {
-  const rows = await db
-    .selectFrom('submissions')
-    .selectAll()
-    .$if(status !== null, (q) => q.where('status', '=', status!))
-    .$if(page.afterId !== null, (q) => q.where('id', '<', page.afterId!))
-    .orderBy('id', 'desc')
+  const rows = await submissions(db)
+    .$if(status !== null, (q) => q.where('submissions.status', '=', status!))
+    .$if(page.afterId !== null, (q) => q.where('submissions.id', '<', page.afterId!))
+    .orderBy('submissions.id', 'desc')
     .limit(page.limit + 1)
     .execute();
   const { n } = await db
@@ -106,7 +107,7 @@ export async function listSubmissions(
 }
 
 async function pending(w: WriteScope, id: number): Promise<SubmissionRecord> {
-  const row = await w.trx.selectFrom('submissions').selectAll().where('id', '=', id).executeTakeFirst();
+  const row = await submissions(w.trx).where('submissions.id', '=', id).executeTakeFirst();
   if (!row) refuse('NOT_FOUND', ['id'], `There is no submission ${id}.`);
   if (row.status !== 'pending') {
     refuse('INVALID', ['id'], `The submission was ${row.status} already, by ${row.reviewed_by ?? 'a moderator'}.`);
@@ -121,7 +122,7 @@ async function review(
   note: string | null,
   storyId: number | null,
 ) {
-  const row = await w.trx
+  await w.trx
     .updateTable('submissions')
     .set({
       status,
@@ -132,8 +133,7 @@ async function review(
       version: s.version + 1,
     })
     .where('id', '=', s.id)
-    .returningAll()
-    .executeTakeFirstOrThrow();
+    .execute();
   await w.audit({
     operation: status === 'approved' ? 'approveSubmission' : 'rejectSubmission',
     recordType: 'Submission',
@@ -141,7 +141,7 @@ async function review(
     before: s.version,
     after: s.version + 1,
   });
-  return toSubmission(row);
+  return toSubmission(await submissions(w.trx).where('submissions.id', '=', s.id).executeTakeFirstOrThrow());
 }
 
 /** A lower-case kebab-case slug of `text`, at most `max` characters. */

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { type ChangeFeed, ChangeSet } from '../db/change-feed.js';
 import type { StoryDatabase } from '../db/story-database.js';
+import { writeProblem } from '../db/writable.js';
 import type { AuthoredRecord, WriteProblem, WriteResult } from '../store.types.js';
 
 type Db = Kysely<StoryDatabase>;
@@ -81,30 +82,13 @@ export async function runWrite<T>(
 /** How a record of `what` (such as `story "amazon"`) is named in messages. */
 export type Named = string;
 
-/**
- * The checks before changing an existing record: it exists, comes from the API (a file record is
- * edited in its file), and is at the version the author last read.
- */
+/** Refuses the write unless `current` may be changed at `expectedVersion` (see {@link writeProblem}). */
 export function assertWritable<R extends AuthoredRecord>(
   current: R | null | undefined,
   expectedVersion: number,
   what: Named,
 ): R {
-  if (!current) refuse('NOT_FOUND', ['id'], `There is no ${what}; it may have been deleted.`);
-  if (current.origin === 'file') {
-    refuse(
-      'EDIT_IN_SOURCE',
-      ['id'],
-      `The ${what} comes from the file ${current.sourceFile ?? '(unknown)'} of the content folder: edit it there, then re-import.`,
-    );
-  }
-  if (current.version !== expectedVersion) {
-    refuse(
-      'VERSION_CONFLICT',
-      ['expectedVersion'],
-      `The ${what} is at version ${current.version}, not ${expectedVersion}: someone changed it since you read it. ` +
-        `Reload it, re-apply your change and send expectedVersion ${current.version}.`,
-    );
-  }
-  return current;
+  const problem = writeProblem(current, expectedVersion, what);
+  if (problem) throw new Refusal(problem);
+  return current!;
 }
