@@ -49,6 +49,8 @@ export interface ApiConfig {
   trustProxy: boolean | number | string[];
   /** Who may frame the pages: CSP `frame-ancestors` sources (`FRAME_ANCESTORS`). */
   frameAncestors: string[];
+  /** Community submissions each client address may store per hour (`SUBMISSIONS_PER_HOUR`). */
+  submissionsPerHour: number;
 }
 
 /** Thrown for a setting that cannot work; the message names the variable and a valid value. */
@@ -73,6 +75,8 @@ export const DEFAULT_HTTP_LIMITS: HttpLimits = {
 };
 
 export const DEFAULT_RATE_LIMIT_POINTS = 10_000;
+
+export const DEFAULT_SUBMISSIONS_PER_HOUR = 5;
 
 /** The shortest `CURSOR_SECRET` production accepts, in bytes. */
 export const MIN_CURSOR_SECRET_BYTES = 32;
@@ -135,6 +139,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     rateLimitPoints,
     trustProxy: readTrustProxy(env.TRUST_PROXY),
     frameAncestors: readFrameAncestors(env.FRAME_ANCESTORS),
+    submissionsPerHour: int('SUBMISSIONS_PER_HOUR', DEFAULT_SUBMISSIONS_PER_HOUR, 1, 10_000),
   };
 }
 

@@ -16,6 +16,7 @@ import { DEFAULT_PAGE_SIZE } from '@devops-stories/story-model';
 import { openSqliteStore, type StoryStore } from '@devops-stories/story-store';
 import fastifyCors from '@fastify/cors';
 import Fastify, { type FastifyInstance } from 'fastify';
+import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { ApiConfig } from './config.js';
 import { ApolloServerPluginQueryCost } from './cost/cost.plugin.js';
 import { ApolloServerPluginOperationDeadline } from './deadline/operation-deadline.plugin.js';
@@ -25,8 +26,11 @@ import { ApolloServerPluginInputLimits } from './inputs/input-limits.plugin.js';
 import { webPages } from './pages/pages.plugin.js';
 import { ApolloServerPluginCostBudget, memoryBudget } from './rate-limit/cost-budget.plugin.js';
 import { schemaModules } from './schema-modules.js';
+import { ApolloServerPluginPrivateResponses } from './auth/private-responses.plugin.js';
+import { PREVIEW_HEADER, type RequestCredentials, storyRequest } from './auth/request-context.js';
+import { memorySubmissionLimiter, submissionGate } from './submissions/submission-gate.js';
 
-/** What every resolver receives: the story graph's context and who is asking. */
+/** What every resolver receives: the story graph's context (with who is asking) and the client's address. */
 export type ApiContext = StoryContext & {
   /** The client's address (`X-Forwarded-For` only when `TRUST_PROXY` trusts the proxy); budgets are kept per address. */
   clientAddress: string;
@@ -37,8 +41,11 @@ export interface ApiServer {
   app: FastifyInstance;
   apollo: ApolloServer<ApiContext>;
   store: StoryStore;
-  /** A fresh per-request context, as `/graphql` creates one; for `apollo.executeOperation`. */
-  createContext(clientAddress?: string): Promise<ApiContext>;
+  /**
+   * A fresh per-request context, as `/graphql` creates one from a request's address and its
+   * `Authorization` and `X-Preview` headers; for `apollo.executeOperation`.
+   */
+  createContext(credentials?: Partial<RequestCredentials>): Promise<ApiContext>;
   /** Stops accepting requests, drains in-flight ones, closes the database. */
   close(): Promise<void>;
 }
@@ -54,6 +61,11 @@ export interface ApiServerOptions {
    * measure what they cost (`npm run bench:api`).
    */
   costAnalysis?: boolean;
+  /**
+   * Counts `submitStory` per client address (rate-limiter-flexible); by default in memory,
+   * `SUBMISSIONS_PER_HOUR` an hour.
+   */
+  submissionLimiter?: RateLimiterAbstract;
 }
 
 /**
@@ -81,6 +93,7 @@ export async function createApiServer(config: ApiConfig, options: ApiServerOptio
         // No cache hints are set, so the per-field cache-control bookkeeping would be pure overhead.
         ApolloServerPluginCacheControlDisabled(),
         ...operationPlugins(config, options.costAnalysis ?? true),
+        ApolloServerPluginPrivateResponses(),
       ],
       // main.ts drains on SIGTERM/SIGINT; Apollo's own handler would re-send the signal after stopping.
       stopOnTerminationSignals: false,
@@ -91,14 +104,29 @@ export async function createApiServer(config: ApiConfig, options: ApiServerOptio
       formatError: maskInternalErrors(app.log),
     });
     await apollo.start();
-    const contextFor = modularContextFactory(modules, { store, cursorSecret: config.cursorSecret });
-    const createContext = async (clientAddress = 'local'): Promise<ApiContext> =>
-      Object.assign(contextFor(), { clientAddress });
+    const contextFor = modularContextFactory(modules, {
+      store,
+      cursorSecret: config.cursorSecret,
+      submissionGate: submissionGate(
+        options.submissionLimiter ?? memorySubmissionLimiter(config.submissionsPerHour),
+        (message) => app.log.error(message),
+      ),
+    });
+    const createContext = async (credentials: Partial<RequestCredentials> = {}): Promise<ApiContext> => {
+      const request = await storyRequest(store, { clientAddress: 'local', ...credentials });
+      return Object.assign(contextFor(request), { clientAddress: request.clientAddress ?? 'local' });
+    };
     // Portals embed the client on their own origins; the API is public and sends no credentials.
     await app.register(fastifyCors, {
       origin: config.corsOrigins,
       methods: ['GET', 'POST'],
-      allowedHeaders: ['content-type', 'apollo-require-preflight', 'x-apollo-operation-name'],
+      allowedHeaders: [
+        'content-type',
+        'apollo-require-preflight',
+        'x-apollo-operation-name',
+        'authorization',
+        PREVIEW_HEADER,
+      ],
       maxAge: 86_400,
     });
     app.route({
@@ -106,7 +134,14 @@ export async function createApiServer(config: ApiConfig, options: ApiServerOptio
       method: ['GET', 'POST'],
       handlerTimeout: config.http.requestTimeoutMs + config.http.operationTimeoutMs,
       errorHandler: graphqlHttpErrorHandler(config.http, config.queryLimits.maxCost),
-      handler: fastifyApolloHandler(apollo, { context: (request) => createContext(request.ip) }),
+      handler: fastifyApolloHandler(apollo, {
+        context: (request) =>
+          createContext({
+            clientAddress: request.ip,
+            authorization: header(request.headers.authorization),
+            preview: header(request.headers[PREVIEW_HEADER]),
+          }),
+      }),
     });
     app.get('/health', async (_request, reply) => {
       try {
@@ -133,6 +168,11 @@ export async function createApiServer(config: ApiConfig, options: ApiServerOptio
     await store.close();
     throw error;
   }
+}
+
+/** One value of a request header (the first, when it was sent twice). */
+function header(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
 }
 
 /** `TRUST_PROXY` in the shape Fastify's types accept: a hop count becomes a function of the hop. */
