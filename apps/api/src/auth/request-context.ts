@@ -40,7 +40,7 @@ export async function storyRequest(store: StoryStore, credentials: RequestCreden
   }
   if (!hasRole(viewer, ['editor'])) {
     throw new GraphQLError(
-      `Preview needs an editor or admin token; "${viewer.token.name}" is a ${viewer.token.role} token.`,
+      `Preview needs an editor or admin token; "${viewer.token.name}" is ${viewer.token.role === 'moderator' ? 'a' : 'an'} ${viewer.token.role} token.`,
       {
         extensions: { code: ErrorCode.FORBIDDEN, http: { status: 403 } },
       },

@@ -13,8 +13,9 @@ export const authChecker: AuthChecker<StoryContext, TokenRole> = ({ context, inf
   const { viewer } = context;
   if (!viewer.token) throw unauthenticated(viewer.problem);
   if (hasRole(viewer, roles)) return true;
+  const allowed = [...new Set([...roles, 'admin'])].join(' or ');
+  const article = viewer.token.role === 'moderator' ? 'a' : 'an';
   throw forbidden(
-    `\`${info.fieldName}\` needs a token with the role ${[...roles, 'admin'].join(' or ')}; ` +
-      `"${viewer.token.name}" is a ${viewer.token.role} token.`,
+    `\`${info.fieldName}\` needs a token with the role ${allowed}; "${viewer.token.name}" is ${article} ${viewer.token.role} token.`,
   );
 };
