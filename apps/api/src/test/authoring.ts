@@ -4,8 +4,8 @@ import type { ApiServer } from '../server.js';
 /** One answer of `/graphql`, as the authoring tests read it. */
 export interface GqlAnswer {
   status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: { data?: any; errors?: any[]; extensions?: any };
+  headers: Record<string, string | string[] | number | undefined>;
+  body: { data?: any; errors?: any; extensions?: any };
 }
 
 /** Who sends a request: a token (or raw `Authorization` value), preview, and the client's address. */

@@ -1,12 +1,8 @@
-import type { SchemaModule } from '@devops-stories/story-graph';
 import { readConfig } from '../config.js';
-import { type ApiServer, createApiServer } from '../server.js';
+import { type ApiServer, type ApiServerOptions, createApiServer } from '../server.js';
 
 /** An API server on an in-memory database with the shipped content; not listening until asked. */
-export function createTestServer(
-  env: NodeJS.ProcessEnv = {},
-  options: { modules?: SchemaModule[]; onStatement?: (sql: string) => void } = {},
-): Promise<ApiServer> {
+export function createTestServer(env: NodeJS.ProcessEnv = {}, options: ApiServerOptions = {}): Promise<ApiServer> {
   return createApiServer(readConfig({ DATABASE_URL: 'sqlite::memory:', WEB_ROOT: '/nonexistent', ...env }), options);
 }
 
