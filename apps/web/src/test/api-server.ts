@@ -18,10 +18,10 @@ export interface RunningApi {
 
 /**
  * Starts `node apps/api/dist/main.js` serving `WEB_DIST`, on a random port or on `port`
- * (to bring a stopped server back at the same address), and resolves once it prints
- * that it is ready.
+ * (to bring a stopped server back at the same address), with `env` on top (a file
+ * `DATABASE_URL`, say), and resolves once it prints that it is ready.
  */
-export async function startApi(port = 0): Promise<RunningApi> {
+export async function startApi(port = 0, env: NodeJS.ProcessEnv = {}): Promise<RunningApi> {
   if (!existsSync(API_MAIN)) throw new Error(`${API_MAIN} is missing: run npx nx build @devops-stories/api`);
   if (!existsSync(`${WEB_DIST}index.html`))
     throw new Error(`${WEB_DIST}index.html is missing: run npx nx build @devops-stories/web`);
@@ -33,6 +33,7 @@ export async function startApi(port = 0): Promise<RunningApi> {
       DATABASE_URL: 'sqlite::memory:',
       WEB_ROOT: WEB_DIST,
       NODE_ENV: 'test',
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
