@@ -44,131 +44,136 @@ describe('durability under SIGKILL', () => {
   const dir = mkdtempSync(join(tmpdir(), 'durability-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it(`keeps every acknowledged write and no half-written one, over ${ROUNDS} kills mid-stream`, async () => {
-    const file = join(dir, 'stories.db');
-    const url = `sqlite:${file}`;
-    const setup = openSqliteStore({ url });
-    const created = await setup.createToken('writer', 'editor', 'test');
-    await setup.close();
-    if (!created.ok) throw new Error(created.problem.message);
-    const token = created.record.token;
-    const env = { DATABASE_URL: url, RATE_LIMIT_POINTS: '0' };
-    const acknowledged = new Set<string>();
-    const figures: string[] = [];
+  it(
+    `keeps every acknowledged write and no half-written one, over ${ROUNDS} kills mid-stream`,
+    async () => {
+      const file = join(dir, 'stories.db');
+      const url = `sqlite:${file}`;
+      const setup = openSqliteStore({ url });
+      const created = await setup.createToken('writer', 'editor', 'test');
+      await setup.close();
+      if (!created.ok) throw new Error(created.problem.message);
+      const token = created.record.token;
+      const env = { DATABASE_URL: url, RATE_LIMIT_POINTS: '0' };
+      const acknowledged = new Set<string>();
+      const figures: string[] = [];
 
-    for (let round = 1; round <= ROUNDS; round++) {
-      const api = await launchApi(env);
-      const killAfterMs = 150 + Math.floor(Math.random() * 600);
-      let sent = 0;
-      let stop = false;
-      const ackedThisRound: string[] = [];
-      const sender = async (n: number) => {
-        for (let i = 0; !stop; i++) {
-          const slug = `r${round}-s${n}-${i}`;
-          sent++;
-          try {
-            const response = await fetch(`${api.base}/graphql`, {
-              method: 'POST',
-              headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-              body: JSON.stringify({ query: CREATE, variables: { input: storyInput(slug) } }),
-            });
-            const body = (await response.json()) as {
-              data?: { createStory: { story: { slug: string } | null; userErrors: unknown[] } };
-            };
-            if (
-              response.ok &&
-              body.data?.createStory.story?.slug === slug &&
-              !body.data.createStory.userErrors.length
-            ) {
-              ackedThisRound.push(slug);
-            } else {
-              throw new Error(`a write was refused: ${JSON.stringify(body)}`);
+      for (let round = 1; round <= ROUNDS; round++) {
+        const api = await launchApi(env);
+        const killAfterMs = 150 + Math.floor(Math.random() * 600);
+        let sent = 0;
+        let stop = false;
+        const ackedThisRound: string[] = [];
+        const sender = async (n: number) => {
+          for (let i = 0; !stop; i++) {
+            const slug = `r${round}-s${n}-${i}`;
+            sent++;
+            try {
+              const response = await fetch(`${api.base}/graphql`, {
+                method: 'POST',
+                headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+                body: JSON.stringify({ query: CREATE, variables: { input: storyInput(slug) } }),
+              });
+              const body = (await response.json()) as {
+                data?: { createStory: { story: { slug: string } | null; userErrors: unknown[] } };
+              };
+              if (
+                response.ok &&
+                body.data?.createStory.story?.slug === slug &&
+                !body.data.createStory.userErrors.length
+              ) {
+                ackedThisRound.push(slug);
+              } else {
+                throw new Error(`a write was refused: ${JSON.stringify(body)}`);
+              }
+            } catch (error) {
+              if (!stop) throw error;
+              return; // the connection died with the server: not acknowledged
             }
-          } catch (error) {
-            if (!stop) throw error;
-            return; // the connection died with the server: not acknowledged
           }
-        }
-      };
-      const senders = Array.from({ length: SENDERS }, (_, n) => sender(n));
-      await new Promise((resolve) => setTimeout(resolve, killAfterMs));
-      stop = true;
-      const signal = await api.stop('SIGKILL');
-      await Promise.allSettled(senders);
-      expect(signal).toBe('SIGKILL');
-      for (const slug of ackedThisRound) acknowledged.add(slug);
+        };
+        const senders = Array.from({ length: SENDERS }, (_, n) => sender(n));
+        await new Promise((resolve) => setTimeout(resolve, killAfterMs));
+        stop = true;
+        const signal = await api.stop('SIGKILL');
+        await Promise.allSettled(senders);
+        expect(signal).toBe('SIGKILL');
+        for (const slug of ackedThisRound) acknowledged.add(slug);
 
-      // Restart on the same file: it must come up, and serve every acknowledged story in preview.
-      const again = await launchApi(env);
-      try {
-        for (const slug of ackedThisRound) {
-          const response = await fetch(`${again.base}/graphql`, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'x-preview': 'true' },
-            body: JSON.stringify({
-              query: `{ story(slug: "${slug}") { slug status practices { slug } sources { url } metrics { label } } }`,
-            }),
-          });
-          const { data } = (await response.json()) as {
-            data: { story: { practices: unknown[]; sources: unknown[]; metrics: unknown[] } | null };
-          };
-          expect(data.story, slug).toMatchObject({ slug, status: 'DRAFT' });
-          expect([data.story!.practices.length, data.story!.sources.length, data.story!.metrics.length], slug).toEqual([
-            2, 2, 2,
+        // Restart on the same file: it must come up, and serve every acknowledged story in preview.
+        const again = await launchApi(env);
+        try {
+          for (const slug of ackedThisRound) {
+            const response = await fetch(`${again.base}/graphql`, {
+              method: 'POST',
+              headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'x-preview': 'true' },
+              body: JSON.stringify({
+                query: `{ story(slug: "${slug}") { slug status practices { slug } sources { url } metrics { label } } }`,
+              }),
+            });
+            const { data } = (await response.json()) as {
+              data: { story: { practices: unknown[]; sources: unknown[]; metrics: unknown[] } | null };
+            };
+            expect(data.story, slug).toMatchObject({ slug, status: 'DRAFT' });
+            expect(
+              [data.story!.practices.length, data.story!.sources.length, data.story!.metrics.length],
+              slug,
+            ).toEqual([2, 2, 2]);
+          }
+        } finally {
+          await again.stop('SIGTERM');
+        }
+
+        // Every API story in the file, acknowledged or not, is whole: its row, parts, index entry and audit entry.
+        const store = openSqliteStore({ url });
+        try {
+          const stories = (
+            await store.listStories({
+              filter: {},
+              sort: { field: 'title', direction: 'asc' },
+              from: { direction: 'forward', after: null },
+              limit: 100_000,
+              view: 'all',
+            })
+          ).rows
+            .map((r) => r.story)
+            .filter((s) => s.origin === 'api');
+          const slugs = new Set(stories.map((s) => s.slug));
+          for (const slug of acknowledged) expect(slugs.has(slug), `acknowledged ${slug} is missing`).toBe(true);
+          const ids = stories.map((s) => s.rowId);
+          const [practices, sources, metrics] = await Promise.all([
+            store.practicesByStoryIds(ids),
+            store.sourcesByStoryIds(ids),
+            store.metricsByStoryIds(ids),
           ]);
+          stories.forEach((s, i) => {
+            expect([practices[i].length, sources[i].length, metrics[i].length], s.slug).toEqual([2, 2, 2]);
+            expect(s.bodyText, s.slug).toContain(`The body of ${s.slug}`);
+          });
+          const audit = await store.listAudit({ afterId: null, limit: 100_000 });
+          expect(audit.rows.filter((r) => r.operation === 'createStory').length).toBe(stories.length);
+          const unacknowledged = [...slugs].filter((s) => !acknowledged.has(s));
+          for (const slug of unacknowledged) {
+            const hits = await store.search(slug.split('-'), 50, 'all');
+            expect(
+              hits.map((h) => h.key),
+              slug,
+            ).toContain(slug);
+          }
+          figures.push(
+            `round ${round}: killed after ${killAfterMs} ms; ${sent} sent, ${ackedThisRound.length} acknowledged, ` +
+              `${stories.length} API stories on disk (all acknowledged ones present and whole; ` +
+              `${unacknowledged.length} committed but not acknowledged, whole too; 0 half-written)`,
+          );
+          // Later rounds see the stories of earlier ones as acknowledged.
+          for (const slug of unacknowledged) acknowledged.add(slug);
+        } finally {
+          await store.close();
         }
-      } finally {
-        await again.stop('SIGTERM');
       }
-
-      // Every API story in the file, acknowledged or not, is whole: its row, parts, index entry and audit entry.
-      const store = openSqliteStore({ url });
-      try {
-        const stories = (
-          await store.listStories({
-            filter: {},
-            sort: { field: 'title', direction: 'asc' },
-            from: { direction: 'forward', after: null },
-            limit: 100_000,
-            view: 'all',
-          })
-        ).rows
-          .map((r) => r.story)
-          .filter((s) => s.origin === 'api');
-        const slugs = new Set(stories.map((s) => s.slug));
-        for (const slug of acknowledged) expect(slugs.has(slug), `acknowledged ${slug} is missing`).toBe(true);
-        const ids = stories.map((s) => s.rowId);
-        const [practices, sources, metrics] = await Promise.all([
-          store.practicesByStoryIds(ids),
-          store.sourcesByStoryIds(ids),
-          store.metricsByStoryIds(ids),
-        ]);
-        stories.forEach((s, i) => {
-          expect([practices[i].length, sources[i].length, metrics[i].length], s.slug).toEqual([2, 2, 2]);
-          expect(s.bodyText, s.slug).toContain(`The body of ${s.slug}`);
-        });
-        const audit = await store.listAudit({ afterId: null, limit: 100_000 });
-        expect(audit.rows.filter((r) => r.operation === 'createStory').length).toBe(stories.length);
-        const unacknowledged = [...slugs].filter((s) => !acknowledged.has(s));
-        for (const slug of unacknowledged) {
-          const hits = await store.search(slug.split('-'), 50, 'all');
-          expect(
-            hits.map((h) => h.key),
-            slug,
-          ).toContain(slug);
-        }
-        figures.push(
-          `round ${round}: killed after ${killAfterMs} ms; ${sent} sent, ${ackedThisRound.length} acknowledged, ` +
-            `${stories.length} API stories on disk (all acknowledged ones present and whole; ` +
-            `${unacknowledged.length} committed but not acknowledged, whole too; 0 half-written)`,
-        );
-        // Later rounds see the stories of earlier ones as acknowledged.
-        for (const slug of unacknowledged) acknowledged.add(slug);
-      } finally {
-        await store.close();
-      }
-    }
-    console.log(`durability under SIGKILL:\n  ${figures.join('\n  ')}`);
-    expect(acknowledged.size).toBeGreaterThan(ROUNDS);
-  }, ROUNDS * 20_000);
+      console.log(`durability under SIGKILL:\n  ${figures.join('\n  ')}`);
+      expect(acknowledged.size).toBeGreaterThan(ROUNDS);
+    },
+    ROUNDS * 20_000,
+  );
 });
