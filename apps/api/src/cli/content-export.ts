@@ -44,8 +44,7 @@ export async function exportStory(
     return 1;
   }
   const files: { kind: 'Story' | 'Company' | 'Practice'; key: string; file: string; text: string }[] = [];
-  const { origin: _o, sourceFile: _f, version: _v, ...content } = story;
-  files.push({ kind: 'Story', key: slug, file: `stories/${slug}.md`, text: storyToMarkdown(content) });
+  files.push({ kind: 'Story', key: slug, file: `stories/${slug}.md`, text: storyToMarkdown(story) });
   if (company?.origin === 'api') {
     files.push({
       kind: 'Company',

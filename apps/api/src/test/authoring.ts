@@ -99,7 +99,7 @@ export async function fingerprint(store: StoryStore): Promise<string> {
     practices,
     days,
     recaps,
-    tokens: tokens.map(({ lastUsedAt: _lastUsedAt, ...t }) => t),
+    tokens: tokens.map((t) => ({ ...t, lastUsedAt: null })),
     submissions,
     audit,
   });

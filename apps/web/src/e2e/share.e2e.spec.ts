@@ -81,7 +81,9 @@ describe('"Share your story" at 375 px', () => {
     await element.getByRole('button', { name: 'Share your story' }).click();
     await element.getByLabel('Company').waitFor();
     expect(chunks).toEqual([expect.stringMatching(/^\/chunks\/share-form-[\w-]+\.js$/)]);
-    expect(await element.locator('#share-heading').evaluate((h) => h === h.getRootNode().activeElement)).toBe(true);
+    expect(
+      await element.locator('#share-heading').evaluate((h) => h === (h.getRootNode() as ShadowRoot).activeElement),
+    ).toBe(true);
 
     await element.getByLabel('Company').fill('Initech');
     await element.getByLabel('Title').fill('From quarterly releases to daily deploys');
@@ -99,7 +101,7 @@ describe('"Share your story" at 375 px', () => {
       'Source links: "javascript:alert(1)" is not an http(s) URL',
     );
     expect(await element.getByLabel('Company').getAttribute('aria-invalid')).toBe('false');
-    expect(await links.evaluate((field) => field === field.getRootNode().activeElement)).toBe(true);
+    expect(await links.evaluate((field) => field === (field.getRootNode() as ShadowRoot).activeElement)).toBe(true);
     expect(await layoutProblems(page)).toEqual({ small: [], overflow: 0 });
     await page.screenshot({ path: screenshotPath('share-field-error-375x667'), fullPage: true });
 

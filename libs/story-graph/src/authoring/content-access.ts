@@ -8,6 +8,7 @@ import {
 import type { AuthoredRecord } from '@devops-stories/story-store';
 import { contentRefs } from './content-refs.js';
 import type { KindAccess } from './content-writes.js';
+import { omit } from './user-errors.js';
 
 /*
  * How the content mutations find each kind of record and which schema its content obeys: the
@@ -29,8 +30,7 @@ export const storyAccess: KindAccess<'Story'> = {
   async current(ctx, slug) {
     const [doc] = await ctx.store.storyDocuments([slug]);
     if (!doc) return null;
-    const { status: _status, publishedAt: _publishedAt, updatedAt: _updatedAt, ...input } = doc;
-    return input;
+    return omit(doc, ['status', 'publishedAt', 'updatedAt']);
   },
   schema: async (ctx) => storyInputSchema(await contentRefs(ctx.store)),
 };

@@ -3,7 +3,19 @@ import type { NodeTypename } from '@devops-stories/story-model';
 import { type AuthoredRecord, type ContentKind, type ContentKinds, writeProblem } from '@devops-stories/story-store';
 import type { z } from 'zod';
 import type { StoryContext } from '../context/story.context.js';
-import { actorOf, failed, invalid, keyOfId, type Outcome, outcome, refused, sentFields } from './user-errors.js';
+import type { UserError } from '@devops-stories/story-model';
+import {
+  actorOf,
+  AUTHORED_KEYS,
+  failed,
+  invalid,
+  keyOfId,
+  omit,
+  type Outcome,
+  outcome,
+  refused,
+  sentFields,
+} from './user-errors.js';
 
 /*
  * The steps every content mutation shares: find the record by its global id, check it may be
@@ -43,13 +55,20 @@ async function writable<K extends ContentKind>(
   access: KindAccess<K>,
   id: string,
   expectedVersion: number,
-) {
+): Promise<
+  { ok: false; error: UserError } | { ok: true; key: Key<K>; current: ContentKinds[K]['input'] & AuthoredRecord }
+> {
   const decoded = keyOfId(id, access.typename);
-  if ('error' in decoded) return { error: decoded.error };
+  if ('error' in decoded) return { ok: false, error: decoded.error };
   const key = access.parseKey(decoded.key);
   const current = await access.current(ctx, key);
   const problem = writeProblem(current, expectedVersion, access.label(key));
-  return problem ? { error: refused(problem) } : { key, current: current! };
+  if (problem || !current)
+    return {
+      ok: false,
+      error: refused(problem ?? { code: 'NOT_FOUND', field: ['id'], message: `There is no ${access.label(key)}.` }),
+    };
+  return { ok: true, key, current };
 }
 
 /** `update*`: merges the fields sent into the record, validates the whole and writes it at `expectedVersion`. */
@@ -61,8 +80,8 @@ export async function updateContent<K extends ContentKind, N>(
   toNode: (record: ContentKinds[K]['record']) => N,
 ): Promise<Outcome<N>> {
   const found = await writable(ctx, access, patch.id, patch.expectedVersion);
-  if ('error' in found) return failed([found.error!]);
-  const { origin: _origin, sourceFile: _sourceFile, version: _version, ...content } = found.current;
+  if (!found.ok) return failed([found.error]);
+  const content = omit(found.current, AUTHORED_KEYS);
   const data = toData({ ...content, ...sentFields(patch, ['id', 'expectedVersion']) });
   const checked = validate(await access.schema(ctx, data), data);
   if (!checked.ok) return failed(invalid(checked.issues));
@@ -78,7 +97,7 @@ export async function deleteContent<K extends ContentKind, N>(
   toNode: (record: ContentKinds[K]['record']) => N,
 ): Promise<Outcome<N>> {
   const found = await writable(ctx, access, ref.id, ref.expectedVersion);
-  if ('error' in found) return failed([found.error!]);
+  if (!found.ok) return failed([found.error]);
   return outcome(await ctx.store.delete(access.kind, found.key, ref.expectedVersion, actorOf(ctx)), toNode);
 }
 
@@ -94,10 +113,9 @@ export async function setContentStatus<K extends 'Story' | 'Recap', N>(
   toNode: (record: ContentKinds[K]['record']) => N,
 ): Promise<Outcome<N>> {
   const found = await writable(ctx, access, ref.id, ref.expectedVersion);
-  if ('error' in found) return failed([found.error!]);
+  if (!found.ok) return failed([found.error]);
   if (status === 'published') {
-    const { origin: _origin, sourceFile: _sourceFile, version: _version, ...content } = found.current;
-    const data = content as Record<string, unknown>;
+    const data: Record<string, unknown> = omit(found.current, AUTHORED_KEYS);
     const checked = validate(await access.schema(ctx, data), data);
     if (!checked.ok) return failed(invalid(checked.issues));
   }

@@ -66,3 +66,13 @@ export function sentFields<T extends object>(patch: T, omit: readonly string[]):
     Object.entries(patch).filter(([name, value]) => value !== undefined && !omit.includes(name)),
   ) as Partial<T>;
 }
+
+/** `record` without the keys named: what a record holds besides its origin, file and version, say. */
+export function omit<T extends object, K extends keyof T>(record: T, keys: readonly K[]): Omit<T, K> {
+  const rest: Partial<T> = { ...record };
+  for (const key of keys) delete rest[key];
+  return rest as Omit<T, K>;
+}
+
+/** The keys of a record that are the store's, not its author's. */
+export const AUTHORED_KEYS = ['origin', 'sourceFile', 'version'] as const;

@@ -8,7 +8,7 @@ export async function listAudit(db: Kysely<StoryDatabase>, page: RecordPageQuery
   const rows = await db
     .selectFrom('audit_log')
     .selectAll()
-    .$if(page.afterId !== null, (q) => q.where('id', '<', page.afterId!))
+    .$if(page.afterId !== null, (q) => q.where('id', '<', Number(page.afterId)))
     .orderBy('id', 'desc')
     .limit(page.limit + 1)
     .execute();

@@ -89,15 +89,15 @@ export async function listSubmissions(
   page: RecordPageQuery,
 ): Promise<RecordPage<SubmissionRecord>> {
   const rows = await submissions(db)
-    .$if(status !== null, (q) => q.where('submissions.status', '=', status!))
-    .$if(page.afterId !== null, (q) => q.where('submissions.id', '<', page.afterId!))
+    .$if(status !== null, (q) => q.where('submissions.status', '=', status as SubmissionStatus))
+    .$if(page.afterId !== null, (q) => q.where('submissions.id', '<', Number(page.afterId)))
     .orderBy('submissions.id', 'desc')
     .limit(page.limit + 1)
     .execute();
   const { n } = await db
     .selectFrom('submissions')
     .select((eb) => eb.fn.countAll<number>().as('n'))
-    .$if(status !== null, (q) => q.where('status', '=', status!))
+    .$if(status !== null, (q) => q.where('status', '=', status as SubmissionStatus))
     .executeTakeFirstOrThrow();
   return {
     rows: rows.slice(0, page.limit).map(toSubmission),

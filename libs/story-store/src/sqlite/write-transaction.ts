@@ -89,6 +89,7 @@ export function assertWritable<R extends AuthoredRecord>(
   what: Named,
 ): R {
   const problem = writeProblem(current, expectedVersion, what);
-  if (problem) throw new Refusal(problem);
-  return current!;
+  if (problem || !current)
+    throw new Refusal(problem ?? { code: 'NOT_FOUND', field: ['id'], message: `There is no ${what}.` });
+  return current;
 }

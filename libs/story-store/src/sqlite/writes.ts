@@ -401,6 +401,17 @@ const KINDS: { [K in ContentKind]: KindWrites<K> } = {
   Recap: recaps,
 };
 
+/** The record a write just committed, read back in its transaction. */
+async function readBack<K extends ContentKind>(
+  trx: Db,
+  kind: K,
+  key: ContentKinds[K]['key'],
+): Promise<ContentKinds[K]['record']> {
+  const record = await (KINDS[kind] as KindWrites<K>).read(trx, key);
+  if (!record) throw new Error(`${kind} ${String(key)} is gone within its own write`);
+  return record;
+}
+
 const SEARCHED: Partial<Record<ContentKind, 'Story' | 'Day' | 'Recap'>> = {
   Story: 'Story',
   Day: 'Day',
@@ -423,7 +434,7 @@ export function create<K extends ContentKind>(
     await k.insert(w, input);
     await afterWrite(w, kind, key);
     await w.audit({ operation: `create${kind}`, recordType: kind, recordKey: key, before: null, after: 1 });
-    return (await k.read(w.trx, key))!;
+    return readBack(w.trx, kind, key);
   });
 }
 
@@ -449,7 +460,7 @@ export function update<K extends ContentKind>(
       before: current.version,
       after: current.version + 1,
     });
-    return (await k.read(w.trx, key))!;
+    return readBack(w.trx, kind, key);
   });
 }
 
@@ -510,7 +521,7 @@ export function setStatus<K extends 'Story' | 'Recap'>(
     await afterWrite(w, kind, key);
     const operation = `${status === 'published' ? 'publish' : 'unpublish'}${kind}`;
     await w.audit({ operation, recordType: kind, recordKey: key, before: current.version, after: version });
-    return (await k.read(w.trx, key))!;
+    return readBack(w.trx, kind, key);
   });
 }
 
@@ -566,7 +577,7 @@ export async function insertRecord<K extends ContentKind>(
   await k.insert(w, input);
   await afterWrite(w, kind, key);
   await w.audit({ operation: `create${kind}`, recordType: kind, recordKey: key, before: null, after: 1 });
-  return (await k.read(w.trx, key))!;
+  return readBack(w.trx, kind, key);
 }
 
 /** Reads a record inside a write. */

@@ -1,6 +1,8 @@
 /* eslint-disable */
 import * as types from './graphql.js';
 
+
+
 /**
  * Map of all GraphQL operations in the project.
  *
@@ -13,19 +15,17 @@ import * as types from './graphql.js';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-  '\n  mutation SubmitStory($input: SubmitStoryInput!) {\n    submitStory(input: $input) {\n      receipt\n      status\n      userErrors {\n        field\n        code\n        message\n      }\n    }\n  }\n': typeof types.SubmitStoryDocument;
+    "\n  mutation SubmitStory($input: SubmitStoryInput!) {\n    submitStory(input: $input) {\n      receipt\n      status\n      userErrors {\n        field\n        code\n        message\n      }\n    }\n  }\n": typeof types.SubmitStoryDocument,
 };
 const documents: Documents = {
-  '\n  mutation SubmitStory($input: SubmitStoryInput!) {\n    submitStory(input: $input) {\n      receipt\n      status\n      userErrors {\n        field\n        code\n        message\n      }\n    }\n  }\n':
-    types.SubmitStoryDocument,
+    "\n  mutation SubmitStory($input: SubmitStoryInput!) {\n    submitStory(input: $input) {\n      receipt\n      status\n      userErrors {\n        field\n        code\n        message\n      }\n    }\n  }\n": types.SubmitStoryDocument,
 };
 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(
-  source: '\n  mutation SubmitStory($input: SubmitStoryInput!) {\n    submitStory(input: $input) {\n      receipt\n      status\n      userErrors {\n        field\n        code\n        message\n      }\n    }\n  }\n',
-): typeof import('./graphql.js').SubmitStoryDocument;
+export function graphql(source: "\n  mutation SubmitStory($input: SubmitStoryInput!) {\n    submitStory(input: $input) {\n      receipt\n      status\n      userErrors {\n        field\n        code\n        message\n      }\n    }\n  }\n"): typeof import('./graphql.js').SubmitStoryDocument;
+
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

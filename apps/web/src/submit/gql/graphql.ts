@@ -9,13 +9,13 @@ export type MakeEmpty<T extends { [key: string]: unknown }, K extends keyof T> =
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
-  ID: { input: string; output: string };
-  String: { input: string; output: string };
-  Boolean: { input: boolean; output: boolean };
-  Int: { input: number; output: number };
-  Float: { input: number; output: number };
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
   /** A date-time string at UTC, such as 2007-12-03T10:15:30Z, compliant with the `date-time` format outlined in section 5.6 of the RFC 3339 profile of the ISO 8601 standard for representation of dates and times using the Gregorian calendar.This scalar is serialized to a string in ISO 8601 format and parsed from a string in ISO 8601 format. */
-  DateTimeISO: { input: string; output: string };
+  DateTimeISO: { input: string; output: string; }
 };
 
 /** Approve a pending submission: a draft story is created from it. */
@@ -160,7 +160,9 @@ export type MetricInput = {
 };
 
 /** Sort direction. */
-export type OrderDirection = 'ASC' | 'DESC';
+export type OrderDirection =
+  | 'ASC'
+  | 'DESC';
 
 /** Where a record comes from. */
 export type Origin =
@@ -170,7 +172,9 @@ export type Origin =
   | 'FILE';
 
 /** Whether readers see a story or recap: drafts are seen only in preview. */
-export type PublicationStatus = 'DRAFT' | 'PUBLISHED';
+export type PublicationStatus =
+  | 'DRAFT'
+  | 'PUBLISHED';
 
 /** Which recap, at which version. */
 export type PublishRecapInput = {
@@ -224,7 +228,13 @@ export type SourceInput = {
 };
 
 /** The kind of publication a source is. */
-export type SourceKind = 'ARTICLE' | 'BLOG' | 'FORUM' | 'SLIDES' | 'TALK' | 'VIDEO';
+export type SourceKind =
+  | 'ARTICLE'
+  | 'BLOG'
+  | 'FORUM'
+  | 'SLIDES'
+  | 'TALK'
+  | 'VIDEO';
 
 /** Narrows a story list; every given field must match. */
 export type StoryFilter = {
@@ -249,10 +259,16 @@ export type StoryOrder = {
 };
 
 /** Fields a story list can be sorted by. */
-export type StoryOrderField = 'PUBLISHED_AT' | 'TITLE' | 'YEAR';
+export type StoryOrderField =
+  | 'PUBLISHED_AT'
+  | 'TITLE'
+  | 'YEAR';
 
 /** Where a community submission stands. */
-export type SubmissionStatus = 'APPROVED' | 'PENDING' | 'REJECTED';
+export type SubmissionStatus =
+  | 'APPROVED'
+  | 'PENDING'
+  | 'REJECTED';
 
 /** Your DevOps adoption story, for the moderators to review. Plain text only. */
 export type SubmitStoryInput = {
@@ -365,13 +381,8 @@ export type SubmitStoryMutationVariables = Exact<{
   input: SubmitStoryInput;
 }>;
 
-export type SubmitStoryMutation = {
-  submitStory: {
-    receipt: string | null;
-    status: SubmissionStatus | null;
-    userErrors: Array<{ field: Array<string> | null; code: UserErrorCode; message: string }>;
-  };
-};
+
+export type SubmitStoryMutation = { submitStory: { receipt: string | null, status: SubmissionStatus | null, userErrors: Array<{ field: Array<string> | null, code: UserErrorCode, message: string }> } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -392,8 +403,7 @@ export class TypedDocumentString<TResult, TVariables>
   }
 }
 
-export const SubmitStoryDocument = new TypedDocumentString(
-  `
+export const SubmitStoryDocument = new TypedDocumentString(`
     mutation SubmitStory($input: SubmitStoryInput!) {
   submitStory(input: $input) {
     receipt
@@ -405,6 +415,4 @@ export const SubmitStoryDocument = new TypedDocumentString(
     }
   }
 }
-    `,
-  { hash: '2c9cb75c87a343d0ea8b40eb10e606fccd2ca5608f859ab9188abb1a3d60fc3a' },
-) as unknown as TypedDocumentString<SubmitStoryMutation, SubmitStoryMutationVariables>;
+    `, {"hash":"2c9cb75c87a343d0ea8b40eb10e606fccd2ca5608f859ab9188abb1a3d60fc3a"}) as unknown as TypedDocumentString<SubmitStoryMutation, SubmitStoryMutationVariables>;
