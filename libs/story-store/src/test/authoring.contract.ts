@@ -72,6 +72,30 @@ export function describeAuthoringContract(name: string, open: OpenStore): void {
       });
     });
 
+    it('announces a change only after its commit, and never for a write that rolled back', async () => {
+      const seen: (string | undefined)[] = [];
+      store.onChange(() => void store.storiesBySlugs(['acme-zqxdraftword'], 'all').then(([s]) => seen.push(s?.slug)));
+      await store.create('Story', draftStory(), 'alice');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      // The listener ran after the commit: a read it started sees the story.
+      expect(seen).toEqual(['acme-zqxdraftword']);
+      changes.length = 0;
+      // Hands the first story over, then fails on the second: the whole write rolls back, unannounced.
+      const both = await store.handOver(
+        [
+          { kind: 'Story', key: 'acme-zqxdraftword', file: 'stories/acme-zqxdraftword.md' },
+          { kind: 'Story', key: 'nobody', file: 'stories/nobody.md' },
+        ],
+        'cli',
+      );
+      expect(both).toMatchObject({ ok: false, problem: { code: 'NOT_FOUND' } });
+      expect(await any('acme-zqxdraftword')).toMatchObject({ origin: 'api', version: 1 });
+      expect(changes).toEqual([]);
+      expect((await store.listAudit({ afterId: null, limit: 10 })).rows.map((r) => r.operation)).toEqual([
+        'createStory',
+      ]);
+    });
+
     it('publishes and unpublishes: the story, its words and its counts appear and disappear', async () => {
       await store.create('Story', draftStory(), 'alice');
       const before = (await store.listStories(query())).totalCount;
