@@ -74,7 +74,7 @@ function startApi() {
       DATABASE_URL: 'sqlite::memory:',
       WEB_ROOT: WEB_DIST,
       NODE_ENV: 'production',
-      CURSOR_SECRET: 'bench',
+      CURSOR_SECRET: 'bench-only-cursor-secret-of-32-bytes-or-more',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
