@@ -1,3 +1,4 @@
+export { storyBody } from './body/story-body.js';
 export { assertCount, badInput } from './errors/bad-input.js';
 export { fromGlobalId, toGlobalId } from './relay/global-id.js';
 export {

@@ -1,14 +1,24 @@
-import type { CompanyRecord, DayRecord, PracticeRecord, RecapRecord, StoryRecord } from '@devops-stories/story-store';
+import type {
+  CompanyRecord,
+  DayRecord,
+  PracticeRecord,
+  RecapRecord,
+  RenderedBody,
+  StorySummaryRecord,
+} from '@devops-stories/story-store';
 import { toGlobalId } from '../relay/global-id.js';
 
-/** A stored story as the graph resolves it: its record plus `__typename` and global id. */
-export type StoryNode = StoryRecord & { __typename: 'Story'; id: string };
+/**
+ * A stored story as the graph resolves it: its record plus `__typename` and global id. A story
+ * from a list has no body; {@link storyBody} loads it when a field needs it.
+ */
+export type StoryNode = StorySummaryRecord & Partial<RenderedBody> & { __typename: 'Story'; id: string };
 export type CompanyNode = CompanyRecord & { __typename: 'Company'; id: string };
 export type PracticeNode = PracticeRecord & { __typename: 'Practice'; id: string };
 export type DayNode = DayRecord & { __typename: 'Day'; id: string };
 export type RecapNode = RecapRecord & { __typename: 'Recap'; id: string };
 
-export const storyNode = (r: StoryRecord): StoryNode => ({
+export const storyNode = (r: StorySummaryRecord & Partial<RenderedBody>): StoryNode => ({
   ...r,
   __typename: 'Story',
   id: toGlobalId('Story', r.slug),

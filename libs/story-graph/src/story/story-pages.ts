@@ -5,7 +5,7 @@ import {
   type StoryOrder,
   StoryOrderField,
 } from '@devops-stories/story-model';
-import type { StorySortField, StoryRecord } from '@devops-stories/story-store';
+import type { StorySortField, StorySummaryRecord } from '@devops-stories/story-store';
 import { badInput } from '../errors/bad-input.js';
 import { type StoryNode, storyNode } from '../node/nodes.js';
 import { type CursorPosition, type PageRequest, pageList, planPage, toConnection } from '../relay/paging.js';
@@ -72,7 +72,7 @@ export async function listStories(
  */
 export function pageNestedStories(
   ctx: StoryContext,
-  stories: readonly StoryRecord[],
+  stories: readonly StorySummaryRecord[],
   page: PageRequest,
   parent: string,
 ): ConnectionShape<StoryNode> {
@@ -80,6 +80,6 @@ export function pageNestedStories(
   return pageList(stories.map(storyNode), plan, nestedPosition, ctx.cursors, 'desc');
 }
 
-function nestedPosition(story: StoryRecord): CursorPosition {
+function nestedPosition(story: StorySummaryRecord): CursorPosition {
   return { order: NESTED_ORDER, value: story.publishedAt?.getTime() ?? 0, slug: story.slug };
 }
