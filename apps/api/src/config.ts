@@ -27,6 +27,23 @@ export interface HttpLimits {
   maxConnections: number;
 }
 
+/** The read path: trusted documents, the response cache and HTTP caching. */
+export interface ReadPathConfig {
+  /** `TRUSTED_DOCUMENTS`: `allow` (ad hoc documents run too) or `require` (trusted documents only). */
+  trustedDocuments: 'allow' | 'require';
+  /** `TRUSTED_DOCUMENTS_DIR`: a folder of persisted-documents manifests (`*.json`) to trust besides the consumers'. */
+  trustedDocumentsDir: string | null;
+  /** `RESPONSE_CACHE_MB` × 2^20: the response cache's byte budget; 0 turns it off. */
+  responseCacheBytes: number;
+  /** `CACHE_MAX_AGE`, seconds: how long browsers and CDNs may reuse a cacheable GET answer. */
+  cacheMaxAge: number;
+  /** `CACHE_STALE_WHILE_REVALIDATE`, seconds: how long after that they may serve it while fetching a fresh one. */
+  cacheStaleWhileRevalidate: number;
+}
+
+/** Pino's levels, and `silent`. */
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
 /** Server settings, read from the environment by {@link readConfig}. */
 export interface ApiConfig {
   port: number;
@@ -49,6 +66,9 @@ export interface ApiConfig {
   trustProxy: boolean | number | string[];
   /** Who may frame the pages: CSP `frame-ancestors` sources (`FRAME_ANCESTORS`). */
   frameAncestors: string[];
+  readPath: ReadPathConfig;
+  /** `LOG_LEVEL`: `info` logs a line per request; `warn` keeps only problems. */
+  logLevel: (typeof LOG_LEVELS)[number];
 }
 
 /** Thrown for a setting that cannot work; the message names the variable and a valid value. */
@@ -73,6 +93,14 @@ export const DEFAULT_HTTP_LIMITS: HttpLimits = {
 };
 
 export const DEFAULT_RATE_LIMIT_POINTS = 10_000;
+
+export const DEFAULT_READ_PATH: ReadPathConfig = {
+  trustedDocuments: 'allow',
+  trustedDocumentsDir: null,
+  responseCacheBytes: 64 * 1024 * 1024,
+  cacheMaxAge: 60,
+  cacheStaleWhileRevalidate: 300,
+};
 
 /** The shortest `CURSOR_SECRET` production accepts, in bytes. */
 export const MIN_CURSOR_SECRET_BYTES = 32;
@@ -135,7 +163,42 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     rateLimitPoints,
     trustProxy: readTrustProxy(env.TRUST_PROXY),
     frameAncestors: readFrameAncestors(env.FRAME_ANCESTORS),
+    readPath: {
+      trustedDocuments: oneOf(env, 'TRUSTED_DOCUMENTS', ['allow', 'require'], DEFAULT_READ_PATH.trustedDocuments),
+      trustedDocumentsDir: env.TRUSTED_DOCUMENTS_DIR?.trim() || null,
+      responseCacheBytes: readMegabytes(env.RESPONSE_CACHE_MB, DEFAULT_READ_PATH.responseCacheBytes),
+      cacheMaxAge: int('CACHE_MAX_AGE', DEFAULT_READ_PATH.cacheMaxAge, 0, 31_536_000),
+      cacheStaleWhileRevalidate: int(
+        'CACHE_STALE_WHILE_REVALIDATE',
+        DEFAULT_READ_PATH.cacheStaleWhileRevalidate,
+        0,
+        31_536_000,
+      ),
+    },
+    logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
   };
+}
+
+function oneOf<T extends string>(env: NodeJS.ProcessEnv, name: string, values: readonly T[], fallback: T): T {
+  const text = env[name]?.trim().toLowerCase();
+  if (text === undefined || text === '') return fallback;
+  if (!(values as readonly string[]).includes(text)) {
+    throw new ConfigError(`${name} must be one of ${values.join(', ')}, got "${env[name]}"`);
+  }
+  return text as T;
+}
+
+/** `RESPONSE_CACHE_MB` in bytes: megabytes, decimals allowed (`0.5`), `0` for no cache. */
+function readMegabytes(text: string | undefined, fallback: number): number {
+  const trimmed = text?.trim();
+  if (trimmed === undefined || trimmed === '') return fallback;
+  const value = Number(trimmed);
+  if (!/^\d+(\.\d+)?$/.test(trimmed) || value > 65_536) {
+    throw new ConfigError(
+      `RESPONSE_CACHE_MB must be a number of megabytes from 0 to 65536 (0 turns the cache off), got "${trimmed}"`,
+    );
+  }
+  return Math.floor(value * 1024 * 1024);
 }
 
 function readCursorSecret(secret: string | undefined, production: boolean): string {

@@ -16,6 +16,7 @@ export {
 } from './node/nodes.js';
 export { loadNode, type NodesByTypename } from './node/load-node.js';
 export { CursorCodec, type CursorList, pageList, planPage } from './relay/paging.js';
+export { CacheScope } from './context/cache-scope.js';
 export { createStoryContext, type StoryContext, type StoryGraphOptions } from './context/story.context.js';
 export { StoryLoaders } from './context/story.loaders.js';
 export {

@@ -1,5 +1,6 @@
 import type { StoryStore, StoryView } from '@devops-stories/story-store';
 import { CursorCodec } from '../relay/paging.js';
+import { CacheScope } from './cache-scope.js';
 import { StoryLoaders } from './story.loaders.js';
 
 /** What every resolver of the story graph receives; schema modules may add to it. */
@@ -9,6 +10,8 @@ export interface StoryContext {
   view: StoryView;
   loaders: StoryLoaders;
   cursors: CursorCodec;
+  /** Mark the response private here when it shows something personal; caches then leave it alone. */
+  cacheScope: CacheScope;
 }
 
 /** Settings that outlive requests. */
@@ -26,5 +29,6 @@ export function createStoryContext(options: StoryGraphOptions): StoryContext {
     view,
     loaders: new StoryLoaders(options.store, view),
     cursors: new CursorCodec(options.cursorSecret),
+    cacheScope: new CacheScope(),
   };
 }

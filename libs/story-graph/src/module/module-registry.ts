@@ -87,13 +87,14 @@ export async function buildModularSchema(modules: readonly SchemaModule[]): Prom
 /**
  * Returns the per-request context factory: the core story context plus what each module adds.
  * Module context keys are checked once, here, so a clash fails at start and requests pay nothing for it.
+ * A request may read through a store of its own (`store`), such as one that notes what it reads.
  *
  * @throws {SchemaModuleConflictError} when two modules add the same context key, or one shadows a core key.
  */
 export function modularContextFactory(
   modules: readonly SchemaModule[],
   options: StoryGraphOptions,
-): () => StoryContext {
+): (request?: { store?: StoryGraphOptions['store'] }) => StoryContext {
   const extend = (base: StoryContext) =>
     Object.assign(base, ...modules.map((m) => m.context?.(base) ?? {})) as StoryContext;
   const probe = createStoryContext(options);
@@ -106,5 +107,5 @@ export function modularContextFactory(
       ownerOf.set(key, `module "${m.name}"`);
     }
   }
-  return () => extend(createStoryContext(options));
+  return (request) => extend(createStoryContext(request?.store ? { ...options, store: request.store } : options));
 }

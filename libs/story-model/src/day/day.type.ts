@@ -2,7 +2,7 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Node } from '../node/node.type.js';
 
 /** A day of the learning series. `recap` and `stories` are added by field resolvers. */
-@ObjectType({ implements: Node, description: 'A day of the learning series.' })
+@ObjectType({ simpleResolvers: true, implements: Node, description: 'A day of the learning series.' })
 export class Day implements Node {
   readonly __typename!: 'Day';
 

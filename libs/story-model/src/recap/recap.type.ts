@@ -2,7 +2,7 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Node } from '../node/node.type.js';
 
 /** A recap closing a block of days. `stories` is added by a field resolver. */
-@ObjectType({ implements: Node, description: 'The recap that closes a block of days.' })
+@ObjectType({ simpleResolvers: true, implements: Node, description: 'The recap that closes a block of days.' })
 export class Recap implements Node {
   readonly __typename!: 'Recap';
 

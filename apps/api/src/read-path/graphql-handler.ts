@@ -1,0 +1,370 @@
+import { Readable } from 'node:stream';
+import { type ApolloServer, type BaseContext, HeaderMap, type HTTPGraphQLRequest } from '@apollo/server';
+import type { StoryContext } from '@devops-stories/story-graph';
+import type { StoryStore } from '@devops-stories/story-store';
+import type { FastifyBaseLogger, FastifyReply, FastifyRequest } from 'fastify';
+import type { GraphQLError, GraphQLFormattedError, GraphQLSchema } from 'graphql';
+import type { RateLimiterAbstract } from 'rate-limiter-flexible';
+import type { QueryLimits } from '../config.js';
+import { ErrorCode } from '../errors/error-codes.js';
+import {
+  addVary,
+  bodyTag,
+  etagOf,
+  type HttpCachePolicy,
+  matchesIfNoneMatch,
+  NO_STORE,
+  PRIVATE,
+  publicCacheControl,
+} from '../http-cache/cache-headers.js';
+import { compress, MIN_COMPRESSED_BYTES } from '../http-cache/compression.js';
+import { chooseEncoding, chooseMediaType, JSON_MEDIA_TYPE } from '../http-cache/negotiation.js';
+import { coerceVariables, shorten } from '../inputs/variables.js';
+import { budgetHeaders, chargeBudget } from '../rate-limit/cost-budget.plugin.js';
+import { cacheKey } from '../response-cache/cache-key.js';
+import { RecordingStore } from '../response-cache/recording-store.js';
+import type { CacheEntry, ResponseCache } from '../response-cache/response-cache.js';
+import { DEADLINE, type Deadline } from '../trusted-documents/execution-schema.js';
+import { documentHash } from '../trusted-documents/manifests.js';
+import {
+  selectOperation,
+  type TrustedDocument,
+  type TrustedDocuments,
+  type TrustedOperation,
+} from '../trusted-documents/trusted-documents.js';
+import { type GraphqlParams, MalformedRequest, readGraphqlParams } from './graphql-request.js';
+import { newReadPathFields, type ReadPathFields } from './request-fields.js';
+
+/** `TRUSTED_DOCUMENTS`: `allow` runs ad hoc documents too; `require` runs trusted documents only. */
+export type TrustedDocumentsMode = 'allow' | 'require';
+
+/** What the `/graphql` handler is assembled from; see {@link createGraphqlHandler}. */
+export interface GraphqlHandlerOptions<TContext extends StoryContext & BaseContext> {
+  apollo: ApolloServer<TContext>;
+  /** A fresh per-request context, reading through `store` when given (the lean path records its reads). */
+  createContext(request: FastifyRequest, store?: StoryStore): Promise<TContext>;
+  store: StoryStore;
+  schema: GraphQLSchema;
+  trusted: TrustedDocuments;
+  mode: TrustedDocumentsMode;
+  cache: ResponseCache;
+  http: HttpCachePolicy;
+  /** Limits of the cost model; null when cost analysis is off (a benchmark only), which also turns budgets off. */
+  limits: Omit<QueryLimits, 'maxTokens'> | null;
+  /** Per-client budgets; charged by trusted queries and hits as `ApolloServerPluginCostBudget` charges the rest. */
+  limiter: RateLimiterAbstract | null;
+  operationTimeoutMs: number;
+  /** Apollo's `formatError` (the masking of internal errors), applied to the lean path's errors too. */
+  formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError;
+  hideSuggestions: boolean;
+  log: FastifyBaseLogger;
+}
+
+/** Most errors of one response, as `ApolloServerPluginInputLimits` caps them. */
+const MAX_ERRORS = 20;
+const MAX_VARIABLE_ERRORS = 5;
+const SUGGESTION = /\s*Did you mean .*$/s;
+const SHA256_ID = /^sha256:([0-9a-f]{64})$/;
+
+/**
+ * The `/graphql` route: trusted documents, the response cache and HTTP caching in front of Apollo.
+ *
+ * - A request names a trusted document by `documentId` (`sha256:<hex>`, GET or POST), by Apollo's
+ *   `extensions.persistedQuery.sha256Hash`, or by sending a trusted document's exact text. An
+ *   unknown id is `PERSISTED_DOCUMENT_NOT_FOUND`; with `TRUSTED_DOCUMENTS=require` any other
+ *   document is `PERSISTED_DOCUMENT_REQUIRED`, else it goes to Apollo as before (ad hoc).
+ * - An anonymous trusted query (no `Authorization`) takes the lean path: a cache hit is served from
+ *   the stored bytes with no GraphQL at all (charged 1 budget point); a miss checks variables,
+ *   prices the operation with its plan compiled at start and charges the budget, then runs the
+ *   graphql-jit compiled query and stores a clean, public answer tagged with what it read. Any
+ *   refusal before execution (bad variables, over a limit) is left to Apollo, whose plugins word it.
+ * - Everything else (ad hoc documents, mutations, requests with credentials) runs through Apollo.
+ * - Cacheable GET answers carry `Cache-Control: public, …`, a strong `ETag` (304 on `If-None-Match`),
+ *   `Cache-Tag`/`Surrogate-Key` and `Vary`; other answers `no-store` (`private, no-store` with
+ *   credentials or when a resolver marked the response private). GET never runs a mutation (405).
+ */
+export function createGraphqlHandler<TContext extends StoryContext & BaseContext>(
+  options: GraphqlHandlerOptions<TContext>,
+) {
+  const { trusted, cache, limits, limiter } = options;
+  const cacheControl = publicCacheControl(options.http);
+  const costExtension = (requested: number) => (limits ? { cost: { requested, limit: limits.maxCost } } : undefined);
+
+  /** Answers from the handler itself, in GraphQL's shape, with the request's budget headers if any. */
+  const refuse = (
+    reply: FastifyReply,
+    status: number,
+    code: string,
+    message: string,
+    headers: [string, string][] = [],
+  ) => {
+    for (const [name, value] of headers) reply.header(name, value);
+    return reply
+      .code(status)
+      .header('cache-control', NO_STORE)
+      .type(JSON_MEDIA_TYPE)
+      .send(`${JSON.stringify({ errors: [{ message, extensions: { code } }], extensions: costExtension(0) })}\n`);
+  };
+
+  /**
+   * Charges `points` to the client's budget and sets its `RateLimit-*` headers; over budget,
+   * sends the 429 (as `ApolloServerPluginCostBudget` words it) and resolves false.
+   */
+  const charge = async (request: FastifyRequest, reply: FastifyReply, points: number, cost: number) => {
+    if (!limiter) return true;
+    const outcome = await chargeBudget(limiter, request.ip, points, (message) => request.log.error(message));
+    if (outcome.state) for (const [name, value] of budgetHeaders(limiter, outcome.state)) reply.header(name, value);
+    if (outcome.ok) return true;
+    await reply
+      .code(429)
+      .header('retry-after', String(outcome.retryAfterSeconds))
+      .header('cache-control', NO_STORE)
+      .type(JSON_MEDIA_TYPE)
+      .send(`${JSON.stringify({ errors: [outcome.error], extensions: costExtension(cost) })}\n`);
+    return false;
+  };
+
+  /** Runs a request through Apollo: as it came, or as a POST of a trusted document's text. */
+  const viaApollo = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    document?: { text: string; params: GraphqlParams },
+  ) => {
+    const credentials = request.headers.authorization !== undefined;
+    const headers = new HeaderMap();
+    for (const [name, value] of Object.entries(request.headers)) {
+      if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+    }
+    let httpGraphQLRequest: HTTPGraphQLRequest;
+    if (document) {
+      // A trusted document is known to be what it says; its operation type was checked for GET.
+      headers.set('content-type', 'application/json');
+      const extensions = document.params.extensions ? { ...document.params.extensions } : undefined;
+      if (extensions) delete extensions.persistedQuery;
+      httpGraphQLRequest = {
+        method: 'POST',
+        headers,
+        search: '',
+        body: {
+          query: document.text,
+          variables: document.params.variables,
+          operationName: document.params.operationName,
+          extensions,
+        },
+      };
+    } else {
+      httpGraphQLRequest = {
+        method: request.method.toUpperCase(),
+        headers,
+        search: new URL(request.url, 'http://localhost/').search,
+        body: request.body,
+      };
+    }
+    let context: TContext | undefined;
+    const response = await options.apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest,
+      context: async () => (context = await options.createContext(request)),
+    });
+    for (const [name, value] of response.headers) reply.header(name, value);
+    const personal = credentials || context?.cacheScope.isPrivate === true;
+    if (personal) reply.header('cache-control', PRIVATE);
+    else if (request.method === 'GET') reply.header('cache-control', NO_STORE);
+    reply.code(response.status ?? 200);
+    if (response.body.kind === 'complete') return reply.send(response.body.string);
+    return reply.send(Readable.from(response.body.asyncIterator));
+  };
+
+  /** Sends a stored (or storable) answer: compressed as accepted, with validators and tags on GET. */
+  const sendEntry = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    key: string,
+    entry: Omit<CacheEntry, 'size'> | CacheEntry,
+  ) => {
+    const get = request.method === 'GET' || request.method === 'HEAD';
+    const encoding =
+      entry.body.byteLength >= MIN_COMPRESSED_BYTES ? chooseEncoding(request.headers['accept-encoding']) : null;
+    let bytes = entry.body;
+    if (encoding) {
+      const stored = entry.encoded[encoding];
+      if (stored) bytes = stored;
+      else {
+        bytes = compress(entry.body, encoding);
+        if ('size' in entry) cache.addEncoding(key, entry, encoding, bytes);
+      }
+      reply.header('content-encoding', encoding);
+    }
+    addVary(reply, 'Accept', 'Accept-Encoding', 'Authorization');
+    reply.type(chooseMediaType(request.headers.accept) ?? JSON_MEDIA_TYPE);
+    if (get) {
+      const etag = etagOf(entry.etag, encoding);
+      reply.header('cache-control', cacheControl).header('etag', etag);
+      reply.header('cache-tag', entry.tagHeader).header('surrogate-key', entry.tagHeader);
+      if (matchesIfNoneMatch(request.headers['if-none-match'], etag)) {
+        reply.removeHeader('content-encoding');
+        return reply.code(304).send();
+      }
+    }
+    return reply.code(200).send(bytes);
+  };
+
+  /** The lean path of an anonymous trusted query. */
+  const leanQuery = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    fields: ReadPathFields,
+    document: TrustedDocument,
+    operation: TrustedOperation,
+    compiled: NonNullable<TrustedOperation['compiled']>,
+    params: GraphqlParams,
+  ) => {
+    const key = cacheKey(document.id, operation.name, params.variables);
+    if (cache.enabled) {
+      const hit = cache.get(key);
+      if (hit) {
+        fields.cache = 'hit';
+        fields.cost = hit.cost;
+        // A hit does no GraphQL work: it costs what the cheapest request costs, one point.
+        if (limiter && !(await charge(request, reply, 1, hit.cost))) return reply;
+        return sendEntry(request, reply, key, hit);
+      }
+    }
+    fields.cache = cache.enabled ? 'miss' : 'bypass';
+    const variables = params.variables ?? {};
+    const coerced = coerceVariables(options.schema, operation.definition, variables, MAX_VARIABLE_ERRORS);
+    if (!coerced.ok) return viaApollo(request, reply, { text: document.text, params });
+    let cost = 0;
+    if (limits) {
+      cost = operation.price(coerced.values);
+      const shape = operation.worstShape;
+      const overShape =
+        shape.depth > limits.maxDepth || shape.aliases > limits.maxAliases || shape.directives > limits.maxDirectives;
+      if (cost > limits.maxCost || overShape) return viaApollo(request, reply, { text: document.text, params });
+    }
+    fields.cost = cost;
+    if (limiter && !(await charge(request, reply, Math.max(1, cost), cost))) return reply;
+
+    const reads = new RecordingStore(options.store);
+    const context = await options.createContext(request, reads);
+    const deadline: Deadline = { at: performance.now() + options.operationTimeoutMs, expired: false };
+    (context as { [DEADLINE]?: Deadline })[DEADLINE] = deadline;
+    const generation = cache.generation;
+    const result = await compiled.query(undefined, context, variables);
+
+    let status = 200;
+    let errors: GraphQLFormattedError[] | undefined;
+    if (result.errors?.length) {
+      errors = result.errors.map((error) => {
+        const extensions: Record<string, unknown> = {
+          ...error.extensions,
+          code: error.extensions?.code ?? ErrorCode.INTERNAL_SERVER_ERROR,
+        };
+        const http = extensions.http as { status?: number } | undefined;
+        if (http) {
+          if (http.status) status = http.status;
+          delete extensions.http;
+        }
+        return options.formatError({ ...(error as GraphQLError).toJSON(), extensions }, error);
+      });
+      const clean = (message: string) => shorten(options.hideSuggestions ? message.replace(SUGGESTION, '') : message);
+      const kept = errors.slice(0, MAX_ERRORS).map((e) => ({ ...e, message: clean(e.message) }));
+      if (errors.length > MAX_ERRORS) {
+        kept.push({
+          message: `${errors.length - MAX_ERRORS} more errors not shown; fix these and send again.`,
+          extensions: { code: kept[0].extensions?.code ?? ErrorCode.BAD_USER_INPUT },
+        });
+      }
+      errors = kept;
+      if (deadline.expired) {
+        const first = errors.find((e) => e.extensions?.code === ErrorCode.OPERATION_TIMEOUT);
+        const others = errors.filter((e) => e.extensions?.code !== ErrorCode.OPERATION_TIMEOUT);
+        errors = first ? [first, ...others] : others;
+      }
+    }
+    const text = `${JSON.stringify({ errors, data: result.data, extensions: costExtension(cost) })}\n`;
+    const personal = context.cacheScope.isPrivate;
+    if (errors || personal || result.data == null) {
+      reply.header('cache-control', personal ? PRIVATE : NO_STORE);
+      return reply
+        .code(status)
+        .type(chooseMediaType(request.headers.accept) ?? JSON_MEDIA_TYPE)
+        .send(text);
+    }
+    const body = Buffer.from(text, 'utf8');
+    const tags = [...reads.tags].sort();
+    const entry = { body, encoded: {}, tags, tagHeader: tags.join(' '), etag: bodyTag(body), cost };
+    const stored = cache.enabled ? cache.set(key, entry, generation) : undefined;
+    return sendEntry(request, reply, key, stored ?? entry);
+  };
+
+  return async function graphqlHandler(request: FastifyRequest, reply: FastifyReply) {
+    const fields = newReadPathFields();
+    request.readPath = fields;
+    let params: GraphqlParams | null;
+    try {
+      params = readGraphqlParams(request);
+    } catch (error) {
+      if (!(error instanceof MalformedRequest)) throw error;
+      return refuse(reply, 400, 'BAD_REQUEST', error.message);
+    }
+    if (!params) {
+      fields.cache = 'bypass';
+      return viaApollo(request, reply);
+    }
+    let document: TrustedDocument | undefined;
+    if (params.documentId !== undefined) {
+      const hash = SHA256_ID.exec(params.documentId)?.[1];
+      document = hash === undefined ? undefined : trusted.byId(hash);
+      if (!document) {
+        return refuse(
+          reply,
+          400,
+          ErrorCode.PERSISTED_DOCUMENT_NOT_FOUND,
+          `No trusted document has the id "${params.documentId.slice(0, 80)}"; send the document's text instead ` +
+            `(\`query\`), or an id from a manifest this server loaded (\`sha256:\` and the hex sha256 of the text).`,
+        );
+      }
+      if (params.query !== undefined && documentHash(params.query) !== hash) {
+        return refuse(
+          reply,
+          400,
+          ErrorCode.BAD_USER_INPUT,
+          '`query` is not the document `documentId` names; send one or the other.',
+        );
+      }
+    } else if (params.query !== undefined) {
+      document = trusted.byText(params.query);
+    }
+    if (!document) {
+      fields.cache = 'bypass';
+      if (options.mode === 'require' && params.query !== undefined) {
+        return refuse(
+          reply,
+          400,
+          ErrorCode.PERSISTED_DOCUMENT_REQUIRED,
+          'This server runs trusted documents only: send `documentId` ("sha256:" and the hex sha256 of a document ' +
+            "in a consumer's persisted-documents manifest) instead of an ad hoc `query`.",
+        );
+      }
+      return viaApollo(request, reply);
+    }
+    fields.documentId = document.id;
+    const operation = selectOperation(document, params.operationName);
+    fields.operationName = operation?.name ?? null;
+    const get = request.method === 'GET' || request.method === 'HEAD';
+    if (get && operation && operation.type !== 'query') {
+      reply.header('allow', 'POST');
+      return refuse(
+        reply,
+        405,
+        ErrorCode.BAD_USER_INPUT,
+        `GET runs queries only; send this ${operation.type} with POST.`,
+      );
+    }
+    if (!operation?.compiled || request.headers.authorization !== undefined) {
+      fields.cache = 'bypass';
+      return viaApollo(request, reply, { text: document.text, params });
+    }
+    return leanQuery(request, reply, fields, document, operation, operation.compiled, params);
+  };
+}
