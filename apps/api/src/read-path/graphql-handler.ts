@@ -141,17 +141,11 @@ export function createGraphqlHandler<TContext extends StoryContext & BaseContext
       headers.set('content-type', 'application/json');
       const extensions = document.params.extensions ? { ...document.params.extensions } : undefined;
       if (extensions) delete extensions.persistedQuery;
-      httpGraphQLRequest = {
-        method: 'POST',
-        headers,
-        search: '',
-        body: {
-          query: document.text,
-          variables: document.params.variables,
-          operationName: document.params.operationName,
-          extensions,
-        },
-      };
+      const body: Record<string, unknown> = { query: document.text };
+      if (document.params.variables) body.variables = document.params.variables;
+      if (document.params.operationName) body.operationName = document.params.operationName;
+      if (extensions) body.extensions = extensions;
+      httpGraphQLRequest = { method: 'POST', headers, search: '', body };
     } else {
       httpGraphQLRequest = {
         method: request.method.toUpperCase(),
