@@ -33,12 +33,7 @@ import { changeTags } from './response-cache/recording-store.js';
 import { ResponseCache } from './response-cache/response-cache.js';
 import { schemaModules } from './schema-modules.js';
 import { prepareExecutionSchema } from './trusted-documents/execution-schema.js';
-import {
-  consumerManifests,
-  documentHash,
-  folderManifests,
-  type ManifestSource,
-} from './trusted-documents/manifests.js';
+import { trustedManifests } from './trusted-documents/manifests.js';
 import { TrustedDocuments } from './trusted-documents/trusted-documents.js';
 
 /** What every resolver receives: the story graph's context and who is asking. */
@@ -107,11 +102,11 @@ export async function createApiServer(config: ApiConfig, options: ApiServerOptio
       schema,
       // A build of its own, whose resolvers graphql-jit runs with the lean path's deadline.
       executionSchema: prepareExecutionSchema(await buildModularSchema(modules), config.http.operationTimeoutMs),
-      manifests: trustedManifests(
-        config,
+      manifests: trustedManifests({
+        workspaceRoot: options.workspaceRoot === undefined ? WORKSPACE_ROOT : options.workspaceRoot,
         modules,
-        options.workspaceRoot === undefined ? WORKSPACE_ROOT : options.workspaceRoot,
-      ),
+        folder: config.readPath.trustedDocumentsDir,
+      }),
       estimators: costEstimators(DEFAULT_PAGE_SIZE),
       introspection: !config.production,
       maxTokens: config.queryLimits.maxTokens,
@@ -219,27 +214,6 @@ export async function createApiServer(config: ApiConfig, options: ApiServerOptio
 /** `TRUST_PROXY` in the shape Fastify's types accept: a hop count becomes a function of the hop. */
 function trustedProxies(setting: ApiConfig['trustProxy']) {
   return typeof setting === 'number' ? (_address: string, hop: number) => hop < setting : setting;
-}
-
-/**
- * The manifests whose documents are trusted: every consumer's in the workspace, those the schema
- * modules ship, and those in `TRUSTED_DOCUMENTS_DIR`.
- */
-function trustedManifests(
-  config: ApiConfig,
-  modules: readonly SchemaModule[],
-  workspaceRoot: string | null,
-): ManifestSource[] {
-  return [
-    ...(workspaceRoot ? consumerManifests(workspaceRoot) : []),
-    ...modules
-      .filter((m) => m.trustedDocuments?.length)
-      .map((m) => ({
-        source: `schema module "${m.name}"`,
-        manifest: Object.fromEntries((m.trustedDocuments ?? []).map((text) => [documentHash(text), text])),
-      })),
-    ...(config.readPath.trustedDocumentsDir ? folderManifests(config.readPath.trustedDocumentsDir) : []),
-  ];
 }
 
 /** The Apollo plugins every operation passes, in order: inputs, cost, budget, deadline. */

@@ -40,6 +40,10 @@ export function matchesIfNoneMatch(header: string | undefined, etag: string): bo
 /** Appends to `Vary` without dropping what is there (CORS adds `Origin` when origins are listed). */
 export function addVary(reply: FastifyReply, ...fields: string[]): void {
   const current = reply.getHeader('vary');
+  if (current === undefined) {
+    reply.header('vary', fields.join(', '));
+    return;
+  }
   const present = new Set(
     String(current ?? '')
       .split(',')

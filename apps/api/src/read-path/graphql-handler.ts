@@ -189,11 +189,15 @@ export function createGraphqlHandler<TContext extends StoryContext & BaseContext
       reply.header('content-encoding', encoding);
     }
     addVary(reply, 'Accept', 'Accept-Encoding', 'Authorization');
-    reply.type(chooseMediaType(request.headers.accept) ?? JSON_MEDIA_TYPE);
+    reply.header('content-type', chooseMediaType(request.headers.accept) ?? JSON_MEDIA_TYPE);
     if (get) {
       const etag = etagOf(entry.etag, encoding);
-      reply.header('cache-control', cacheControl).header('etag', etag);
-      reply.header('cache-tag', entry.tagHeader).header('surrogate-key', entry.tagHeader);
+      reply.headers({
+        'cache-control': cacheControl,
+        etag,
+        'cache-tag': entry.tagHeader,
+        'surrogate-key': entry.tagHeader,
+      });
       if (matchesIfNoneMatch(request.headers['if-none-match'], etag)) {
         reply.removeHeader('content-encoding');
         return reply.code(304).send();
@@ -225,11 +229,15 @@ export function createGraphqlHandler<TContext extends StoryContext & BaseContext
     }
     fields.cache = cache.enabled ? 'miss' : 'bypass';
     const variables = params.variables ?? {};
-    const coerced = coerceVariables(options.schema, operation.definition, variables, MAX_VARIABLE_ERRORS);
-    if (!coerced.ok) return viaApollo(request, reply, { text: document.text, params });
+    let values: Record<string, unknown> = variables;
+    if (operation.definition.variableDefinitions?.length) {
+      const coerced = coerceVariables(options.schema, operation.definition, variables, MAX_VARIABLE_ERRORS);
+      if (!coerced.ok) return viaApollo(request, reply, { text: document.text, params });
+      values = coerced.values;
+    }
     let cost = 0;
     if (limits) {
-      cost = operation.price(coerced.values);
+      cost = operation.price(values);
       const shape = operation.worstShape;
       const overShape =
         shape.depth > limits.maxDepth || shape.aliases > limits.maxAliases || shape.directives > limits.maxDirectives;
@@ -275,15 +283,19 @@ export function createGraphqlHandler<TContext extends StoryContext & BaseContext
         errors = first ? [first, ...others] : others;
       }
     }
-    const text = `${JSON.stringify({ errors, data: result.data, extensions: costExtension(cost) })}\n`;
     const personal = context.cacheScope.isPrivate;
     if (errors || personal || result.data == null) {
+      const text = `${JSON.stringify({ errors, data: result.data, extensions: costExtension(cost) })}\n`;
       reply.header('cache-control', personal ? PRIVATE : NO_STORE);
       return reply
         .code(status)
         .type(chooseMediaType(request.headers.accept) ?? JSON_MEDIA_TYPE)
         .send(text);
     }
+    // `{"data":…}` by the query's compiled serializer, then the extensions, as Apollo orders them.
+    const data = (operation.serializeData ?? ((d) => JSON.stringify({ data: d })))(result.data);
+    const extensions = costExtension(cost);
+    const text = extensions ? `${data.slice(0, -1)},"extensions":${JSON.stringify(extensions)}}\n` : `${data}\n`;
     const body = Buffer.from(text, 'utf8');
     const tags = [...reads.tags].sort();
     const entry = { body, encoded: {}, tags, tagHeader: tags.join(' '), etag: bodyTag(body), cost };

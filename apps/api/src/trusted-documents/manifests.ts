@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import type { SchemaModule } from '@devops-stories/story-graph';
 import { findConsumerProjects } from '../schema-usage/consumer-operations.js';
 
 /** A persisted-documents manifest as graphql-codegen's client preset writes it: sha256 hex → document text. */
@@ -93,4 +94,26 @@ export function folderManifests(folder: string): ManifestSource[] {
       const source = `TRUSTED_DOCUMENTS_DIR/${name}`;
       return { source, manifest: parseManifest(readFileSync(join(folder, name), 'utf8'), source) };
     });
+}
+
+/**
+ * The manifests whose documents the api trusts: every consumer's in the workspace (none when
+ * `workspaceRoot` is null), those the schema modules ship, and those in `folder`
+ * (`TRUSTED_DOCUMENTS_DIR`).
+ */
+export function trustedManifests(options: {
+  workspaceRoot: string | null;
+  modules: readonly SchemaModule[];
+  folder: string | null;
+}): ManifestSource[] {
+  return [
+    ...(options.workspaceRoot ? consumerManifests(options.workspaceRoot) : []),
+    ...options.modules
+      .filter((m) => m.trustedDocuments?.length)
+      .map((m) => ({
+        source: `schema module "${m.name}"`,
+        manifest: Object.fromEntries((m.trustedDocuments ?? []).map((text) => [documentHash(text), text])),
+      })),
+    ...(options.folder ? folderManifests(options.folder) : []),
+  ];
 }

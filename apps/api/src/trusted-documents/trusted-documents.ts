@@ -1,5 +1,10 @@
 import {
   type DocumentNode,
+  getNamedType,
+  isAbstractType,
+  TypeInfo,
+  visit,
+  visitWithTypeInfo,
   type GraphQLSchema,
   Kind,
   NoSchemaIntrospectionCustomRule,
@@ -26,6 +31,12 @@ export interface TrustedOperation {
   worstShape: DocumentShape;
   /** Compiled by graphql-jit, for queries. */
   compiled?: CompiledQuery;
+  /**
+   * Writes `{"data":…}` of a clean answer: the serializer graphql-jit compiled for the query's
+   * shape, or JSON.stringify where it would order fields otherwise (a union's or an interface's
+   * members, whose fields it writes in schema order, not the order selected).
+   */
+  serializeData?: (data: unknown) => string;
 }
 
 /** A document of a manifest, parsed and validated once at start. */
@@ -153,11 +164,31 @@ function prepareOperation(
       kind: Kind.DOCUMENT,
       definitions: document.definitions.filter((d) => d.kind !== Kind.OPERATION_DEFINITION || d === definition),
     };
-    const compiled = compileQuery(options.executionSchema, single, name ?? undefined);
+    // customJSONSerializer: a serializer compiled for this query's shape (fast-json-stringify) writes clean answers.
+    const compiled = compileQuery(options.executionSchema, single, name ?? undefined, { customJSONSerializer: true });
     if (!isCompiledQuery(compiled)) {
       throw new Error(`graphql-jit cannot compile ${name ?? 'an operation'}: ${JSON.stringify(compiled.errors)}`);
     }
     operation.compiled = compiled;
+    operation.serializeData = selectsAbstractTypes(options.schema, single)
+      ? (data) => JSON.stringify({ data })
+      : (data) => compiled.stringify({ data });
   }
   return operation;
+}
+
+/** Whether any field of the document returns a union or an interface. */
+function selectsAbstractTypes(schema: GraphQLSchema, document: DocumentNode): boolean {
+  const typeInfo = new TypeInfo(schema);
+  let found = false;
+  visit(
+    document,
+    visitWithTypeInfo(typeInfo, {
+      Field() {
+        const type = typeInfo.getType();
+        if (type && isAbstractType(getNamedType(type))) found = true;
+      },
+    }),
+  );
+  return found;
 }
