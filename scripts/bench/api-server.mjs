@@ -8,5 +8,6 @@ import { createApiServer } from '../../apps/api/dist/server.js';
 const config = readConfig();
 const server = await createApiServer(config, { costAnalysis: process.env.BENCH_COST_ANALYSIS !== 'off' });
 process.once('SIGTERM', () => server.close().then(() => process.exit(0)));
+process.once('SIGINT', () => server.close().then(() => process.exit(0)));
 const address = await server.app.listen({ port: config.port, host: config.host });
 console.log(`devops-stories ready at ${address}/graphql`);

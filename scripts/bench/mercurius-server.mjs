@@ -21,5 +21,6 @@ const contextFor = modularContextFactory(schemaModules, { store, cursorSecret: '
 const app = Fastify({ logger: false });
 await app.register(mercurius, { schema, path: '/graphql', jit: 1, context: () => contextFor() });
 process.once('SIGTERM', () => app.close().then(() => process.exit(0)));
+process.once('SIGINT', () => app.close().then(() => process.exit(0)));
 const address = await app.listen({ port: 0, host: '127.0.0.1' });
 console.log(`mercurius ready at ${address}/graphql`);

@@ -17,9 +17,9 @@ export function publicCacheControl(policy: HttpCachePolicy): string {
   return `public, max-age=${policy.maxAge}, stale-while-revalidate=${policy.staleWhileRevalidate}`;
 }
 
-/** A strong validator of a body: its sha256, base64url, cut to 27 characters (160 bits). */
+/** A strong validator of a body: its SHA-1, base64url (27 characters): a fingerprint, not a signature. */
 export function bodyTag(body: Buffer): string {
-  return createHash('sha256').update(body).digest('base64url').slice(0, 27);
+  return createHash('sha1').update(body).digest('base64url');
 }
 
 /** The quoted `ETag` of one representation: the body's tag, plus the coding for a compressed one. */

@@ -231,6 +231,7 @@ export function createGraphqlHandler<TContext extends StoryContext & BaseContext
     const variables = params.variables ?? {};
     let values: Record<string, unknown> = variables;
     if (operation.definition.variableDefinitions?.length) {
+      // Apollo words the refusal of variables that do not coerce.
       const coerced = coerceVariables(options.schema, operation.definition, variables, MAX_VARIABLE_ERRORS);
       if (!coerced.ok) return viaApollo(request, reply, { text: document.text, params });
       values = coerced.values;

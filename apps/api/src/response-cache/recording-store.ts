@@ -10,6 +10,20 @@ import type {
   StoryView,
 } from '@devops-stories/story-store';
 
+const ids = new Map<string, string>();
+
+/** {@link toGlobalId}, remembered: a request tags dozens of nodes, and the content holds a few hundred. */
+function globalId(type: NodeTypename, key: string | number): string {
+  const name = `${type}:${key}`;
+  let id = ids.get(name);
+  if (id === undefined) {
+    if (ids.size >= 10_000) ids.clear();
+    id = toGlobalId(type, key);
+    ids.set(name, id);
+  }
+  return id;
+}
+
 /** The tags a content change purges: the global id of each node it names, and its lists. */
 export function changeTags(change: ContentChange): string[] {
   return [...change.nodes.map((n) => toGlobalId(n.type, n.key)), ...change.lists];
@@ -34,7 +48,7 @@ export class RecordingStore implements StoryStore {
   async listStories(query: StoryListQuery) {
     this.tags.add('stories');
     const page = await this.store.listStories(query);
-    for (const row of page.rows) this.tags.add(toGlobalId('Story', row.story.slug));
+    for (const row of page.rows) this.tags.add(globalId('Story', row.story.slug));
     return page;
   }
 
@@ -74,7 +88,7 @@ export class RecordingStore implements StoryStore {
 
   async companiesByIds(ids: readonly number[]) {
     const companies = await this.store.companiesByIds(ids);
-    for (const company of companies) if (company) this.tags.add(toGlobalId('Company', company.slug));
+    for (const company of companies) if (company) this.tags.add(globalId('Company', company.slug));
     return companies;
   }
 
@@ -94,7 +108,7 @@ export class RecordingStore implements StoryStore {
 
   async practicesByStoryIds(ids: readonly number[]) {
     const practices = await this.store.practicesByStoryIds(ids);
-    for (const list of practices) for (const p of list) this.tags.add(toGlobalId('Practice', p.slug));
+    for (const list of practices) for (const p of list) this.tags.add(globalId('Practice', p.slug));
     return practices;
   }
 
@@ -139,7 +153,7 @@ export class RecordingStore implements StoryStore {
   }
 
   private nodes(type: NodeTypename, keys: readonly (string | number)[]): void {
-    for (const key of keys) this.tags.add(toGlobalId(type, key));
+    for (const key of keys) this.tags.add(globalId(type, key));
   }
 
   /** A top-level list: tagged with its list and each node in it. */
@@ -159,7 +173,7 @@ export class RecordingStore implements StoryStore {
   private async storyLists(read: Promise<StorySummaryRecord[][]>): Promise<StorySummaryRecord[][]> {
     this.tags.add('stories');
     const lists = await read;
-    for (const list of lists) for (const story of list) this.tags.add(toGlobalId('Story', story.slug));
+    for (const list of lists) for (const story of list) this.tags.add(globalId('Story', story.slug));
     return lists;
   }
 }

@@ -140,7 +140,17 @@ export function compilePrice(options: {
         parts.push({ price, typeNames: possibleNames(condition), included });
       }
     }
+    // The usual case: every part counts for the same one type, so the price is their sum.
+    const oneType = parts.every((p) => p.typeNames.length === 1 && p.typeNames[0] === parts[0].typeNames[0]);
     const total = (variables: Variables) => {
+      if (oneType) {
+        let sum = 0;
+        for (const part of parts) {
+          if (typeof part.included === 'function' && !part.included(variables)) continue;
+          sum += evaluate(part.price, variables);
+        }
+        return Math.max(0, sum);
+      }
       const totals = new Map<string, number>();
       for (const part of parts) {
         if (typeof part.included === 'function' && !part.included(variables)) continue;
