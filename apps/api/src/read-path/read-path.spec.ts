@@ -8,6 +8,7 @@ import { glossaryModule } from '@devops-stories/schema-glossary';
 import { Ctx, Field, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiServer } from '../server.js';
+import { roleTokens } from '../test/authoring.js';
 import { createTestServer } from '../test/test-server.js';
 import { documentHash } from '../trusted-documents/manifests.js';
 import type { RequestInfo } from '../request-info/request-info.js';
@@ -268,6 +269,61 @@ describe('TRUSTED_DOCUMENTS=require', () => {
       expect(trusted.json().data.stories.totalCount).toBe(6);
       const byText = await post(server, { query: STORY_LIST, variables: { first: 2 } });
       expect(byText.json().data.stories.nodes).toHaveLength(2);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("trusts the share form's submission and the glossary's documents", async () => {
+    const server = await createTestServer({ TRUSTED_DOCUMENTS: 'require' });
+    try {
+      const sources = server.trustedDocuments.report.sources.map((s) => s.source);
+      expect(sources).toContain('apps/web/src/submit/gql/persisted-documents.json');
+      const share = Object.values(
+        JSON.parse(
+          readFileSync(new URL('../../../web/src/submit/gql/persisted-documents.json', import.meta.url), 'utf8'),
+        ) as Record<string, string>,
+      ).find((d) => /mutation SubmitStory\b/.test(d))!;
+      const submitted = await post(server, {
+        query: share,
+        variables: {
+          input: {
+            company: 'Initech',
+            title: 'Trusted share form',
+            whatChanged: 'Deploys went daily.',
+            outcome: 'Fewer incidents.',
+            links: ['https://example.org/initech'],
+          },
+        },
+      });
+      expect(submitted.statusCode).toBe(200);
+      expect(submitted.json().data.submitStory.userErrors).toEqual([]);
+      expect(submitted.headers['cache-control']).toBe('private, no-store');
+      const terms = await trustedGet(server, STORY_TERMS, { slug: 'amazon' });
+      expect(terms.statusCode).toBe(200);
+      expect(terms.json().errors).toBeUndefined();
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('lets a request with a live API token send ad hoc documents (the authoring tools), and no other', async () => {
+    const server = await createTestServer({ TRUSTED_DOCUMENTS: 'require' });
+    try {
+      const tokens = await roleTokens(server.store);
+      const adHoc = { query: '{ days { number } }' };
+      for (const token of [tokens.editor, tokens.moderator, tokens.admin]) {
+        const answer = await post(server, adHoc, { authorization: `Bearer ${token}` });
+        expect(answer.statusCode).toBe(200);
+        expect(answer.json().data.days).toHaveLength(6);
+        expect(answer.headers['cache-control']).toBe('private, no-store');
+      }
+      for (const authorization of [`Bearer ${tokens.revoked}`, 'Bearer not-a-token', 'Basic abc']) {
+        const refused = await post(server, adHoc, { authorization });
+        expect(refused.statusCode, authorization).toBe(400);
+        expect(refused.json().errors[0].extensions.code).toBe('PERSISTED_DOCUMENT_REQUIRED');
+        expect(refused.json().errors[0].message).toMatch(/live API token/);
+      }
     } finally {
       await server.close();
     }
