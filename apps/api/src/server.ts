@@ -128,9 +128,11 @@ const WORKSPACE_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
  * Opens the store, imports the content, builds the schema and assembles the server from its
  * plugins: HTTP limits; liveness and readiness (`/livez`, `/readyz`, `/health`); one log line per
  * request and GraphQL errors logged with the request's id; Prometheus metrics (`/metrics`, or a
- * listener of their own); `/graphql` (GET and POST) with input limits, the cost model, per-client
- * budgets and an execution deadline; the GraphiQL explorer for browsers; and the web pages with
- * their security headers.
+ * listener of their own, the response cache's included); `/graphql` (GET and POST): trusted
+ * documents, the tagged response cache (purged on every `StoryStore.onChange`) and HTTP caching
+ * in front of Apollo, with input limits, the cost model, per-client budgets, an execution
+ * deadline and private answers for tokens, previews and mutations; the GraphiQL explorer for
+ * browsers; and the web pages with their security headers.
  */
 export async function createApiServer(config: ApiConfig, options: ApiServerOptions = {}): Promise<ApiServer> {
   const modules = options.modules ?? schemaModules;
