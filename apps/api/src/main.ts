@@ -1,3 +1,4 @@
+import { DatabaseUrlError } from '@devops-stories/story-store';
 import { ConfigError, readConfig } from './config.js';
 import { createApiServer } from './server.js';
 import { drainOnSignals } from './shutdown/drain.js';
@@ -26,9 +27,12 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  // One line for a setting that cannot work; the whole error (with its stack) for anything else.
+  // One line for a setting that cannot work (a DATABASE_URL path only shows it is unusable when opened);
+  // the whole error (with its stack) for anything else.
   process.stderr.write(
-    error instanceof ConfigError ? `Configuration error: ${error.message}\n` : `${(error as Error)?.stack ?? error}\n`,
+    error instanceof ConfigError || error instanceof DatabaseUrlError
+      ? `Configuration error: ${error.message}\n`
+      : `${(error as Error)?.stack ?? error}\n`,
   );
   process.exit(1);
 });

@@ -109,7 +109,12 @@ export interface ApiServerOptions {
  */
 export async function createApiServer(config: ApiConfig, options: ApiServerOptions = {}): Promise<ApiServer> {
   const modules = options.modules ?? schemaModules;
-  const openedStore = openSqliteStore({ url: config.databaseUrl, onStatement: options.onStatement });
+  let createdFolder: string | undefined;
+  const openedStore = openSqliteStore({
+    url: config.databaseUrl,
+    onStatement: options.onStatement,
+    onCreateFolder: (path) => (createdFolder = path),
+  });
   try {
     const imported = await openedStore.importContent(loadContent());
     const metrics = config.metrics.enabled ? createApiMetrics() : undefined;
@@ -123,6 +128,7 @@ export async function createApiServer(config: ApiConfig, options: ApiServerOptio
       ...httpLimitOptions(config.http),
     });
     applyConnectionLimit(app, config.http);
+    if (createdFolder) app.log.info(`created the folder ${createdFolder} for the database (DATABASE_URL)`);
     app.log.info({ imported }, 'content imported');
     const apollo = new ApolloServer<ApiContext>({
       schema: await buildModularSchema(modules),
