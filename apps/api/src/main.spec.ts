@@ -70,6 +70,22 @@ describe('the built server as a child process', () => {
     60_000,
   );
 
+  it('says there is no web client when WEB_ROOT holds no build, rather than pointing at one', async () => {
+    const api = await launchApi({ cwd, env: { WEB_ROOT: cwd } });
+    try {
+      expect(api.output()).toContain(
+        `devops-stories listening: GraphQL at ${api.base}/graphql (the explorer in a browser), ` +
+          `no web client (WEB_ROOT ${cwd} has no build: npx nx build @devops-stories/web), readiness at ${api.base}/readyz`,
+      );
+      expect(api.output()).not.toContain('web client at');
+      expect(await (await fetch(`${api.base}/`)).text()).toBe(
+        'devops-stories API: POST GraphQL queries to /graphql. The web client is not built.',
+      );
+    } finally {
+      await api.stop();
+    }
+  });
+
   it('refuses a bad configuration with one line naming the variable, and exits 1', async () => {
     const failure = await launchApi({ cwd, env: { LOG_LEVEL: 'loud' } }).then(
       () => undefined,

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { DatabaseUrlError } from '@devops-stories/story-store';
 import { ConfigError, readConfig } from './config.js';
 import { createApiServer } from './server.js';
@@ -21,7 +23,10 @@ async function main(): Promise<void> {
   log.info(
     `devops-stories listening: GraphQL at ${url.origin}/graphql` +
       (config.explorer ? ' (the explorer in a browser)' : '') +
-      `, web client at ${url.origin}/, readiness at ${url.origin}/readyz` +
+      (existsSync(join(config.webRoot, 'index.html'))
+        ? `, web client at ${url.origin}/`
+        : `, no web client (WEB_ROOT ${config.webRoot} has no build: npx nx build @devops-stories/web)`) +
+      `, readiness at ${url.origin}/readyz` +
       (config.metrics.enabled ? `, metrics at ${metricsUrl ?? `${url.origin}/metrics`}` : ''),
   );
 }
