@@ -85,4 +85,24 @@ describe('npm start', () => {
     },
     90_000,
   );
+
+  it('when a server dies on its own: says which, stops the other, and exits with its status', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'npm-start-'));
+    const started = npmStart(join(dir, 'stories.db'));
+    try {
+      await started.ready;
+      const apiPid = Number(/"pid":(\d+)/.exec(started.output())![1]);
+      process.kill(apiPid, 'SIGKILL');
+      expect(await started.exited).toBe(128 + 9);
+      expect(started.output()).toContain('npm start: the api was killed by SIGKILL on its own; stopping the others');
+      expect(started.output()).toMatch(/^SIGTERM received, shutting down$/m);
+    } finally {
+      try {
+        process.kill(-started.child.pid!, 'SIGKILL');
+      } catch {
+        // ESRCH: the group is gone.
+      }
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 90_000);
 });
