@@ -136,7 +136,12 @@ const WORKSPACE_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
  */
 export async function createApiServer(config: ApiConfig, options: ApiServerOptions = {}): Promise<ApiServer> {
   const modules = options.modules ?? schemaModules;
-  const openedStore = openSqliteStore({ url: config.databaseUrl, onStatement: options.onStatement });
+  let createdFolder: string | undefined;
+  const openedStore = openSqliteStore({
+    url: config.databaseUrl,
+    onStatement: options.onStatement,
+    onCreateFolder: (path) => (createdFolder = path),
+  });
   try {
     const imported = await openedStore.importContent(loadContent());
     const metrics = config.metrics.enabled ? createApiMetrics() : undefined;
@@ -150,6 +155,7 @@ export async function createApiServer(config: ApiConfig, options: ApiServerOptio
       ...httpLimitOptions(config.http),
     });
     applyConnectionLimit(app, config.http);
+    if (createdFolder) app.log.info(`created the folder ${createdFolder} for the database (DATABASE_URL)`);
     app.log.info({ imported }, 'content imported');
     const costAnalysis = options.costAnalysis ?? true;
     const limiter = costAnalysis && config.rateLimitPoints > 0 ? memoryBudget(config.rateLimitPoints) : null;
