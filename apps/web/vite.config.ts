@@ -22,7 +22,7 @@ function devElementModule(): Plugin {
   };
 }
 
-/** A client-preset `graphql(`...`)` call: codegen allows only a static template literal there. */
+/** A call of client-preset `graphql()`: codegen allows only one static template literal in it. */
 const GRAPHQL_CALL = /\bgraphql\(\s*`([^`]*)`\s*\)/g;
 /** The import of codegen's `graphql()` from a generated folder, such as `./gql/index.js`. */
 const GRAPHQL_IMPORT = /^import\s*\{\s*graphql\s*\}\s*from\s*'(\.{1,2}\/(?:[\w-]+\/)*gql)\/index\.js';$/m;
@@ -30,7 +30,7 @@ const GRAPHQL_IMPORT = /^import\s*\{\s*graphql\s*\}\s*from\s*'(\.{1,2}\/(?:[\w-]
 const LOOKUP_ENTRY = /^\s*("(?:[^"\\]|\\.)*"): types\.(\w+),$/gm;
 
 /**
- * Replaces every `graphql(`...`)` call with an import of the document codegen generated for it
+ * Replaces every `graphql()` call with an import of the document codegen generated for it
  * (`storyListQuery = StoryListDocument` from `./gql/graphql.js`), as the client preset's Babel
  * plugin does, so the bundle carries each document's text once and none of `gql.ts`'s lookup
  * table (every source text again, keyed to its document). It looks each call up in that same
