@@ -10,7 +10,9 @@ export const SCHEMA = here('../api/schema.graphql');
 /**
  * graphql-codegen's client preset: every operation becomes a TypedDocumentString (a plain
  * string at run time, so no graphql-js reaches the browser) carrying its sha256 hash, and
- * `persisted-documents.json` lists them for the server to allow-list.
+ * `persisted-documents.json` lists them for the server to allow-list. `gql.ts`'s `graphql()`, a
+ * lookup table keyed by every source text, serves the unbundled code (tests) only: the build
+ * replaces each call with its document (`graphqlDocumentImports` in `vite.config.ts`).
  */
 function clientOutput(documents: string): CodegenConfig['generates'][string] {
   return {

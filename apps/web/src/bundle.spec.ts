@@ -1,9 +1,26 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
+import * as glossaryOperations from './glossary/operations.js';
+import * as coreOperations from './operations.js';
+import * as submitOperations from './submit/operations.js';
 
 const BUNDLE = new URL('../dist/devops-stories.js', import.meta.url);
 const CHUNKS = new URL('../dist/chunks/', import.meta.url);
 const bundle = () => readFileSync(BUNDLE, 'utf8');
+const shareFormChunk = () => {
+  const [chunk] = readdirSync(CHUNKS).filter((name) => /^share-form-[\w-]+\.js$/.test(name));
+  return readFileSync(new URL(chunk, CHUNKS), 'utf8');
+};
+
+/** The text of each operation (not fragment) an operations module exports, fragments inlined as it is sent. */
+function operationTexts(operations: Record<string, unknown>): string[] {
+  return Object.values(operations)
+    .map(String)
+    .filter((text) => /^\s*(query|mutation|subscription)\b/.test(text));
+}
+
+/** How often `part` occurs in `text`. */
+const count = (text: string, part: string) => text.split(part).length - 1;
 
 describe('dist/devops-stories.js (built by the test target)', () => {
   it('is one self-contained ES module that defines <devops-stories> and exports its class', async () => {
@@ -47,9 +64,24 @@ describe('dist/devops-stories.js (built by the test target)', () => {
     expect(code).toContain('query StoryList($filter: StoryFilter');
   });
 
+  it('carries each operation text once, for the POST fallback, and no other copy of a document', () => {
+    const fragmentDefinition = /\bfragment \w+ on \w+/g;
+    for (const [code, texts] of [
+      [bundle(), [...operationTexts(coreOperations), ...operationTexts(glossaryOperations)]],
+      [shareFormChunk(), operationTexts(submitOperations)],
+    ] as const) {
+      expect(texts.length).toBeGreaterThan(0);
+      for (const text of texts) expect(count(code, text), text).toBe(1);
+      // No source text (codegen's graphql() lookup table, the operations' own literals) and no unused fragment document:
+      // every fragment definition in the code is one inlined in an operation's text.
+      const inOperations = texts.flatMap((text) => text.match(fragmentDefinition) ?? []);
+      expect((code.match(fragmentDefinition) ?? []).sort()).toEqual(inOperations.sort());
+      expect(code).not.toMatch(/(\n|\\n) {2}(query|mutation|fragment) \w+/);
+    }
+  });
+
   it('leaves the share form and its operation to its chunk, which imports Lit from the element, not a copy', () => {
-    const [chunk] = readdirSync(CHUNKS).filter((name) => /^share-form-[\w-]+\.js$/.test(name));
-    const code = readFileSync(new URL(chunk, CHUNKS), 'utf8');
+    const code = shareFormChunk();
     expect(code).toContain('mutation SubmitStory($input: SubmitStoryInput!)');
     expect(code).toMatch(/^import\{[^}]+\}from"\.\.\/devops-stories\.js";/);
     expect(code).not.toContain('lit-html');
