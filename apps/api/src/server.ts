@@ -39,6 +39,7 @@ import { type ApiMetrics, createApiMetrics, operationLabeller } from './metrics/
 import { metricsListener, prometheusMetrics } from './metrics/metrics.plugin.js';
 import { timedStore } from './metrics/timed-store.js';
 import { webPages } from './pages/pages.plugin.js';
+import type { BudgetStore } from './rate-limit/budget-store.js';
 import { ApolloServerPluginCostBudget, memoryBudget } from './rate-limit/cost-budget.plugin.js';
 import { createGraphqlHandler } from './read-path/graphql-handler.js';
 import { newRequestInfo, type RequestInfo, requestInfo } from './request-info/request-info.js';
@@ -115,6 +116,12 @@ export interface ApiServerOptions {
    */
   submissionLimiter?: RateLimiterAbstract;
   /**
+   * Where the per-client budgets are kept (tests pass one with a clock of their own; its policy
+   * replaces `RATE_LIMIT_POINTS`, and the caller closes it); by default in memory. Unused when
+   * `RATE_LIMIT_POINTS` is 0 or cost analysis is off.
+   */
+  budgetStore?: BudgetStore;
+  /**
    * The workspace whose `type:consumer` projects' persisted-documents manifests are trusted;
    * by default the one this build sits in (nothing when the built api runs outside it), null for none.
    */
@@ -158,7 +165,8 @@ export async function createApiServer(config: ApiConfig, options: ApiServerOptio
     if (createdFolder) app.log.info(`created the folder ${createdFolder} for the database (DATABASE_URL)`);
     app.log.info({ imported }, 'content imported');
     const costAnalysis = options.costAnalysis ?? true;
-    const limiter = costAnalysis && config.rateLimitPoints > 0 ? memoryBudget(config.rateLimitPoints) : null;
+    const budget =
+      costAnalysis && config.rateLimitPoints > 0 ? (options.budgetStore ?? memoryBudget(config.rateLimitPoints)) : null;
     const schema = await buildModularSchema(modules);
     const trustedDocuments = TrustedDocuments.load({
       schema,
@@ -192,7 +200,7 @@ export async function createApiServer(config: ApiConfig, options: ApiServerOptio
         ApolloServerPluginCacheControlDisabled(),
         ApolloServerPluginRequestInfo(),
         ApolloServerPluginErrorLog(),
-        ...operationPlugins(config, costAnalysis, limiter),
+        ...operationPlugins(config, costAnalysis, budget),
         ApolloServerPluginPrivateResponses(),
       ],
       // Persisted documents are the trusted documents the /graphql handler resolves; clients cannot register any.
@@ -289,7 +297,7 @@ export async function createApiServer(config: ApiConfig, options: ApiServerOptio
         cache: responseCache,
         http: { maxAge: config.readPath.cacheMaxAge, staleWhileRevalidate: config.readPath.cacheStaleWhileRevalidate },
         limits: costAnalysis ? config.queryLimits : null,
-        limiter,
+        budget,
         operationTimeoutMs: config.http.operationTimeoutMs,
         formatError: maskInternalErrors(),
         hideSuggestions: config.production,
@@ -347,17 +355,17 @@ function trustedProxies(setting: ApiConfig['trustProxy']) {
 function operationPlugins(
   config: ApiConfig,
   costAnalysis: boolean,
-  limiter: RateLimiterAbstract | null,
+  budget: BudgetStore | null,
 ): ApolloServerPlugin<ApiContext>[] {
   const plugins: ApolloServerPlugin<ApiContext>[] = [
     ApolloServerPluginInputLimits({ hideSuggestions: config.production }),
   ];
   if (costAnalysis) {
     plugins.push(ApolloServerPluginQueryCost({ limits: config.queryLimits, listSize: DEFAULT_PAGE_SIZE }));
-    if (limiter) {
+    if (budget) {
       plugins.push(
         ApolloServerPluginCostBudget({
-          limiter,
+          store: budget,
           clientKey: ({ contextValue }) => contextValue.clientAddress,
         }),
       );

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MemoryBudgetStore } from '../rate-limit/memory-budget.store.js';
 import type { ApiServer } from '../server.js';
 import { gql, type RoleTokens, roleTokens } from '../test/authoring.js';
 import { createTestServer } from '../test/test-server.js';
@@ -8,7 +9,9 @@ describe('mutations under the cost model', () => {
   let tokens: RoleTokens;
 
   beforeAll(async () => {
-    server = await createTestServer({ RATE_LIMIT_POINTS: '1000', MAX_QUERY_COST: '1000' });
+    // A clock that stands still: no refill between the requests whose charges the test reads.
+    const budgetStore = new MemoryBudgetStore({ capacity: 1000, now: () => 0 });
+    server = await createTestServer({ RATE_LIMIT_POINTS: '1000', MAX_QUERY_COST: '1000' }, { budgetStore });
     tokens = await roleTokens(server.store);
   });
   afterAll(() => server.close());

@@ -4,7 +4,6 @@ import type { StoryContext } from '@devops-stories/story-graph';
 import type { StoryStore } from '@devops-stories/story-store';
 import type { FastifyBaseLogger, FastifyReply, FastifyRequest } from 'fastify';
 import type { GraphQLError, GraphQLFormattedError, GraphQLSchema } from 'graphql';
-import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { QueryLimits } from '../config.js';
 import { asksAsSomeone } from '../auth/private-responses.plugin.js';
 import { ErrorCode } from '../errors/error-codes.js';
@@ -21,6 +20,7 @@ import {
 import { compress, MIN_COMPRESSED_BYTES } from '../http-cache/compression.js';
 import { chooseEncoding, chooseMediaType, JSON_MEDIA_TYPE } from '../http-cache/negotiation.js';
 import { coerceVariables, shorten } from '../inputs/variables.js';
+import type { BudgetStore } from '../rate-limit/budget-store.js';
 import { budgetHeaders, chargeBudget } from '../rate-limit/cost-budget.plugin.js';
 import { cacheKey } from '../response-cache/cache-key.js';
 import { RecordingStore } from '../response-cache/recording-store.js';
@@ -58,7 +58,7 @@ export interface GraphqlHandlerOptions<TContext extends StoryContext & BaseConte
   /** Limits of the cost model; null when cost analysis is off (a benchmark only), which also turns budgets off. */
   limits: Omit<QueryLimits, 'maxTokens'> | null;
   /** Per-client budgets; charged by trusted queries and hits as `ApolloServerPluginCostBudget` charges the rest. */
-  limiter: RateLimiterAbstract | null;
+  budget: BudgetStore | null;
   operationTimeoutMs: number;
   /** Apollo's `formatError` (the masking of internal errors), applied to the lean path's errors too. */
   formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError;
@@ -97,7 +97,7 @@ const SHA256_ID = /^sha256:([0-9a-f]{64})$/;
 export function createGraphqlHandler<TContext extends StoryContext & BaseContext>(
   options: GraphqlHandlerOptions<TContext>,
 ) {
-  const { trusted, cache, limits, limiter } = options;
+  const { trusted, cache, limits, budget } = options;
   const cacheControl = publicCacheControl(options.http);
   const costExtension = (requested: number) => (limits ? { cost: { requested, limit: limits.maxCost } } : undefined);
 
@@ -124,9 +124,9 @@ export function createGraphqlHandler<TContext extends StoryContext & BaseContext
    * sends the 429 (as `ApolloServerPluginCostBudget` words it) and resolves false.
    */
   const charge = async (request: FastifyRequest, reply: FastifyReply, points: number, cost: number) => {
-    if (!limiter) return true;
-    const outcome = await chargeBudget(limiter, request.ip, points, (message) => request.log.error(message));
-    if (outcome.state) for (const [name, value] of budgetHeaders(limiter, outcome.state)) reply.header(name, value);
+    if (!budget) return true;
+    const outcome = await chargeBudget(budget, request.ip, points, (message) => request.log.error(message));
+    if (outcome.state) for (const [name, value] of budgetHeaders(budget, outcome.state)) reply.header(name, value);
     if (outcome.ok) return true;
     request.requestInfo.errorCodes = [String(outcome.error.extensions?.code ?? ErrorCode.RATE_LIMITED)];
     await reply
@@ -238,7 +238,7 @@ export function createGraphqlHandler<TContext extends StoryContext & BaseContext
         fields.cache = 'hit';
         fields.cost = hit.cost;
         // A hit does no GraphQL work: it costs what the cheapest request costs, one point.
-        if (limiter && !(await charge(request, reply, 1, hit.cost))) return reply;
+        if (budget && !(await charge(request, reply, 1, hit.cost))) return reply;
         return sendEntry(request, reply, key, hit);
       }
     }
@@ -260,7 +260,7 @@ export function createGraphqlHandler<TContext extends StoryContext & BaseContext
       if (cost > limits.maxCost || overShape) return viaApollo(request, reply, { text: document.text, params });
     }
     fields.cost = cost;
-    if (limiter && !(await charge(request, reply, Math.max(1, cost), cost))) return reply;
+    if (budget && !(await charge(request, reply, Math.max(1, cost), cost))) return reply;
 
     const reads = new RecordingStore(options.store);
     const context = await options.createContext(request, reads);
