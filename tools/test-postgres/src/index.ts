@@ -1,0 +1,2 @@
+export { type TestDatabase, testDatabase } from './test-database.js';
+export { startTestPostgres, type TestPostgres } from './test-postgres.js';
