@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect, type SqliteDatabase } from 'kysely';
-import { parseDatabaseUrl } from '../database-url.js';
+import { DatabaseUrlError, parseDatabaseUrl } from '../database-url.js';
 import type { StoryDatabase } from '../db/story-database.js';
 import type { StoryStore } from '../store.types.js';
 import { kyselyRunner, type QueryRunner } from '../db/prepared-query.js';
@@ -26,7 +26,9 @@ export interface SqliteStoreOptions {
  * fails; nothing is half-applied and the file is closed again.
  */
 export function openSqliteStore(options: SqliteStoreOptions): StoryStore {
-  const { filename } = parseDatabaseUrl(options.url);
+  const location = parseDatabaseUrl(options.url);
+  if (location.dialect !== 'sqlite') throw new DatabaseUrlError(`openSqliteStore needs a sqlite: URL`);
+  const { filename } = location;
   if (filename !== ':memory:') mkdirSync(dirname(filename), { recursive: true });
   const file = new Database(filename);
   try {

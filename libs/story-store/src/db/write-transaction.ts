@@ -1,10 +1,31 @@
 import type { Kysely } from 'kysely';
 import { type ChangeListeners, ContentChangeSet } from '../change/content-change.js';
-import type { StoryDatabase } from '../db/story-database.js';
-import { writeProblem } from '../db/writable.js';
-import type { AuthoredRecord, WriteProblem, WriteResult } from '../store.types.js';
+import type { AuthoredRecord, ContentChange, SearchKind, WriteProblem, WriteResult } from '../store.types.js';
+import type { StoryDatabase } from './story-database.js';
+import { writeProblem } from './writable.js';
 
 type Db = Kysely<StoryDatabase>;
+
+/**
+ * What the writes need from a backend: its database, the listeners its changes are announced to,
+ * and the steps whose SQL differs between engines.
+ */
+export interface Writer {
+  db: Db;
+  listeners: ChangeListeners;
+  /**
+   * Replaces the search index rows of some stories (by slug), days or recaps (by number) with what
+   * the tables now hold, in the write's transaction: a deleted one drops out, a draft is marked unpublished.
+   */
+  reindex(trx: Db, kind: SearchKind, keys: readonly (string | number)[]): Promise<void>;
+  /**
+   * Runs last in a write's transaction, with its change: a backend shared by several processes
+   * tells the others here, so that they hear of the change exactly when it commits.
+   */
+  beforeCommit?(trx: Db, change: ContentChange): Promise<void>;
+  /** Turns an engine error into a refusal where it means one (a unique key taken meanwhile), or returns null. */
+  refusalOf?(error: unknown): WriteProblem | null;
+}
 
 /** Thrown inside a write's transaction to refuse it: the transaction rolls back, the caller gets the problem. */
 export class Refusal extends Error {
@@ -25,6 +46,8 @@ export interface WriteScope {
   /** Epoch milliseconds, one value for the whole write. */
   now: number;
   changes: ContentChangeSet;
+  /** The writer's {@link Writer.reindex}. */
+  reindex: Writer['reindex'];
   /** Appends to the audit log, in this transaction. */
   audit(entry: {
     operation: string;
@@ -37,24 +60,24 @@ export interface WriteScope {
 
 /**
  * Runs one write in a transaction: committed whole or not at all, its audit entries with it, its
- * change announced to `listeners` after the commit. A {@link Refusal} rolls back and becomes `ok: false`;
+ * change announced to the writer's listeners after the commit. A {@link Refusal} rolls back and becomes `ok: false`;
  * any other error rolls back and is thrown.
  */
 export async function runWrite<T>(
-  db: Db,
-  listeners: ChangeListeners,
+  writer: Writer,
   actor: string,
   body: (scope: WriteScope) => Promise<T>,
 ): Promise<WriteResult<T>> {
   const changes = new ContentChangeSet();
   let record: T;
   try {
-    record = await db.transaction().execute((trx) =>
-      body({
+    record = await writer.db.transaction().execute(async (trx) => {
+      const result = await body({
         trx,
         actor,
         now: Date.now(),
         changes,
+        reindex: (db, kind, keys) => writer.reindex(db, kind, keys),
         audit: async (entry) => {
           await trx
             .insertInto('audit_log')
@@ -69,13 +92,18 @@ export async function runWrite<T>(
             })
             .execute();
         },
-      }),
-    );
+      });
+      const change = changes.toChange();
+      if (change && writer.beforeCommit) await writer.beforeCommit(trx, change);
+      return result;
+    });
   } catch (error) {
     if (error instanceof Refusal) return { ok: false, problem: error.problem };
+    const problem = writer.refusalOf?.(error);
+    if (problem) return { ok: false, problem };
     throw error;
   }
-  listeners.announce(changes.toChange());
+  writer.listeners.announce(changes.toChange());
   return { ok: true, record };
 }
 
