@@ -13,13 +13,13 @@ import {
   type StoryContext,
 } from '@devops-stories/story-graph';
 import { DEFAULT_PAGE_SIZE } from '@devops-stories/story-model';
-import { openSqliteStore, parseDatabaseUrl, type StoryStore } from '@devops-stories/story-store';
+import { DatabaseUnreachableError, openStore, parseDatabaseUrl, type StoryStore } from '@devops-stories/story-store';
 import fastifyCors from '@fastify/cors';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import { ApolloServerPluginPrivateResponses } from './auth/private-responses.plugin.js';
 import { PREVIEW_HEADER, storyRequest } from './auth/request-context.js';
-import type { ApiConfig } from './config.js';
+import { type ApiConfig, ConfigError } from './config.js';
 import { ApolloServerPluginQueryCost } from './cost/cost.plugin.js';
 import { ApolloServerPluginOperationDeadline } from './deadline/operation-deadline.plugin.js';
 import { maskInternalErrors } from './errors/mask-internal-errors.js';
@@ -41,7 +41,7 @@ import { ApolloServerPluginCostBudget, memoryBudget } from './rate-limit/cost-bu
 import { newRequestInfo, type RequestInfo, requestInfo } from './request-info/request-info.js';
 import { ApolloServerPluginRequestInfo } from './request-info/request-info.plugin.js';
 import { schemaModules } from './schema-modules.js';
-import { memorySubmissionLimiter, submissionGate } from './submissions/submission-gate.js';
+import { memorySubmissionLimiter, postgresSubmissionLimiter, submissionGate } from './submissions/submission-gate.js';
 
 /**
  * What every resolver receives: the story graph's context (with who is asking and the client's
@@ -109,8 +109,21 @@ export interface ApiServerOptions {
  */
 export async function createApiServer(config: ApiConfig, options: ApiServerOptions = {}): Promise<ApiServer> {
   const modules = options.modules ?? schemaModules;
-  const openedStore = openSqliteStore({ url: config.databaseUrl, onStatement: options.onStatement });
+  const database = parseDatabaseUrl(config.databaseUrl);
+  const openedStore = await openStore({
+    url: config.databaseUrl,
+    poolSize: config.databasePoolSize,
+    onStatement: options.onStatement,
+  }).catch((error: unknown) => {
+    // A server that cannot be reached is a setting to fix: one line, as for any other.
+    throw error instanceof DatabaseUnreachableError ? new ConfigError(`DATABASE_URL: ${error.message}`) : error;
+  });
+  let sharedLimiter: Awaited<ReturnType<typeof postgresSubmissionLimiter>> | undefined;
   try {
+    // Replicas on one PostgreSQL database count submissions together; one process counts in memory.
+    if (!options.submissionLimiter && database.dialect === 'postgres') {
+      sharedLimiter = await postgresSubmissionLimiter(database.url, config.submissionsPerHour);
+    }
     const imported = await openedStore.importContent(loadContent());
     const metrics = config.metrics.enabled ? createApiMetrics() : undefined;
     const store = metrics ? timedStore(openedStore, metrics.dbDuration) : openedStore;
@@ -123,7 +136,10 @@ export async function createApiServer(config: ApiConfig, options: ApiServerOptio
       ...httpLimitOptions(config.http),
     });
     applyConnectionLimit(app, config.http);
-    app.log.info({ imported }, 'content imported');
+    app.log.info(
+      { imported, backend: database.dialect === 'postgres' ? database.display : database.filename },
+      'content imported',
+    );
     const apollo = new ApolloServer<ApiContext>({
       schema: await buildModularSchema(modules),
       logger: app.log,
@@ -150,7 +166,7 @@ export async function createApiServer(config: ApiConfig, options: ApiServerOptio
       store,
       cursorSecret: config.cursorSecret,
       submissionGate: submissionGate(
-        options.submissionLimiter ?? memorySubmissionLimiter(config.submissionsPerHour),
+        options.submissionLimiter ?? sharedLimiter?.limiter ?? memorySubmissionLimiter(config.submissionsPerHour),
         (message) => app.log.error(message),
       ),
     });
@@ -173,7 +189,7 @@ export async function createApiServer(config: ApiConfig, options: ApiServerOptio
       },
     });
     await app.register(requestInfo);
-    await app.register(healthChecks, { readiness });
+    await app.register(healthChecks, { readiness, backend: database.dialect });
     if (logging) await app.register(requestLogging, { quietRoutes: [...HEALTH_ROUTES, '/metrics'] });
     if (metrics) {
       await app.register(prometheusMetrics, {
@@ -225,10 +241,12 @@ export async function createApiServer(config: ApiConfig, options: ApiServerOptio
       async close() {
         await Promise.all([app.close(), metricsApp?.close()]);
         await apollo.stop();
+        await sharedLimiter?.close();
         await openedStore.close();
       },
     };
   } catch (error) {
+    await sharedLimiter?.close();
     await openedStore.close();
     throw error;
   }
@@ -236,8 +254,8 @@ export async function createApiServer(config: ApiConfig, options: ApiServerOptio
 
 /** The SQLite file behind `DATABASE_URL`, or undefined for an in-memory database. */
 function databaseFile(url: string): string | undefined {
-  const { filename } = parseDatabaseUrl(url);
-  return filename === ':memory:' ? undefined : filename;
+  const location = parseDatabaseUrl(url);
+  return location.dialect !== 'sqlite' || location.filename === ':memory:' ? undefined : location.filename;
 }
 
 /** One value of a request header (the first, when it was sent twice). */

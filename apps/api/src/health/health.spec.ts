@@ -79,7 +79,12 @@ describe('liveness and readiness over HTTP, on a SQLite file', () => {
     for (const path of ['/readyz', '/health']) {
       const ready = await get(path);
       expect(ready.status).toBe(200);
-      expect(ready.body).toMatchObject({ status: 'ok', failing: [], checks: { database: { status: 'ok' } } });
+      expect(ready.body).toMatchObject({
+        status: 'ok',
+        failing: [],
+        checks: { database: { status: 'ok' } },
+        backend: 'sqlite',
+      });
       expect(ready.headers.get('cache-control')).toBe('no-store');
       expect(ready.headers.get('retry-after')).toBeNull();
     }
@@ -133,7 +138,7 @@ describe('liveness and readiness over HTTP, on a SQLite file', () => {
     server.readiness.drain();
     const draining = await get('/readyz');
     expect(draining.status).toBe(503);
-    expect(draining.body).toEqual({ status: 'draining', failing: ['shutdown'], checks: {} });
+    expect(draining.body).toEqual({ status: 'draining', failing: ['shutdown'], checks: {}, backend: 'sqlite' });
     expect(draining.headers.get('retry-after')).toBe('5');
     expect(draining.headers.get('connection')).toBe('close');
     expect((await get('/livez')).status).toBe(200);

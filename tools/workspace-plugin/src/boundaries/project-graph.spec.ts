@@ -36,7 +36,7 @@ describe('project graph', () => {
       expect(edges).toMatchObject({
         api: expect.arrayContaining(['api-launcher', 'schema-glossary', 'story-content', 'story-graph', 'story-store']),
         'schema-glossary': ['story-graph', 'story-model'],
-        'story-graph': ['story-content', 'story-model', 'story-store'],
+        'story-graph': ['story-content', 'story-model', 'story-store', 'test-postgres'],
         // The store's PostgreSQL tests take a database from the test server tool.
         'story-store': ['story-content', 'test-postgres'],
         'story-model': [],
