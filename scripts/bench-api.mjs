@@ -6,12 +6,14 @@
 //
 // Options (env): BENCH_SKIP_BUILD=1, BENCH_DURATION=seconds per row (default 5),
 // BENCH_CONNECTIONS=N (default 10), BENCH_ROUNDS=N interleaved on/off rounds (default 5),
-// BENCH_WARMUP=seconds of load on each side before a comparison (default 5: the JIT settles first).
+// BENCH_WARMUP=seconds of load on each side before a comparison (default 5: the JIT settles first),
+// BENCH_BACKEND=both (default: the SQLite vs PostgreSQL section too) or sqlite (skip it).
 import { execFileSync } from 'node:child_process';
 import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { launchApi } from '@devops-stories/api-launcher';
 import autocannon from 'autocannon';
+import { compareBackends } from './bench/backend-comparison.mjs';
 import { nx } from './nx.mjs';
 
 const DURATION = Number(process.env.BENCH_DURATION ?? 5);
@@ -60,7 +62,11 @@ const HOSTILE = {
   },
 };
 
-if (!process.env.BENCH_SKIP_BUILD) nx('build', '@devops-stories/api', '--outputStyle=static');
+const BACKEND = process.env.BENCH_BACKEND ?? 'both';
+if (!['both', 'sqlite'].includes(BACKEND)) throw new Error(`BENCH_BACKEND must be both or sqlite, got "${BACKEND}"`);
+if (!process.env.BENCH_SKIP_BUILD) {
+  nx('run-many', '-t', 'build', '-p', '@devops-stories/api,@devops-stories/test-postgres', '--outputStyle=static');
+}
 
 const BENCH_SERVER = fileURLToPath(new URL('bench/api-server.mjs', import.meta.url));
 
@@ -283,6 +289,26 @@ try {
       `${inProcess.on.toFixed(3)} ms with them: ${signed(added)} (goal < +${OBSERVABILITY_GOAL * 100}%: ` +
       `${added < OBSERVABILITY_GOAL ? 'met' : 'NOT met'}). The figure to judge by on a shared machine.`,
   );
+  if (BACKEND === 'both') {
+    console.log(
+      `\nSQLite vs PostgreSQL, the canonical list and search (default configuration): ${ROUNDS} interleaved rounds ` +
+        `of ${DURATION} s after ${WARMUP} s of warm-up each, medians`,
+    );
+    await compareBackends({
+      startApi,
+      load,
+      row,
+      header,
+      operations: {
+        StoryList: CANONICAL['StoryList (first: 20)'],
+        'Search "deploy"': CANONICAL['Search ("deploy", first: 20)'],
+      },
+      rounds: ROUNDS,
+      warmupSeconds: WARMUP,
+      // Cold: every request reaches the database (the response cache, where there is one, is off).
+      env: { RESPONSE_CACHE_MB: '0' },
+    });
+  }
 } finally {
   await Promise.all([on.stop(), off.stop(), quiet.stop()]);
 }

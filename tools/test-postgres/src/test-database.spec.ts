@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestDatabase, testDatabase } from './test-database.js';
+import type { TestDatabase } from './create-database.js';
+import { testDatabase } from './test-database.js';
 
 describe('testDatabase', () => {
   let a: TestDatabase;

@@ -1,42 +1,12 @@
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { inject } from 'vitest';
+import { createDatabase, type TestDatabase } from './create-database.js';
 import type {} from './provided-context.js';
-
-/** A database of its own for one test file. */
-export interface TestDatabase {
-  /** Its URL, as `DATABASE_URL` takes it. */
-  url: string;
-  /** Drops it, closing any connection left to it. */
-  drop(): Promise<void>;
-}
 
 /**
  * Creates a fresh, empty database on the test run's server (see the global setup), named after
  * `label` and a random suffix, so files running one after another (or two runs on one
  * `TEST_POSTGRES_URL` server) never share one.
  */
-export async function testDatabase(label = 'test'): Promise<TestDatabase> {
-  const server = new URL(inject('testPostgresUrl'));
-  const name = `${label
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '_')
-    .slice(0, 40)}_${randomBytes(4).toString('hex')}`;
-  await admin(server, `CREATE DATABASE "${name}"`);
-  const url = new URL(server);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: () => admin(server, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
-  };
-}
-
-async function admin(server: URL, statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: server.toString() });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
+export function testDatabase(label = 'test'): Promise<TestDatabase> {
+  return createDatabase(inject('testPostgresUrl'), label);
 }
