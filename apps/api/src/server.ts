@@ -24,7 +24,7 @@ import { ApolloServerPluginQueryCost } from './cost/cost.plugin.js';
 import { ApolloServerPluginOperationDeadline } from './deadline/operation-deadline.plugin.js';
 import { maskInternalErrors } from './errors/mask-internal-errors.js';
 import { graphiqlExplorer } from './explorer/explorer.plugin.js';
-import { databaseCheck } from './health/database.check.js';
+import { databaseCheck, notificationsCheck } from './health/database.check.js';
 import { HEALTH_ROUTES, healthChecks } from './health/health.plugin.js';
 import { Readiness, ReadinessFailure } from './health/readiness.js';
 import { applyConnectionLimit, graphqlHttpErrorHandler, httpLimitOptions } from './http-limits/http-limits.js';
@@ -181,7 +181,10 @@ export async function createApiServer(config: ApiConfig, options: ApiServerOptio
         ),
         { log: request?.log ?? app.log, requestInfo: request?.requestInfo ?? newRequestInfo() },
       );
-    const readiness = new Readiness([databaseCheck(openedStore, { file: databaseFile(config.databaseUrl) })], {
+    const hearsOthers = openedStore.hearsOthers?.bind(openedStore);
+    const checks = [databaseCheck(openedStore, { file: databaseFile(config.databaseUrl) })];
+    if (hearsOthers) checks.push(notificationsCheck({ hearsOthers }));
+    const readiness = new Readiness(checks, {
       onChange: (check, error) => {
         if (!error) app.log.info({ check }, 'ready again');
         else if (error instanceof ReadinessFailure) app.log.warn({ check, reason: error.message }, 'not ready');

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiServer } from '../server.js';
 import { createTestServer } from '../test/test-server.js';
+import { notificationsCheck } from './database.check.js';
 import { Readiness, ReadinessFailure } from './readiness.js';
 
 describe('Readiness', () => {
@@ -39,6 +40,25 @@ describe('Readiness', () => {
     const report = await readiness.report();
     expect(report).toMatchObject({ status: 'unavailable', failing: ['database'] });
     expect(report.checks.database.reason).toBe('did not answer within 50 ms');
+  });
+
+  it('fails `notifications` while a shared store does not hear the other replicas, and passes once it does again', async () => {
+    let hearing = true;
+    const readiness = new Readiness([notificationsCheck({ hearsOthers: () => hearing })]);
+    expect((await readiness.report()).status).toBe('ok');
+    hearing = false;
+    expect(await readiness.report()).toMatchObject({
+      status: 'unavailable',
+      failing: ['notifications'],
+      checks: {
+        notifications: {
+          status: 'fail',
+          reason: "not hearing the other replicas' changes; reconnecting to the database",
+        },
+      },
+    });
+    hearing = true;
+    expect((await readiness.report()).status).toBe('ok');
   });
 
   it('reports draining once drain() is called, without running the checks', async () => {

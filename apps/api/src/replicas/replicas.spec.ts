@@ -94,7 +94,11 @@ describe('two api replicas on one PostgreSQL database', () => {
     expect(counts).toEqual([0, content.stories.length]);
     for (const api of [a, b]) {
       const health = (await (await fetch(`${api.base}/health`)).json()) as Record<string, unknown>;
-      expect(health).toMatchObject({ status: 'ok', backend: 'postgres' });
+      expect(health).toMatchObject({
+        status: 'ok',
+        backend: 'postgres',
+        checks: { database: { status: 'ok' }, notifications: { status: 'ok' } },
+      });
     }
     const { body } = await gql(b, '{ stories(first: 50) { totalCount } }');
     expect(body.data.stories.totalCount).toBe(content.stories.filter((s) => s.status === 'published').length);
@@ -150,7 +154,10 @@ describe('two api replicas on one PostgreSQL database', () => {
       }
     };
     const senders = Array.from({ length: 6 }, (_, n) => sender(n));
-    await new Promise((resolve) => setTimeout(resolve, 400));
+    // Killed mid-stream: once writes are being acknowledged (however loaded the machine), a moment later.
+    const deadline = Date.now() + 20_000;
+    while (acknowledged.length < 3 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+    await new Promise((resolve) => setTimeout(resolve, 50 + Math.floor(Math.random() * 200)));
     stop = true;
     expect(await a.stop('SIGKILL')).toBe('SIGKILL');
     await Promise.allSettled(senders);

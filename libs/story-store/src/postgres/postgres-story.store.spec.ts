@@ -156,6 +156,7 @@ describe('PostgreSQL store: changes across stores', () => {
 
   it('keeps listening after its connection is cut, announcing every record once it is back', async () => {
     heardByB.length = 0;
+    expect(b.hearsOthers?.()).toBe(true);
     await admin(
       `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN%'`,
     );
@@ -163,6 +164,7 @@ describe('PostgreSQL store: changes across stores', () => {
     const everything = heardByB[0];
     expect(everything.lists).toEqual(expect.arrayContaining(['stories', 'companies', 'days', 'recaps', 'search']));
     expect(everything.nodes).toContainEqual({ type: 'Story', key: 'amazon' });
+    expect(b.hearsOthers?.()).toBe(true);
     heardByB.length = 0;
     await a.create('Company', { slug: 'after-cut', name: 'After', industry: 'X', description: 'x' }, 'alice');
     await eventually(() =>

@@ -82,6 +82,7 @@ export function createPostgresStoryStore(
     rejectSubmission: (id, reason, actor) => submissions.rejectSubmission(writer, id, reason, actor),
     listAudit: (page) => listAudit(db, page),
     onChange: (listener) => listeners.add(listener),
+    hearsOthers: () => channel.listening,
     close: () => (closed ??= close()),
   };
 }
