@@ -25,7 +25,15 @@ export interface Writer {
   beforeCommit?(trx: Db, change: ContentChange): Promise<void>;
   /** Turns an engine error into a refusal where it means one (a unique key taken meanwhile), or returns null. */
   refusalOf?(error: unknown): WriteProblem | null;
+  /**
+   * Whether an error means the transaction lost a race the engine broke (a deadlock between
+   * processes): it rolled back whole and is run again, at most {@link WRITE_ATTEMPTS} times in all.
+   */
+  retryable?(error: unknown): boolean;
 }
+
+/** How many times a write runs when the engine breaks a deadlock by rolling it back. */
+export const WRITE_ATTEMPTS = 3;
 
 /** Thrown inside a write's transaction to refuse it: the transaction rolls back, the caller gets the problem. */
 export class Refusal extends Error {
@@ -61,9 +69,23 @@ export interface WriteScope {
 /**
  * Runs one write in a transaction: committed whole or not at all, its audit entries with it, its
  * change announced to the writer's listeners after the commit. A {@link Refusal} rolls back and becomes `ok: false`;
- * any other error rolls back and is thrown.
+ * an error the writer calls retryable runs the write again; any other error rolls back and is thrown.
  */
 export async function runWrite<T>(
+  writer: Writer,
+  actor: string,
+  body: (scope: WriteScope) => Promise<T>,
+): Promise<WriteResult<T>> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await attemptWrite(writer, actor, body);
+    } catch (error) {
+      if (attempt >= WRITE_ATTEMPTS || !writer.retryable?.(error)) throw error;
+    }
+  }
+}
+
+async function attemptWrite<T>(
   writer: Writer,
   actor: string,
   body: (scope: WriteScope) => Promise<T>,

@@ -6,7 +6,7 @@ import type { QueryRunner } from '../db/prepared-query.js';
 import type { StoryDatabase } from '../db/story-database.js';
 import * as submissions from '../db/submissions.js';
 import * as tokens from '../db/tokens.js';
-import type { Writer } from '../db/write-transaction.js';
+import { WRITE_ATTEMPTS, type Writer } from '../db/write-transaction.js';
 import * as write from '../db/writes.js';
 import type { StoryStore, WriteProblem } from '../store.types.js';
 import { importContent } from './import.js';
@@ -35,12 +35,20 @@ export function createPostgresStoryStore(
     reindex,
     beforeCommit: (trx, change) => channel.publish(trx, change),
     refusalOf: keyTaken,
+    retryable: lostRace,
   };
   return {
     async importContent(bundle) {
-      const { result, change } = await importContent(db, bundle, (trx, change) => channel.publish(trx, change));
-      listeners.announce(change);
-      return result;
+      for (let attempt = 1; ; attempt++) {
+        try {
+          const { result, change } = await importContent(db, bundle, (trx, change) => channel.publish(trx, change));
+          listeners.announce(change);
+          return result;
+        } catch (error) {
+          // A deadlock with another replica's write: the import rolled back whole; run it again.
+          if (attempt >= WRITE_ATTEMPTS || !lostRace(error)) throw error;
+        }
+      }
     },
     listStories: (query) => read.listStories(reads, query),
     storiesBySlugs: (slugs, view) => read.storiesBySlugs(reads, slugs, view),
@@ -85,6 +93,12 @@ export function createPostgresStoryStore(
     hearsOthers: () => channel.listening,
     close: () => (closed ??= close()),
   };
+}
+
+/** deadlock_detected and serialization_failure: PostgreSQL rolled the transaction back to let another through. */
+export function lostRace(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === '40P01' || code === '40001';
 }
 
 /** The field each unique key is written from, by table. */
