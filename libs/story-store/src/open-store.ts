@@ -11,6 +11,8 @@ export interface StoreOptions {
   poolSize?: number;
   /** Called with each SQL statement; tests count them, debugging logs them. */
   onStatement?: (sql: string) => void;
+  /** SQLite: called with the folder of the database file when it had to be created. */
+  onCreateFolder?: (path: string) => void;
 }
 
 /**
@@ -24,5 +26,5 @@ export async function openStore(options: StoreOptions): Promise<StoryStore> {
   const location = parseDatabaseUrl(options.url);
   return location.dialect === 'postgres'
     ? openPostgresStore({ url: options.url, poolSize: options.poolSize, onStatement: options.onStatement })
-    : openSqliteStore({ url: options.url, onStatement: options.onStatement });
+    : openSqliteStore({ url: options.url, onStatement: options.onStatement, onCreateFolder: options.onCreateFolder });
 }

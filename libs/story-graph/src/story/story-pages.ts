@@ -5,7 +5,7 @@ import {
   type StoryOrder,
   StoryOrderField,
 } from '@devops-stories/story-model';
-import type { StorySortField, StoryRecord } from '@devops-stories/story-store';
+import type { StorySortField, StorySummaryRecord } from '@devops-stories/story-store';
 import { type StoryNode, storyNode } from '../node/nodes.js';
 import { type CursorPosition, type PageRequest, pageList, planPage, toConnection } from '../relay/paging.js';
 import type { StoryContext } from '../context/story.context.js';
@@ -69,7 +69,7 @@ export async function listStories(
  */
 export function pageNestedStories(
   ctx: StoryContext,
-  stories: readonly StoryRecord[],
+  stories: readonly StorySummaryRecord[],
   page: PageRequest,
   parent: string,
 ): ConnectionShape<StoryNode> {
@@ -77,6 +77,6 @@ export function pageNestedStories(
   return pageList(stories.map(storyNode), plan, nestedPosition, ctx.cursors, 'desc');
 }
 
-function nestedPosition(story: Pick<StoryRecord, 'publishedAt' | 'slug'>): CursorPosition {
+function nestedPosition(story: Pick<StorySummaryRecord, 'publishedAt' | 'slug'>): CursorPosition {
   return { order: NESTED_ORDER, value: story.publishedAt?.getTime() ?? 0, slug: story.slug };
 }

@@ -3,8 +3,11 @@ import { preparedQuery, type QueryRunner } from '../db/prepared-query.js';
 import {
   byKey,
   groupBy,
+  STORY_BODY_COLUMNS,
   STORY_COLUMNS,
-  type StoryRow,
+  STORY_SUMMARY_COLUMNS,
+  type StorySummaryRow,
+  toBody,
   toCompany,
   toDay,
   toMetric,
@@ -12,6 +15,7 @@ import {
   toRecap,
   toSource,
   toStory,
+  toStorySummary,
 } from '../db/records.js';
 import { filteredStories, filtersSet, PUBLISHED } from '../db/story-filter.js';
 import type {
@@ -20,12 +24,14 @@ import type {
   MetricRecord,
   PracticeRecord,
   RecapRecord,
+  RenderedBody,
   SourceRecord,
   StoryListFilter,
   StoryListPage,
   StoryListQuery,
   StoryRecord,
   StorySortField,
+  StorySummaryRecord,
   StoryView,
 } from '../store.types.js';
 import { inKeys, keyList } from './pg-sql.js';
@@ -89,7 +95,7 @@ const pageQuery = preparedQuery<PageValues>()((db, v, shape: PageShape) => {
       .select((eb) => [
         eb.selectFrom('filtered').select(eb.fn.countAll<number>().as('n')).as('total_count'),
         'page.sort_key',
-        ...STORY_COLUMNS,
+        ...STORY_SUMMARY_COLUMNS,
       ])
       .orderBy('page.sort_key', direction)
       .orderBy('page.slug', direction)
@@ -115,7 +121,7 @@ export async function listStories(runner: QueryRunner, query: StoryListQuery): P
   );
   const found = rows.filter(isStoryOnPage);
   const page = found.slice(0, query.limit).map((r) => ({
-    story: toStory(r),
+    story: toStorySummary(r),
     key: { value: r.sort_key, slug: r.slug },
   }));
   if (!forward) page.reverse();
@@ -123,7 +129,9 @@ export async function listStories(runner: QueryRunner, query: StoryListQuery): P
 }
 
 /** A row of the page, not the stand-in row of an empty page: the left-joined story is all there or all null. */
-function isStoryOnPage<R extends { id: number | null }>(row: R): row is R & StoryRow & { sort_key: string | number } {
+function isStoryOnPage<R extends { id: number | null }>(
+  row: R,
+): row is R & StorySummaryRow & { sort_key: string | number } {
   return row.id !== null;
 }
 
@@ -144,10 +152,24 @@ export async function storiesBySlugs(
   return byKey(slugs, rows.map(toStory), (s) => s.slug);
 }
 
+const storyBodiesQuery = preparedQuery<{ keys: readonly (string | number)[] }>()((db, v) =>
+  db
+    .selectFrom('stories as s')
+    .select(['s.id', ...STORY_BODY_COLUMNS])
+    .where(inKeys('s.id', v.keys)),
+);
+
+/** The bodies of stories by row id, for stories a list read without them. */
+export async function storyBodiesByIds(runner: QueryRunner, ids: readonly number[]): Promise<(RenderedBody | null)[]> {
+  const rows = await storyBodiesQuery(runner, { keys: keyList(ids) });
+  const bodies = new Map(rows.map((r) => [r.id, toBody(r)]));
+  return ids.map((id) => bodies.get(id) ?? null);
+}
+
 const storiesByCompanyQuery = preparedQuery<{ keys: readonly (string | number)[] }>()((db, v, view: StoryView) =>
   db
     .selectFrom('stories as s')
-    .select(STORY_COLUMNS)
+    .select(STORY_SUMMARY_COLUMNS)
     .where(inKeys('s.company_id', v.keys))
     .$if(view === 'published', (q) => q.where('s.status', '=', sql.lit(PUBLISHED)))
     .orderBy(publishedAtKey, 'desc')
@@ -159,16 +181,16 @@ export async function storiesByCompanyIds(
   runner: QueryRunner,
   ids: readonly number[],
   view: StoryView,
-): Promise<StoryRecord[][]> {
+): Promise<StorySummaryRecord[][]> {
   const rows = await storiesByCompanyQuery(runner, { keys: keyList(ids) }, view);
-  return groupBy(ids, rows, (r) => r.company_id, toStory);
+  return groupBy(ids, rows, (r) => r.company_id, toStorySummary);
 }
 
 const storiesByPracticeQuery = preparedQuery<{ keys: readonly (string | number)[] }>()((db, v, view: StoryView) =>
   db
     .selectFrom('story_practices as g')
     .innerJoin('stories as s', 's.id', 'g.story_id')
-    .select([...STORY_COLUMNS, 'g.practice_id'])
+    .select([...STORY_SUMMARY_COLUMNS, 'g.practice_id'])
     .where(inKeys('g.practice_id', v.keys))
     .$if(view === 'published', (q) => q.where('s.status', '=', sql.lit(PUBLISHED)))
     .orderBy(publishedAtKey, 'desc')
@@ -180,15 +202,15 @@ export async function storiesByPracticeIds(
   runner: QueryRunner,
   ids: readonly number[],
   view: StoryView,
-): Promise<StoryRecord[][]> {
+): Promise<StorySummaryRecord[][]> {
   const rows = await storiesByPracticeQuery(runner, { keys: keyList(ids) }, view);
-  return groupBy(ids, rows, (r) => r.practice_id, toStory);
+  return groupBy(ids, rows, (r) => r.practice_id, toStorySummary);
 }
 
 const storiesByDayQuery = preparedQuery<{ keys: readonly (string | number)[] }>()((db, v, view: StoryView) =>
   db
     .selectFrom('stories as s')
-    .select(STORY_COLUMNS)
+    .select(STORY_SUMMARY_COLUMNS)
     .where(inKeys('s.day_number', v.keys))
     .$if(view === 'published', (q) => q.where('s.status', '=', sql.lit(PUBLISHED)))
     .orderBy(publishedAtKey, 'desc')
@@ -200,16 +222,16 @@ export async function storiesByDays(
   runner: QueryRunner,
   days: readonly number[],
   view: StoryView,
-): Promise<StoryRecord[][]> {
+): Promise<StorySummaryRecord[][]> {
   const rows = await storiesByDayQuery(runner, { keys: keyList(days) }, view);
-  return groupBy(days, rows, (r) => r.day_number, toStory);
+  return groupBy(days, rows, (r) => r.day_number, toStorySummary);
 }
 
 const storiesByRecapQuery = preparedQuery<{ keys: readonly (string | number)[] }>()((db, v, view: StoryView) =>
   db
     .selectFrom('recap_stories as g')
     .innerJoin('stories as s', 's.id', 'g.story_id')
-    .select([...STORY_COLUMNS, 'g.recap_day'])
+    .select([...STORY_SUMMARY_COLUMNS, 'g.recap_day'])
     .where(inKeys('g.recap_day', v.keys))
     .$if(view === 'published', (q) => q.where('s.status', '=', sql.lit(PUBLISHED)))
     .orderBy('g.position'),
@@ -220,9 +242,9 @@ export async function storiesByRecapDays(
   runner: QueryRunner,
   days: readonly number[],
   view: StoryView,
-): Promise<StoryRecord[][]> {
+): Promise<StorySummaryRecord[][]> {
   const rows = await storiesByRecapQuery(runner, { keys: keyList(days) }, view);
-  return groupBy(days, rows, (r) => r.recap_day, toStory);
+  return groupBy(days, rows, (r) => r.recap_day, toStorySummary);
 }
 
 const relatedQuery = preparedQuery<{ keys: readonly (string | number)[]; limit: number }>()((db, v, view: StoryView) =>
@@ -244,7 +266,7 @@ const relatedQuery = preparedQuery<{ keys: readonly (string | number)[]; limit: 
         .$if(view === 'published', (q) => q.where('s.status', '=', sql.lit(PUBLISHED)))
         .select((eb) => [
           'shared.origin_id',
-          ...STORY_COLUMNS,
+          ...STORY_SUMMARY_COLUMNS,
           eb.fn
             .agg<number>('row_number')
             .over((over) =>
@@ -270,9 +292,9 @@ export async function relatedStories(
   storyIds: readonly number[],
   limit: number,
   view: StoryView,
-): Promise<StoryRecord[][]> {
+): Promise<StorySummaryRecord[][]> {
   const rows = await relatedQuery(runner, { keys: keyList(storyIds), limit }, view);
-  return groupBy(storyIds, rows, (r) => r.origin_id, toStory);
+  return groupBy(storyIds, rows, (r) => r.origin_id, toStorySummary);
 }
 
 const companiesQuery = preparedQuery()((db) => db.selectFrom('companies').selectAll().orderBy('name'));

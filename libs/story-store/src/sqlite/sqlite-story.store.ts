@@ -34,6 +34,7 @@ export function createSqliteStoryStore(
     },
     listStories: (query) => read.listStories(reads, query),
     storiesBySlugs: (slugs, view) => read.storiesBySlugs(reads, slugs, view),
+    storyBodiesByIds: (ids) => read.storyBodiesByIds(reads, ids),
     storiesByCompanyIds: (ids, view) => read.storiesByCompanyIds(reads, ids, view),
     storiesByPracticeIds: (ids, view) => read.storiesByPracticeIds(reads, ids, view),
     storiesByDays: (days, view) => read.storiesByDays(reads, days, view),
