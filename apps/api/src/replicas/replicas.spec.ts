@@ -1,8 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { launchApi, type LaunchedApi } from '@devops-stories/api-launcher';
 import { loadContent } from '@devops-stories/story-content';
 import { openPostgresStore } from '@devops-stories/story-store';
 import { type TestDatabase, testDatabase } from '@devops-stories/test-postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { documentHash } from '../trusted-documents/manifests.js';
 
 const content = loadContent();
 
@@ -33,6 +35,31 @@ function storyInput(slug: string) {
     metrics: [{ label: 'Deploys a day', value: 3, unit: 'deploys', year: 2012, source: 'one' }],
     body: `The body of ${slug}.`,
   };
+}
+
+const webManifest = JSON.parse(
+  readFileSync(new URL('../../../web/src/gql/persisted-documents.json', import.meta.url), 'utf8'),
+) as Record<string, string>;
+/** The web client's `Story` document, which replicas serve from their response cache. */
+const STORY = Object.values(webManifest).find((d) => /query Story\b/.test(d))!;
+
+/** A trusted GET of the web client's `Story` document, as the element sends it. */
+async function storyAsTheElementReadsIt(api: LaunchedApi, slug: string): Promise<{ title: string }> {
+  const search = new URLSearchParams({
+    documentId: `sha256:${documentHash(STORY)}`,
+    variables: JSON.stringify({ slug }),
+  });
+  const response = await fetch(`${api.base}/graphql?${search}`);
+  const body = (await response.json()) as { data: { story: { title: string } } };
+  return body.data.story;
+}
+
+/** A counter of a replica's `/metrics` (`response_cache_hits_total`, ...). */
+async function counter(api: LaunchedApi, name: string): Promise<number> {
+  const text = await (await fetch(`${api.base}/metrics`)).text();
+  const line = text.split('\n').find((l) => l.startsWith(`${name} `));
+  if (!line) throw new Error(`no ${name} in /metrics`);
+  return Number(line.split(' ')[1]);
 }
 
 /** POSTs one operation to a replica. */
@@ -118,6 +145,38 @@ describe('two api replicas on one PostgreSQL database', () => {
     expect((await gql(b, read)).body.data.story).toEqual({ title: 'Edited on A', version: 3 });
     const search = await gql(b, '{ search(query: "replicated edited") { node { ... on Story { slug } } } }');
     expect(search.body.data.search).toEqual([{ node: { slug } }]);
+  });
+
+  it("serves A's edit from B within a second though B had the story in its response cache", async () => {
+    const slug = 'acme-replicated';
+    const current = (await gql(a, `{ story(slug: "${slug}") { id version } }`)).body.data.story as {
+      id: string;
+      version: number;
+    };
+    expect((await storyAsTheElementReadsIt(b, slug)).title).toBe('Edited on A');
+    const hits = await counter(b, 'response_cache_hits_total');
+    expect((await storyAsTheElementReadsIt(b, slug)).title).toBe('Edited on A');
+    expect(await counter(b, 'response_cache_hits_total')).toBe(hits + 1);
+    const purged = await counter(b, 'response_cache_purged_total');
+
+    const edited = await gql(
+      a,
+      UPDATE,
+      { input: { id: current.id, expectedVersion: current.version, title: 'Edited again on A' } },
+      token,
+    );
+    expect(edited.body.data.updateStory.story.title).toBe('Edited again on A');
+    const committed = Date.now();
+    let seen = (await storyAsTheElementReadsIt(b, slug)).title;
+    while (seen !== 'Edited again on A' && Date.now() - committed < 1_000) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      seen = (await storyAsTheElementReadsIt(b, slug)).title;
+    }
+    const servedAfterMs = Date.now() - committed;
+    expect(seen).toBe('Edited again on A');
+    expect(servedAfterMs).toBeLessThan(1_000);
+    console.log(`replica B served A's edit ${servedAfterMs} ms after A acknowledged it (B had it cached)`);
+    expect(await counter(b, 'response_cache_purged_total')).toBeGreaterThan(purged);
   });
 
   it('counts submissions from one address across both replicas: the fourth in the hour is 429 on either', async () => {
