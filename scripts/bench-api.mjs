@@ -14,12 +14,16 @@
 // BENCH_CONNECTIONS=N (default 10), BENCH_ROUNDS=N interleaved on/off rounds (default 5),
 // BENCH_WARMUP=seconds of load on each side before a comparison (default 5: the JIT settles first),
 // BENCH_READ_ROUNDS=N interleaved rounds of the read path section (default 3),
-// BENCH_SECTIONS=read,canonical,hostile,cost,observability (default all).
+// BENCH_SECTIONS=read,canonical,hostile,cost,observability,backends (default all; backends: SQLite
+// vs PostgreSQL), BENCH_BACKEND=sqlite (default) or postgres: the database of the other sections' apis
+// (PostgreSQL: the tests' throwaway server, tools/test-postgres, or TEST_POSTGRES_URL).
 import { execFileSync, spawn } from 'node:child_process';
 import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { launchApi } from '@devops-stories/api-launcher';
 import autocannon from 'autocannon';
+import { createDatabase, startTestPostgres } from '@devops-stories/test-postgres/server';
+import { compareBackends } from './bench/backend-comparison.mjs';
 import { nx } from './nx.mjs';
 
 const DURATION = Number(process.env.BENCH_DURATION ?? 5);
@@ -27,7 +31,9 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 5);
 const READ_ROUNDS = Number(process.env.BENCH_READ_ROUNDS ?? 3);
-const SECTIONS = new Set((process.env.BENCH_SECTIONS ?? 'read,canonical,hostile,cost,observability').split(','));
+const SECTIONS = new Set(
+  (process.env.BENCH_SECTIONS ?? 'read,canonical,hostile,cost,observability,backends').split(','),
+);
 const COST_GOAL = 0.05;
 const OBSERVABILITY_GOAL = 0.1;
 const WARM_GOAL = 0.5;
@@ -73,7 +79,12 @@ const HOSTILE = {
   },
 };
 
-if (!process.env.BENCH_SKIP_BUILD) nx('build', '@devops-stories/api', '--outputStyle=static');
+const BACKEND = process.env.BENCH_BACKEND ?? 'sqlite';
+if (!['sqlite', 'postgres'].includes(BACKEND))
+  throw new Error(`BENCH_BACKEND must be sqlite or postgres, got "${BACKEND}"`);
+if (!process.env.BENCH_SKIP_BUILD) {
+  nx('run-many', '-t', 'build', '-p', '@devops-stories/api,@devops-stories/test-postgres', '--outputStyle=static');
+}
 
 /** The read path's operations: the web client's documents by id, with the variables it sends. */
 const READ_PATH = {
@@ -89,6 +100,10 @@ const trustedPath = ({ name, variables }) => {
 
 const BENCH_SERVER = fileURLToPath(new URL('bench/api-server.mjs', import.meta.url));
 
+/** With BENCH_BACKEND=postgres, the database every api of the bench shares (apart from the backends section's). */
+const benchPostgres = BACKEND === 'postgres' ? await startTestPostgres() : undefined;
+const benchDatabase = benchPostgres ? await createDatabase(benchPostgres.url, 'bench_api') : undefined;
+
 /**
  * Starts the api with `env` on a free port (the one launcher the tests use, polling /readyz); its
  * output goes to /dev/null, as a production log goes to a collector, so log lines cost their write.
@@ -102,6 +117,7 @@ async function startApi(env) {
       CURSOR_SECRET: 'bench-cursor-secret-of-at-least-32-bytes',
       WEB_ROOT: '/nonexistent',
       RATE_LIMIT_POINTS: '0', // budgets would turn a load test into 429s; their cost is in the cost-analysis row
+      ...(benchDatabase ? { DATABASE_URL: benchDatabase.url } : {}),
       ...env,
     },
   });
@@ -342,8 +358,29 @@ try {
         `${added < OBSERVABILITY_GOAL ? 'met' : 'NOT met'}). The figure to judge by on a shared machine.`,
     );
   }
+  if (SECTIONS.has('backends')) {
+    console.log(
+      `\nSQLite vs PostgreSQL, the canonical list and search, cold (response cache off: every request reaches ` +
+        `the database): ${ROUNDS} interleaved rounds of ${DURATION} s after ${WARMUP} s of warm-up each, medians`,
+    );
+    await compareBackends({
+      startApi,
+      load,
+      row,
+      header,
+      operations: {
+        StoryList: CANONICAL['StoryList (first: 20)'],
+        'Search "deploy"': CANONICAL['Search ("deploy", first: 20)'],
+      },
+      rounds: ROUNDS,
+      warmupSeconds: WARMUP,
+      env: { RESPONSE_CACHE_MB: '0' },
+    });
+  }
 } finally {
   await Promise.all([on.stop(), off.stop(), quiet.stop()]);
+  await benchDatabase?.drop();
+  await benchPostgres?.stop();
 }
 
 /**

@@ -1,3 +1,3 @@
 import { projectTestConfig } from '../../vitest.preset.js';
 
-export default projectTestConfig(import.meta.url, { decorators: true });
+export default projectTestConfig(import.meta.url, { decorators: true, postgres: true });

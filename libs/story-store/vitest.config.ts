@@ -1,3 +1,3 @@
 import { projectTestConfig } from '../../vitest.preset.js';
 
-export default projectTestConfig(import.meta.url);
+export default projectTestConfig(import.meta.url, { postgres: true });

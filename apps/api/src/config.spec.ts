@@ -139,6 +139,23 @@ describe('configuration', () => {
   });
 });
 
+describe('DATABASE_URL of a PostgreSQL server that cannot be reached', () => {
+  it('stops the built server with one line naming the server, never its password', async () => {
+    const failure = await launchApi({
+      env: { DATABASE_URL: 'postgres://stories:s3cret@127.0.0.1:1/stories' },
+    }).then(
+      () => 'started',
+      (error: Error) => error.message,
+    );
+    const lines = failure.split('\n').filter(Boolean);
+    expect(lines.at(-1)).toMatch(
+      /^Configuration error: DATABASE_URL: cannot reach PostgreSQL at postgres:\/\/127\.0\.0\.1:1\/stories: .*ECONNREFUSED/,
+    );
+    expect(lines).toHaveLength(2);
+    expect(failure).not.toContain('s3cret');
+  });
+});
+
 describe('readConfig: DATABASE_URL', () => {
   it('accepts the SQLite URLs the store opens', () => {
     expect(readConfig({}).databaseUrl).toBe('sqlite:./data/stories.db');
@@ -148,11 +165,18 @@ describe('readConfig: DATABASE_URL', () => {
     );
   });
 
+  it('accepts PostgreSQL URLs, with a pool of DATABASE_POOL_SIZE connections (5 by default)', () => {
+    const url = 'postgres://stories:pw@db:5432/stories';
+    expect(readConfig({ DATABASE_URL: url })).toMatchObject({ databaseUrl: url, databasePoolSize: 5 });
+    expect(readConfig({ DATABASE_URL: url, DATABASE_POOL_SIZE: '12' }).databasePoolSize).toBe(12);
+    expect(() => readConfig({ DATABASE_POOL_SIZE: '0' })).toThrow(
+      'DATABASE_POOL_SIZE must be a whole number from 1 to 100, got "0"',
+    );
+  });
+
   it.each([
-    [
-      'postgres://localhost/stories',
-      /^DATABASE_URL must be sqlite:<path> or sqlite::memory: .*"postgres:\/\/localhost\/stories"$/,
-    ],
+    ['mysql://localhost/stories', /^DATABASE_URL must be sqlite:<path>, .* got "mysql:\/\/localhost\/stories"$/],
+    ['postgres://localhost', /^DATABASE_URL "postgres:\/\/localhost" must name a host and a database/],
     ['sqlite:', /^DATABASE_URL "sqlite:" names no file: use sqlite:\.\/data\/stories\.db or sqlite::memory:$/],
   ])('refuses DATABASE_URL=%s with the store parser’s message, as a configuration error', (url, message) => {
     expect(() => readConfig({ DATABASE_URL: url })).toThrow(ConfigError);

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { DatabaseUrlError, parseDatabaseUrl } from '@devops-stories/story-store';
+import { DatabaseUrlError, DEFAULT_POOL_SIZE, parseDatabaseUrl } from '@devops-stories/story-store';
 import { LOG_LEVELS, type LogLevel } from './logging/logger-options.js';
 
 /** What one GraphQL operation may ask for; refused before execution when over. */
@@ -47,6 +47,8 @@ export interface ApiConfig {
   port: number;
   host: string;
   databaseUrl: string;
+  /** PostgreSQL connections per process (`DATABASE_POOL_SIZE`); SQLite has one. */
+  databasePoolSize: number;
   production: boolean;
   cursorSecret: string;
   /** Folder of the web client's build; served at `/` when it exists. */
@@ -172,6 +174,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     port,
     host: env.HOST ?? '0.0.0.0',
     databaseUrl,
+    databasePoolSize: int('DATABASE_POOL_SIZE', DEFAULT_POOL_SIZE, 1, 100),
     production,
     cursorSecret: readCursorSecret(env.CURSOR_SECRET, production),
     webRoot: env.WEB_ROOT ?? fileURLToPath(new URL('../../web/dist', import.meta.url)),

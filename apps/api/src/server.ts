@@ -15,19 +15,19 @@ import {
   type StoryContext,
 } from '@devops-stories/story-graph';
 import { DEFAULT_PAGE_SIZE } from '@devops-stories/story-model';
-import { openSqliteStore, parseDatabaseUrl, type StoryStore } from '@devops-stories/story-store';
+import { DatabaseUnreachableError, openStore, parseDatabaseUrl, type StoryStore } from '@devops-stories/story-store';
 import fastifyCors from '@fastify/cors';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import { ApolloServerPluginPrivateResponses } from './auth/private-responses.plugin.js';
 import { PREVIEW_HEADER, storyRequest } from './auth/request-context.js';
-import type { ApiConfig } from './config.js';
+import { type ApiConfig, ConfigError } from './config.js';
 import { ApolloServerPluginQueryCost } from './cost/cost.plugin.js';
 import { costEstimators } from './cost/query-cost.js';
 import { ApolloServerPluginOperationDeadline } from './deadline/operation-deadline.plugin.js';
 import { maskInternalErrors } from './errors/mask-internal-errors.js';
 import { graphiqlExplorer } from './explorer/explorer.plugin.js';
-import { databaseCheck } from './health/database.check.js';
+import { databaseCheck, notificationsCheck } from './health/database.check.js';
 import { HEALTH_ROUTES, healthChecks } from './health/health.plugin.js';
 import { Readiness, ReadinessFailure } from './health/readiness.js';
 import { applyConnectionLimit, graphqlHttpErrorHandler, httpLimitOptions } from './http-limits/http-limits.js';
@@ -48,7 +48,7 @@ import { changeTags } from './response-cache/recording-store.js';
 import { ResponseCache } from './response-cache/response-cache.js';
 import { responseCacheMetrics } from './response-cache/response-cache.metrics.js';
 import { schemaModules } from './schema-modules.js';
-import { memorySubmissionLimiter, submissionGate } from './submissions/submission-gate.js';
+import { memorySubmissionLimiter, postgresSubmissionLimiter, submissionGate } from './submissions/submission-gate.js';
 import { prepareExecutionSchema } from './trusted-documents/execution-schema.js';
 import { trustedManifests } from './trusted-documents/manifests.js';
 import { TrustedDocuments } from './trusted-documents/trusted-documents.js';
@@ -143,13 +143,23 @@ const WORKSPACE_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
  */
 export async function createApiServer(config: ApiConfig, options: ApiServerOptions = {}): Promise<ApiServer> {
   const modules = options.modules ?? schemaModules;
+  const database = parseDatabaseUrl(config.databaseUrl);
   let createdFolder: string | undefined;
-  const openedStore = openSqliteStore({
+  const openedStore = await openStore({
     url: config.databaseUrl,
+    poolSize: config.databasePoolSize,
     onStatement: options.onStatement,
     onCreateFolder: (path) => (createdFolder = path),
+  }).catch((error: unknown) => {
+    // A server that cannot be reached is a setting to fix: one line, as for any other.
+    throw error instanceof DatabaseUnreachableError ? new ConfigError(`DATABASE_URL: ${error.message}`) : error;
   });
+  let sharedLimiter: Awaited<ReturnType<typeof postgresSubmissionLimiter>> | undefined;
   try {
+    // Replicas on one PostgreSQL database count submissions together; one process counts in memory.
+    if (!options.submissionLimiter && database.dialect === 'postgres') {
+      sharedLimiter = await postgresSubmissionLimiter(database.url, config.submissionsPerHour);
+    }
     const imported = await openedStore.importContent(loadContent());
     const metrics = config.metrics.enabled ? createApiMetrics() : undefined;
     const store = metrics ? timedStore(openedStore, metrics.dbDuration) : openedStore;
@@ -163,7 +173,10 @@ export async function createApiServer(config: ApiConfig, options: ApiServerOptio
     });
     applyConnectionLimit(app, config.http);
     if (createdFolder) app.log.info(`created the folder ${createdFolder} for the database (DATABASE_URL)`);
-    app.log.info({ imported }, 'content imported');
+    app.log.info(
+      { imported, backend: database.dialect === 'postgres' ? database.display : database.filename },
+      'content imported',
+    );
     const costAnalysis = options.costAnalysis ?? true;
     const budget =
       costAnalysis && config.rateLimitPoints > 0 ? (options.budgetStore ?? memoryBudget(config.rateLimitPoints)) : null;
@@ -218,7 +231,7 @@ export async function createApiServer(config: ApiConfig, options: ApiServerOptio
       store,
       cursorSecret: config.cursorSecret,
       submissionGate: submissionGate(
-        options.submissionLimiter ?? memorySubmissionLimiter(config.submissionsPerHour),
+        options.submissionLimiter ?? sharedLimiter?.limiter ?? memorySubmissionLimiter(config.submissionsPerHour),
         (message) => app.log.error(message),
       ),
     });
@@ -234,7 +247,10 @@ export async function createApiServer(config: ApiConfig, options: ApiServerOptio
         }),
         { log: request?.log ?? app.log, requestInfo: request?.requestInfo ?? newRequestInfo() },
       );
-    const readiness = new Readiness([databaseCheck(openedStore, { file: databaseFile(config.databaseUrl) })], {
+    const hearsOthers = openedStore.hearsOthers?.bind(openedStore);
+    const checks = [databaseCheck(openedStore, { file: databaseFile(config.databaseUrl) })];
+    if (hearsOthers) checks.push(notificationsCheck({ hearsOthers }));
+    const readiness = new Readiness(checks, {
       onChange: (check, error) => {
         if (!error) app.log.info({ check }, 'ready again');
         else if (error instanceof ReadinessFailure) app.log.warn({ check, reason: error.message }, 'not ready');
@@ -242,7 +258,7 @@ export async function createApiServer(config: ApiConfig, options: ApiServerOptio
       },
     });
     await app.register(requestInfo);
-    await app.register(healthChecks, { readiness });
+    await app.register(healthChecks, { readiness, backend: database.dialect });
     if (logging) await app.register(requestLogging, { quietRoutes: [...HEALTH_ROUTES, '/metrics'] });
     if (metrics) {
       responseCacheMetrics(responseCache, metrics.registry);
@@ -326,10 +342,12 @@ export async function createApiServer(config: ApiConfig, options: ApiServerOptio
       async close() {
         await Promise.all([app.close(), metricsApp?.close()]);
         await apollo.stop();
+        await sharedLimiter?.close();
         await openedStore.close();
       },
     };
   } catch (error) {
+    await sharedLimiter?.close();
     await openedStore.close();
     throw error;
   }
@@ -337,8 +355,8 @@ export async function createApiServer(config: ApiConfig, options: ApiServerOptio
 
 /** The SQLite file behind `DATABASE_URL`, or undefined for an in-memory database. */
 function databaseFile(url: string): string | undefined {
-  const { filename } = parseDatabaseUrl(url);
-  return filename === ':memory:' ? undefined : filename;
+  const location = parseDatabaseUrl(url);
+  return location.dialect !== 'sqlite' || location.filename === ':memory:' ? undefined : location.filename;
 }
 
 /** One value of a request header (the first, when it was sent twice). */

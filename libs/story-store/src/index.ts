@@ -1,4 +1,11 @@
 export { type DatabaseLocation, DatabaseUrlError, parseDatabaseUrl } from './database-url.js';
 export { writeProblem } from './db/writable.js';
+export { openStore, type StoreOptions } from './open-store.js';
+export {
+  DatabaseUnreachableError,
+  DEFAULT_POOL_SIZE,
+  openPostgresStore,
+  type PostgresStoreOptions,
+} from './postgres/open.js';
 export { openSqliteStore, type SqliteStoreOptions } from './sqlite/open.js';
 export type * from './store.types.js';

@@ -453,5 +453,12 @@ export interface StoryStore {
    */
   onChange(listener: (change: ContentChange) => void): () => void;
 
+  /**
+   * For a backend several processes share (PostgreSQL): whether this store hears the changes the
+   * others commit (false while its listener reconnects, when their changes may be missed).
+   * Absent where there are no others to hear.
+   */
+  hearsOthers?(): boolean;
+
   close(): Promise<void>;
 }

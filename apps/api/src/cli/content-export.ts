@@ -9,7 +9,7 @@ import {
   practiceToMarkdown,
   storyToMarkdown,
 } from '@devops-stories/story-content';
-import { openSqliteStore, type StoryStore } from '@devops-stories/story-store';
+import { openStore, type StoryStore } from '@devops-stories/story-store';
 
 /**
  * `npm run content:export -- <slug> [--dir <content folder>]`: writes the API story `<slug>` as a
@@ -103,9 +103,16 @@ if (process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '
     console.log('usage: npm run content:export -- <slug> [--dir <content folder>]');
     process.exitCode = 2;
   } else {
-    const store = openSqliteStore({ url: process.env['DATABASE_URL'] ?? 'sqlite:./data/stories.db' });
-    exportStory(store, positionals[0], values.dir ?? defaultContentDir, (line) => console.log(line))
-      .then((code) => (process.exitCode = code))
-      .finally(() => store.close());
+    const dir = values.dir ?? defaultContentDir;
+    openStore({ url: process.env['DATABASE_URL'] ?? 'sqlite:./data/stories.db', poolSize: 1 })
+      .then((store) =>
+        exportStory(store, positionals[0], dir, (line) => console.log(line))
+          .then((code) => (process.exitCode = code))
+          .finally(() => store.close()),
+      )
+      .catch((error: unknown) => {
+        console.error(error instanceof Error ? error.message : String(error));
+        process.exitCode = 1;
+      });
   }
 }

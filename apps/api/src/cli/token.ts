@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { openSqliteStore, type StoryStore, type TokenRecord, type TokenRole } from '@devops-stories/story-store';
+import { openStore, type StoryStore, type TokenRecord, type TokenRole } from '@devops-stories/story-store';
 
 /**
  * `npm run token -- create --name alice --role editor | list | revoke --name alice (or --id 3)`:
@@ -68,8 +68,14 @@ function describe(t: TokenRecord): string {
 }
 
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'))) {
-  const store = openSqliteStore({ url: process.env['DATABASE_URL'] ?? 'sqlite:./data/stories.db' });
-  runTokenCommand(store, process.argv.slice(2), (line) => console.log(line))
-    .then((code) => (process.exitCode = code))
-    .finally(() => store.close());
+  openStore({ url: process.env['DATABASE_URL'] ?? 'sqlite:./data/stories.db', poolSize: 1 })
+    .then((store) =>
+      runTokenCommand(store, process.argv.slice(2), (line) => console.log(line))
+        .then((code) => (process.exitCode = code))
+        .finally(() => store.close()),
+    )
+    .catch((error: unknown) => {
+      console.error(error instanceof Error ? error.message : String(error));
+      process.exitCode = 1;
+    });
 }

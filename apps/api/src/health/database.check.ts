@@ -14,6 +14,22 @@ export interface DatabaseCheckOptions {
 }
 
 /**
+ * The `notifications` readiness check of a store several replicas share: it must hear the changes
+ * the others commit, or its caches could serve what they changed. Fails while its listener
+ * reconnects; passes again once it is back (having announced every record as changed).
+ */
+export function notificationsCheck(store: Required<Pick<StoryStore, 'hearsOthers'>>): ReadinessCheck {
+  return {
+    name: 'notifications',
+    async check() {
+      if (!store.hearsOthers()) {
+        throw new ReadinessFailure("not hearing the other replicas' changes; reconnecting to the database");
+      }
+    },
+  };
+}
+
+/**
  * The `database` readiness check: a cheap read through the store's contract (`listDays()`), and
  * for a SQLite file, that the file the server opened is still at its path and usable. Removing it
  * (or taking its permissions away) fails the check; putting the same file back passes it again,

@@ -6,6 +6,11 @@ import type { Readiness } from './readiness.js';
 export interface HealthChecksOptions {
   /** The checks `/readyz` runs, and whether shutdown has begun. */
   readiness: Readiness;
+  /**
+   * The storage engine, reported in every readiness answer: `sqlite` or `postgres` (which replicas
+   * share). Never its address: the probes are public.
+   */
+  backend?: string;
   /** Seconds a 503 asks the prober to wait before asking again (`Retry-After`); default 5. */
   retryAfterSeconds?: number;
 }
@@ -31,7 +36,7 @@ export const healthChecks = fastifyPlugin(
     const retryAfter = String(options.retryAfterSeconds ?? 5);
     app.get('/livez', async (_request, reply) => reply.header('cache-control', 'no-store').send({ status: 'ok' }));
     const ready = async (_request: unknown, reply: FastifyReply) => {
-      const report = await readiness.report();
+      const report = { ...(await readiness.report()), ...(options.backend ? { backend: options.backend } : {}) };
       reply.header('cache-control', 'no-store');
       if (report.status !== 'ok') reply.code(503).header('retry-after', retryAfter);
       return reply.send(report);

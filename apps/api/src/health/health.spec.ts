@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiServer } from '../server.js';
 import { createTestServer } from '../test/test-server.js';
+import { notificationsCheck } from './database.check.js';
 import { Readiness, ReadinessFailure } from './readiness.js';
 
 describe('Readiness', () => {
@@ -39,6 +40,25 @@ describe('Readiness', () => {
     const report = await readiness.report();
     expect(report).toMatchObject({ status: 'unavailable', failing: ['database'] });
     expect(report.checks.database.reason).toBe('did not answer within 50 ms');
+  });
+
+  it('fails `notifications` while a shared store does not hear the other replicas, and passes once it does again', async () => {
+    let hearing = true;
+    const readiness = new Readiness([notificationsCheck({ hearsOthers: () => hearing })]);
+    expect((await readiness.report()).status).toBe('ok');
+    hearing = false;
+    expect(await readiness.report()).toMatchObject({
+      status: 'unavailable',
+      failing: ['notifications'],
+      checks: {
+        notifications: {
+          status: 'fail',
+          reason: "not hearing the other replicas' changes; reconnecting to the database",
+        },
+      },
+    });
+    hearing = true;
+    expect((await readiness.report()).status).toBe('ok');
   });
 
   it('reports draining once drain() is called, without running the checks', async () => {
@@ -79,7 +99,12 @@ describe('liveness and readiness over HTTP, on a SQLite file', () => {
     for (const path of ['/readyz', '/health']) {
       const ready = await get(path);
       expect(ready.status).toBe(200);
-      expect(ready.body).toMatchObject({ status: 'ok', failing: [], checks: { database: { status: 'ok' } } });
+      expect(ready.body).toMatchObject({
+        status: 'ok',
+        failing: [],
+        checks: { database: { status: 'ok' } },
+        backend: 'sqlite',
+      });
       expect(ready.headers.get('cache-control')).toBe('no-store');
       expect(ready.headers.get('retry-after')).toBeNull();
     }
@@ -133,7 +158,7 @@ describe('liveness and readiness over HTTP, on a SQLite file', () => {
     server.readiness.drain();
     const draining = await get('/readyz');
     expect(draining.status).toBe(503);
-    expect(draining.body).toEqual({ status: 'draining', failing: ['shutdown'], checks: {} });
+    expect(draining.body).toEqual({ status: 'draining', failing: ['shutdown'], checks: {}, backend: 'sqlite' });
     expect(draining.headers.get('retry-after')).toBe('5');
     expect(draining.headers.get('connection')).toBe('close');
     expect((await get('/livez')).status).toBe(200);

@@ -25,8 +25,8 @@ export function timedStore(store: StoryStore, histogram: Histogram<'method' | 'o
   return timed as unknown as StoryStore;
 }
 
-/** Methods that run no query: `onChange` subscribes and returns its unsubscribe function at once. */
-const UNTIMED = new Set(['constructor', 'close', 'onChange']);
+/** Methods that run no query: `onChange` subscribes and returns its unsubscribe function at once; `hearsOthers` reads a flag. */
+const UNTIMED = new Set(['constructor', 'close', 'onChange', 'hearsOthers']);
 
 /** The store's methods, own or from its class chain, except the {@link UNTIMED} ones. */
 function methodNames(store: object): string[] {

@@ -23,10 +23,17 @@ export interface GraphHarness {
   ): Promise<ExecutionResult<T>>;
 }
 
-/** Builds the harness for `modules` (the core story module alone by default). */
-export async function createGraphHarness(modules: SchemaModule[] = [storyModule]): Promise<GraphHarness> {
+/**
+ * Builds the harness for `modules` (the core story module alone by default), over an in-memory
+ * SQLite store, or the store `open` returns (an empty one, which the harness fills).
+ */
+export async function createGraphHarness(
+  modules: SchemaModule[] = [storyModule],
+  open: (onStatement: (sql: string) => void) => StoryStore | Promise<StoryStore> = (onStatement) =>
+    openSqliteStore({ url: 'sqlite::memory:', onStatement }),
+): Promise<GraphHarness> {
   const statements: string[] = [];
-  const store = openSqliteStore({ url: 'sqlite::memory:', onStatement: (sql) => statements.push(sql) });
+  const store = await open((sql) => statements.push(sql));
   await store.importContent(loadContent());
   const schema = await buildModularSchema(modules);
   const createContext = modularContextFactory(modules, { store, cursorSecret: 'test-secret' });

@@ -10,7 +10,7 @@ import { ContentChangeSet } from '../change/content-change.js';
 import type { StoryDatabase } from '../db/story-database.js';
 import type { ContentChange, ImportResult } from '../store.types.js';
 import { keyList, notInKeys, rebuildSearchIndex } from './sqlite-sql.js';
-import { replaceStoryParts } from './story-parts.js';
+import { replaceStoryParts } from '../db/story-parts.js';
 
 type Db = Kysely<StoryDatabase>;
 

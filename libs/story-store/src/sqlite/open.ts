@@ -30,7 +30,9 @@ export interface SqliteStoreOptions {
  * half-applied and the file is closed again.
  */
 export function openSqliteStore(options: SqliteStoreOptions): StoryStore {
-  const { filename } = parseDatabaseUrl(options.url);
+  const location = parseDatabaseUrl(options.url);
+  if (location.dialect !== 'sqlite') throw new DatabaseUrlError(`openSqliteStore needs a sqlite: URL`);
+  const { filename } = location;
   if (filename !== ':memory:') {
     try {
       prepareLocation(options.url, filename, options.onCreateFolder);

@@ -3,14 +3,15 @@ import { ChangeListeners } from '../change/content-change.js';
 import type { QueryRunner } from '../db/prepared-query.js';
 import type { StoryDatabase } from '../db/story-database.js';
 import type { StoryStore } from '../store.types.js';
-import { listAudit } from './audit.js';
-import { storyDocuments } from './documents.js';
+import { listAudit } from '../db/audit.js';
+import { storyDocuments } from '../db/documents.js';
+import * as submissions from '../db/submissions.js';
+import * as tokens from '../db/tokens.js';
+import type { Writer } from '../db/write-transaction.js';
+import * as write from '../db/writes.js';
 import { importContent } from './import.js';
 import * as read from './reads.js';
-import { search } from './sqlite-sql.js';
-import * as submissions from './submissions.js';
-import * as tokens from './tokens.js';
-import * as write from './writes.js';
+import { reindex, search } from './sqlite-sql.js';
 
 /**
  * The {@link StoryStore} over a migrated SQLite database, each method one query function:
@@ -24,7 +25,7 @@ export function createSqliteStoryStore(
 ): StoryStore {
   let closed: Promise<void> | undefined;
   const listeners = new ChangeListeners();
-  const writer = { db, listeners };
+  const writer: Writer = { db, listeners, reindex };
   return {
     async importContent(bundle) {
       const { result, change } = await importContent(db, bundle);

@@ -36,8 +36,9 @@ describe('project graph', () => {
       expect(edges).toMatchObject({
         api: expect.arrayContaining(['api-launcher', 'schema-glossary', 'story-content', 'story-graph', 'story-store']),
         'schema-glossary': ['story-graph', 'story-model'],
-        'story-graph': ['story-content', 'story-model', 'story-store'],
-        'story-store': ['story-content'],
+        'story-graph': ['story-content', 'story-model', 'story-store', 'test-postgres'],
+        // The store's PostgreSQL tests take a database from the test server tool.
+        'story-store': ['story-content', 'test-postgres'],
         'story-model': [],
         'story-content': [],
         // Consumers depend on the api by declaration (codegen, browser tests), and their tests and the
@@ -46,6 +47,7 @@ describe('project graph', () => {
         portal: ['api', 'api-launcher'],
         'workspace-plugin': ['api-launcher'],
         'api-launcher': [],
+        'test-postgres': [],
         explorer: ['api-launcher'],
       });
       // The consumers' one edge is declared (implicitDependencies), not an import: they codegen

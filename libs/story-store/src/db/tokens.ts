@@ -1,10 +1,9 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { ChangeListeners } from '../change/content-change.js';
-import { toToken } from '../db/records.js';
-import type { StoryDatabase } from '../db/story-database.js';
+import { toToken } from './records.js';
+import type { StoryDatabase } from './story-database.js';
 import type { TokenRecord, TokenRole, WriteResult } from '../store.types.js';
-import { refuse, runWrite } from './write-transaction.js';
+import { refuse, runWrite, type Writer } from './write-transaction.js';
 
 /*
  * API tokens: `dst_<public id>.<secret>`. The public id (12 characters) finds the row; the secret
@@ -23,12 +22,12 @@ function sha256(text: string): Buffer {
 
 /** Creates a token named `name` (unique among live tokens); the returned `token` is its only copy. */
 export function createToken(
-  d: { db: Db; listeners: ChangeListeners },
+  d: Writer,
   name: string,
   role: TokenRole,
   actor: string,
 ): Promise<WriteResult<{ record: TokenRecord; token: string }>> {
-  return runWrite(d.db, d.listeners, actor, async (w) => {
+  return runWrite(d, actor, async (w) => {
     const taken = await w.trx
       .selectFrom('api_tokens')
       .select('id')
@@ -62,12 +61,8 @@ export async function listTokens(db: Db): Promise<TokenRecord[]> {
 }
 
 /** Revokes a live token by id, or by name. */
-export function revokeToken(
-  d: { db: Db; listeners: ChangeListeners },
-  idOrName: number | string,
-  actor: string,
-): Promise<WriteResult<TokenRecord>> {
-  return runWrite(d.db, d.listeners, actor, async (w) => {
+export function revokeToken(d: Writer, idOrName: number | string, actor: string): Promise<WriteResult<TokenRecord>> {
+  return runWrite(d, actor, async (w) => {
     const row = await w.trx
       .selectFrom('api_tokens')
       .selectAll()

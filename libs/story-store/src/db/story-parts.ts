@@ -1,6 +1,6 @@
 import type { SourceKindName, StoryInput } from '@devops-stories/story-content';
 import type { Kysely } from 'kysely';
-import type { StoryDatabase } from '../db/story-database.js';
+import type { StoryDatabase } from './story-database.js';
 import type { SourceRecord } from '../store.types.js';
 
 /**

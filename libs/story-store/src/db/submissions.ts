@@ -1,9 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { LIMITS, type StoryInput, type SubmissionInput } from '@devops-stories/story-content';
 import type { Kysely } from 'kysely';
-import type { ChangeListeners } from '../change/content-change.js';
-import { byKey, toSubmission } from '../db/records.js';
-import type { StoryDatabase } from '../db/story-database.js';
+import { byKey, toSubmission } from './records.js';
+import type { StoryDatabase } from './story-database.js';
 import type {
   RecordPage,
   RecordPageQuery,
@@ -13,7 +12,7 @@ import type {
   WriteResult,
 } from '../store.types.js';
 import { insertRecord, readRecord } from './writes.js';
-import { refuse, runWrite, type WriteScope } from './write-transaction.js';
+import { refuse, runWrite, type Writer, type WriteScope } from './write-transaction.js';
 
 /*
  * Community submissions: stored as `pending` with a receipt (32 random bytes, kept only as its
@@ -21,7 +20,6 @@ import { refuse, runWrite, type WriteScope } from './write-transaction.js';
  */
 
 type Db = Kysely<StoryDatabase>;
-type Deps = { db: Db; listeners: ChangeListeners };
 
 /** Submissions with the slug of the story an approval created. */
 function submissions(db: Db) {
@@ -37,9 +35,12 @@ function receiptHash(receipt: string): string {
 }
 
 /** Stores a submission as pending; the receipt is returned once. */
-export async function submit(d: Deps, input: SubmissionInput): Promise<{ record: SubmissionRecord; receipt: string }> {
+export async function submit(
+  d: Writer,
+  input: SubmissionInput,
+): Promise<{ record: SubmissionRecord; receipt: string }> {
   const receipt = `rcpt_${randomBytes(32).toString('base64url')}`;
-  const result = await runWrite(d.db, d.listeners, 'anonymous', async (w) => {
+  const result = await runWrite(d, 'anonymous', async (w) => {
     const { id } = await w.trx
       .insertInto('submissions')
       .values({
@@ -192,12 +193,12 @@ function draftOf(s: SubmissionRecord, slug: string, company: string): StoryInput
 
 /** Approves a pending submission into a draft story (and its company, if new), linked back. */
 export function approveSubmission(
-  d: Deps,
+  d: Writer,
   id: number,
   note: string | null,
   actor: string,
 ): Promise<WriteResult<{ submission: SubmissionRecord; story: StoryRecord }>> {
-  return runWrite(d.db, d.listeners, actor, async (w) => {
+  return runWrite(d, actor, async (w) => {
     const s = await pending(w, id);
     const companySlug = slugify(s.company, LIMITS.slug);
     if (!(await readRecord(w.trx, 'Company', companySlug))) {
@@ -219,10 +220,10 @@ export function approveSubmission(
 
 /** Rejects a pending submission with a reason the submitter sees. */
 export function rejectSubmission(
-  d: Deps,
+  d: Writer,
   id: number,
   reason: string,
   actor: string,
 ): Promise<WriteResult<SubmissionRecord>> {
-  return runWrite(d.db, d.listeners, actor, async (w) => review(w, await pending(w, id), 'rejected', reason, null));
+  return runWrite(d, actor, async (w) => review(w, await pending(w, id), 'rejected', reason, null));
 }

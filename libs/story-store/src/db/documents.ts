@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import { byKey, groupBy, STORY_COLUMNS, toStory } from '../db/records.js';
-import type { StoryDatabase } from '../db/story-database.js';
+import { byKey, groupBy, STORY_COLUMNS, toStory } from './records.js';
+import type { StoryDatabase } from './story-database.js';
 import type { StoryDocument } from '../store.types.js';
 
 /**

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import { toAudit } from '../db/records.js';
-import type { StoryDatabase } from '../db/story-database.js';
+import { toAudit } from './records.js';
+import type { StoryDatabase } from './story-database.js';
 import type { AuditRecord, RecordPage, RecordPageQuery } from '../store.types.js';
 
 /** The audit log, newest first, from below `afterId`, with the total. */

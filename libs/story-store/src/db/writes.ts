@@ -8,9 +8,8 @@ import {
   type StoryStatus,
 } from '@devops-stories/story-content';
 import type { Kysely } from 'kysely';
-import type { ChangeListeners } from '../change/content-change.js';
-import { STORY_COLUMNS, toCompany, toDay, toPractice, toRecap, toStory } from '../db/records.js';
-import type { StoryDatabase } from '../db/story-database.js';
+import { STORY_COLUMNS, toCompany, toDay, toPractice, toRecap, toStory } from './records.js';
+import type { StoryDatabase } from './story-database.js';
 import type {
   AuthoredRecord,
   CompanyRecord,
@@ -21,22 +20,16 @@ import type {
   StoryRecord,
   WriteResult,
 } from '../store.types.js';
-import { reindex } from './sqlite-sql.js';
 import { replaceStoryParts } from './story-parts.js';
-import { assertWritable, refuse, runWrite, type WriteScope } from './write-transaction.js';
+import { assertWritable, refuse, runWrite, type Writer, type WriteScope } from './write-transaction.js';
 
 /*
  * The API's writes of content records, one transaction each (see runWrite): small Kysely
- * queries that any dialect compiles; the search index is the one SQLite-specific step (reindex).
+ * queries that any dialect compiles; the search index is the one engine-specific step (the
+ * writer's reindex).
  */
 
 type Db = Kysely<StoryDatabase>;
-
-/** What the writes need: the database and the listeners their changes are announced to. */
-export interface Writer {
-  db: Db;
-  listeners: ChangeListeners;
-}
 
 /** How each kind of record is read, created, replaced, deleted and (stories, recaps) published. */
 interface KindWrites<K extends ContentKind> {
@@ -194,7 +187,7 @@ const companies: KindWrites<'Company'> = {
     assertOneRow(result, companies.label(current.slug));
     // Story lists show the company's name, and the search index holds it with each story.
     const shown = await w.trx.selectFrom('stories').select('slug').where('company_id', '=', current.rowId).execute();
-    await reindex(
+    await w.reindex(
       w.trx,
       'Story',
       shown.map((s) => s.slug),
@@ -427,7 +420,7 @@ export function create<K extends ContentKind>(
 ): Promise<WriteResult<ContentKinds[K]['record']>> {
   const k = KINDS[kind] as KindWrites<K>;
   const key = k.keyOf(input);
-  return runWrite(d.db, d.listeners, actor, async (w) => {
+  return runWrite(d, actor, async (w) => {
     const taken = await k.read(w.trx, key);
     if (taken)
       refuse('SLUG_TAKEN', [k.keyField], `The ${k.label(key)} exists already (${holder(taken)}); choose another.`);
@@ -448,7 +441,7 @@ export function update<K extends ContentKind>(
   actor: string,
 ): Promise<WriteResult<ContentKinds[K]['record']>> {
   const k = KINDS[kind] as KindWrites<K>;
-  return runWrite(d.db, d.listeners, actor, async (w) => {
+  return runWrite(d, actor, async (w) => {
     const current = assertWritable(await k.read(w.trx, key), expectedVersion, k.label(key));
     if (k.keyOf(input) !== key) refuse('INVALID', [k.keyField], `The ${k.keyField} of a record cannot change.`);
     await k.replace(w, current, input);
@@ -473,7 +466,7 @@ export function remove<K extends ContentKind>(
   actor: string,
 ): Promise<WriteResult<ContentKinds[K]['record']>> {
   const k = KINDS[kind] as KindWrites<K>;
-  return runWrite(d.db, d.listeners, actor, async (w) => {
+  return runWrite(d, actor, async (w) => {
     const current = assertWritable(await k.read(w.trx, key), expectedVersion, k.label(key));
     await k.remove(w, current);
     await afterWrite(w, kind, key);
@@ -498,7 +491,7 @@ export function setStatus<K extends 'Story' | 'Recap'>(
   actor: string,
 ): Promise<WriteResult<ContentKinds[K]['record']>> {
   const k = KINDS[kind] as KindWrites<K>;
-  return runWrite(d.db, d.listeners, actor, async (w) => {
+  return runWrite(d, actor, async (w) => {
     const current = assertWritable(await k.read(w.trx, key), expectedVersion, k.label(key));
     if (current.status === status) return current;
     const version = current.version + 1;
@@ -527,7 +520,7 @@ export function setStatus<K extends 'Story' | 'Recap'>(
 
 async function afterWrite<K extends ContentKind>(w: WriteScope, kind: K, key: ContentKinds[K]['key']): Promise<void> {
   const searched = SEARCHED[kind];
-  if (searched) await reindex(w.trx, searched, [key]);
+  if (searched) await w.reindex(w.trx, searched, [key]);
   (KINDS[kind] as KindWrites<K>).changed(w, key);
 }
 
@@ -541,7 +534,7 @@ export function handOver(
   actor: string,
 ): Promise<WriteResult<number>> {
   const tables = { Story: 'stories', Company: 'companies', Practice: 'practices' } as const;
-  return runWrite(d.db, d.listeners, actor, async (w) => {
+  return runWrite(d, actor, async (w) => {
     for (const { kind, key, file } of records) {
       const k = KINDS[kind] as KindWrites<typeof kind>;
       const current: StoryRecord | CompanyRecord | PracticeRecord | null = await k.read(w.trx, key);

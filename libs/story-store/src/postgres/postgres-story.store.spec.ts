@@ -1,0 +1,217 @@
+import { loadContent } from '@devops-stories/story-content';
+import { type TestDatabase, testDatabase } from '@devops-stories/test-postgres';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openSqliteStore } from '../sqlite/open.js';
+import type { ContentChange, StoryStore } from '../store.types.js';
+import { describeAuthoringContract, draftStory } from '../test/authoring.contract.js';
+import { describeSearchContract, TOP_HITS } from '../test/search.contract.js';
+import { describeStoryStoreContract, query, searchQuery } from '../test/story-store.contract.js';
+import { migrations } from './migrations.js';
+import { noticePayloads, PAYLOAD_LIMIT_BYTES } from './notifications.js';
+import { DatabaseUnreachableError, openPostgresStore } from './open.js';
+
+const content = loadContent();
+
+let database: TestDatabase;
+beforeAll(async () => {
+  database = await testDatabase('story_store');
+});
+afterAll(() => database.drop());
+
+let schemas = 0;
+/** A store on a schema of its own: each contract test starts from an empty, migrated database. */
+function freshStore(onStatement?: (sql: string) => void, schema = `store_${++schemas}`) {
+  return openPostgresStore({ url: database.url, schema, onStatement, poolSize: 3 });
+}
+
+describeStoryStoreContract('PostgreSQL', (onStatement) => freshStore(onStatement));
+describeAuthoringContract('PostgreSQL', (onStatement) => freshStore(onStatement));
+describeSearchContract('PostgreSQL', (onStatement) => freshStore(onStatement));
+
+/** Runs one statement on the test database, outside any store. */
+async function admin<R extends pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<R[]> {
+  const client = new pg.Client({ connectionString: database.url });
+  await client.connect();
+  try {
+    return (await client.query<R>(text, values)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+/** Waits until `check` passes, or fails with its last error after `ms`. */
+async function eventually(check: () => void | Promise<void>, ms = 5_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    try {
+      return await check();
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  }
+}
+
+describe('PostgreSQL store: search as SQLite ranks it', () => {
+  it('finds the same top hit as SQLite for the words readers search most', async () => {
+    const postgres = await freshStore();
+    const sqlite = openSqliteStore({ url: 'sqlite::memory:' });
+    try {
+      await Promise.all([postgres.importContent(content), sqlite.importContent(content)]);
+      for (const word of Object.keys(TOP_HITS)) {
+        const [a, b] = await Promise.all([postgres.search(searchQuery([word])), sqlite.search(searchQuery([word]))]);
+        expect({ word, kind: a.hits[0]?.kind, key: a.hits[0]?.key }).toEqual({
+          word,
+          kind: b.hits[0]?.kind,
+          key: b.hits[0]?.key,
+        });
+      }
+    } finally {
+      await postgres.close();
+      await sqlite.close();
+    }
+  });
+});
+
+describe('PostgreSQL store: replicas starting together', () => {
+  it('migrates and imports once when several stores open on one empty database at once', async () => {
+    const schema = 'together';
+    const stores = await Promise.all([1, 2, 3].map(() => freshStore(undefined, schema)));
+    try {
+      const results = await Promise.all(stores.map((store) => store.importContent(content)));
+      const inserted = results.map((r) => r.stories.inserted).sort();
+      expect(inserted).toEqual([0, 0, content.stories.length]);
+      expect(results.filter((r) => r.stories.unchanged === content.stories.length)).toHaveLength(2);
+      const [{ version }] = await admin<{ version: number }>(`SELECT version FROM together.story_store_schema`);
+      expect(version).toBe(migrations.length);
+      const [{ n }] = await admin<{ n: string }>(`SELECT count(*) AS n FROM together.stories`);
+      expect(Number(n)).toBe(content.stories.length);
+      const [{ max }] = await admin<{ max: number }>(`SELECT max(version) AS max FROM together.stories`);
+      expect(max).toBe(1);
+    } finally {
+      await Promise.all(stores.map((store) => store.close()));
+    }
+  });
+
+  it('refuses a database migrated by a newer build, and leaves it alone', async () => {
+    const schema = 'newer';
+    await admin(`CREATE SCHEMA newer; CREATE TABLE newer.story_store_schema (version integer NOT NULL);
+      INSERT INTO newer.story_store_schema VALUES (${migrations.length + 1})`);
+    await expect(freshStore(undefined, schema)).rejects.toThrow(
+      `database is at schema version ${migrations.length + 1}, newer than this build knows (${migrations.length})`,
+    );
+    expect(await admin(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'newer'`)).toEqual([
+      { table_name: 'story_store_schema' },
+    ]);
+  });
+
+  it('says in one line that a server cannot be reached, without the password', async () => {
+    const error = await openPostgresStore({ url: 'postgres://me:secret@127.0.0.1:1/stories', connectTimeoutMs: 2_000 })
+      .then(() => null)
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DatabaseUnreachableError);
+    expect((error as Error).message).toMatch(/^cannot reach PostgreSQL at postgres:\/\/127\.0\.0\.1:1\/stories: .+$/);
+    expect((error as Error).message).not.toContain('secret');
+  });
+});
+
+describe('PostgreSQL store: changes across stores', () => {
+  let a: StoryStore;
+  let b: StoryStore;
+  let heardByB: ContentChange[];
+  beforeAll(async () => {
+    a = await freshStore(undefined, 'replicas');
+    await a.importContent(content);
+    b = await freshStore(undefined, 'replicas');
+    heardByB = [];
+    b.onChange((change) => heardByB.push(change));
+  });
+  afterAll(async () => {
+    await a.close();
+    await b.close();
+  });
+
+  it("announces a write on one store through the other's onChange, once, after the commit", async () => {
+    const heardByA: ContentChange[] = [];
+    const stop = a.onChange((change) => heardByA.push(change));
+    const created = await a.create('Story', draftStory('acme-notified'), 'alice');
+    expect(created.ok).toBe(true);
+    await eventually(() => expect(heardByB).toHaveLength(1));
+    expect(heardByB[0].nodes).toContainEqual({ type: 'Story', key: 'acme-notified' });
+    expect(heardByB[0].lists).toEqual(expect.arrayContaining(['stories', 'search']));
+    expect(heardByA).toEqual(heardByB);
+    expect((await b.storiesBySlugs(['acme-notified'], 'all'))[0]?.title).toBe(draftStory().title);
+    stop();
+  });
+
+  it('sends nothing for a refused write', async () => {
+    heardByB.length = 0;
+    const refused = await a.update('Story', 'acme-notified', 99, draftStory('acme-notified'), 'alice');
+    expect(refused).toMatchObject({ ok: false, problem: { code: 'VERSION_CONFLICT' } });
+    await a.create('Company', { slug: 'marker', name: 'Marker', industry: 'X', description: 'x' }, 'alice');
+    await eventually(() => expect(heardByB).toHaveLength(1));
+    expect(heardByB[0].nodes).toEqual([{ type: 'Company', key: 'marker' }]);
+  });
+
+  it('keeps listening after its connection is cut, announcing every record once it is back', async () => {
+    heardByB.length = 0;
+    expect(b.hearsOthers?.()).toBe(true);
+    await admin(
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN%'`,
+    );
+    await eventually(() => expect(heardByB.length).toBeGreaterThan(0));
+    const everything = heardByB[0];
+    expect(everything.lists).toEqual(expect.arrayContaining(['stories', 'companies', 'days', 'recaps', 'search']));
+    expect(everything.nodes).toContainEqual({ type: 'Story', key: 'amazon' });
+    expect(b.hearsOthers?.()).toBe(true);
+    heardByB.length = 0;
+    await a.create('Company', { slug: 'after-cut', name: 'After', industry: 'X', description: 'x' }, 'alice');
+    await eventually(() =>
+      expect(heardByB.flatMap((c) => c.nodes)).toContainEqual({ type: 'Company', key: 'after-cut' }),
+    );
+  });
+
+  it('turns a key another store took meanwhile into SLUG_TAKEN, not an error', async () => {
+    const results = await Promise.all(
+      [a, b, a, b].map((store) => store.create('Story', draftStory('acme-raced'), 'alice')),
+    );
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    for (const r of results.filter((r) => !r.ok))
+      expect(r).toMatchObject({ ok: false, problem: { code: 'SLUG_TAKEN' } });
+  });
+
+  it('sends a change naming many records in parts, each under the payload limit', () => {
+    const change: ContentChange = {
+      nodes: Array.from({ length: 2_000 }, (_, i) => ({ type: 'Story' as const, key: `story-number-${i}` })),
+      lists: ['stories', 'search'],
+    };
+    const payloads = noticePayloads('me', change);
+    expect(payloads.length).toBeGreaterThan(1);
+    for (const payload of payloads) expect(Buffer.byteLength(payload)).toBeLessThan(PAYLOAD_LIMIT_BYTES);
+    const parts = payloads.map((p) => (JSON.parse(p) as { change: ContentChange }).change);
+    expect(parts.flatMap((p) => p.nodes)).toEqual(change.nodes);
+    expect(parts.flatMap((p) => p.lists)).toEqual(change.lists);
+    expect(noticePayloads('me', { nodes: [{ type: 'Day', key: '3' }], lists: ['days'] })).toHaveLength(1);
+  });
+
+  it('hears a first import on another store whole, though it names more than one payload holds', async () => {
+    const c = await freshStore(undefined, 'big_import');
+    const d = await freshStore(undefined, 'big_import');
+    try {
+      const heard: ContentChange[] = [];
+      d.onChange((change) => heard.push(change));
+      await c.importContent(content);
+      const expected = content.stories.length + content.days.length + content.recaps.length;
+      await eventually(() =>
+        expect(heard.flatMap((h) => h.nodes).filter((n) => ['Story', 'Day', 'Recap'].includes(n.type))).toHaveLength(
+          expected,
+        ),
+      );
+      expect((await d.listStories(query())).totalCount).toBeGreaterThan(0);
+    } finally {
+      await c.close();
+      await d.close();
+    }
+  });
+});

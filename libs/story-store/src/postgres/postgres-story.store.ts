@@ -1,0 +1,128 @@
+import type { Kysely } from 'kysely';
+import type { ChangeListeners } from '../change/content-change.js';
+import { listAudit } from '../db/audit.js';
+import { storyDocuments } from '../db/documents.js';
+import type { QueryRunner } from '../db/prepared-query.js';
+import type { StoryDatabase } from '../db/story-database.js';
+import * as submissions from '../db/submissions.js';
+import * as tokens from '../db/tokens.js';
+import { WRITE_ATTEMPTS, type Writer } from '../db/write-transaction.js';
+import * as write from '../db/writes.js';
+import type { StoryStore, WriteProblem } from '../store.types.js';
+import { importContent } from './import.js';
+import type { ChangeChannel } from './notifications.js';
+import { reindex } from './pg-sql.js';
+import * as read from './reads.js';
+import { search } from './search.js';
+
+/**
+ * The {@link StoryStore} over a migrated PostgreSQL database, each method one query function.
+ * Each committed change (of an import or a write) is announced to this store's `onChange`
+ * listeners after the commit, and sent in its transaction through `channel` to the other stores
+ * on the database, whose listeners hear it too.
+ */
+export function createPostgresStoryStore(
+  db: Kysely<StoryDatabase>,
+  reads: QueryRunner,
+  listeners: ChangeListeners,
+  channel: ChangeChannel,
+  close: () => Promise<void>,
+): StoryStore {
+  let closed: Promise<void> | undefined;
+  const writer: Writer = {
+    db,
+    listeners,
+    reindex,
+    beforeCommit: (trx, change) => channel.publish(trx, change),
+    refusalOf: keyTaken,
+    retryable: lostRace,
+  };
+  return {
+    async importContent(bundle) {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          const { result, change } = await importContent(db, bundle, (trx, change) => channel.publish(trx, change));
+          listeners.announce(change);
+          return result;
+        } catch (error) {
+          // A deadlock with another replica's write: the import rolled back whole; run it again.
+          if (attempt >= WRITE_ATTEMPTS || !lostRace(error)) throw error;
+        }
+      }
+    },
+    listStories: (query) => read.listStories(reads, query),
+    storiesBySlugs: (slugs, view) => read.storiesBySlugs(reads, slugs, view),
+    storyBodiesByIds: (ids) => read.storyBodiesByIds(reads, ids),
+    storiesByCompanyIds: (ids, view) => read.storiesByCompanyIds(reads, ids, view),
+    storiesByPracticeIds: (ids, view) => read.storiesByPracticeIds(reads, ids, view),
+    storiesByDays: (days, view) => read.storiesByDays(reads, days, view),
+    storiesByRecapDays: (days, view) => read.storiesByRecapDays(reads, days, view),
+    relatedStories: (ids, limit, view) => read.relatedStories(reads, ids, limit, view),
+    listCompanies: () => read.listCompanies(reads),
+    companiesByIds: (ids) => read.companiesByIds(reads, ids),
+    companiesBySlugs: (slugs) => read.companiesBySlugs(reads, slugs),
+    listPractices: () => read.listPractices(reads),
+    practicesBySlugs: (slugs) => read.practicesBySlugs(reads, slugs),
+    practicesByStoryIds: (ids) => read.practicesByStoryIds(reads, ids),
+    metricsByStoryIds: (ids) => read.metricsByStoryIds(reads, ids),
+    sourcesByStoryIds: (ids) => read.sourcesByStoryIds(reads, ids),
+    listDays: () => read.listDays(reads),
+    daysByNumbers: (numbers) => read.daysByNumbers(reads, numbers),
+    listRecaps: (view) => read.listRecaps(reads, view),
+    recapsByDays: (days, view) => read.recapsByDays(reads, days, view),
+    search: (query) => search(reads, query),
+    create: (kind, input, actor) => write.create(writer, kind, input, actor),
+    update: (kind, key, expectedVersion, input, actor) =>
+      write.update(writer, kind, key, expectedVersion, input, actor),
+    delete: (kind, key, expectedVersion, actor) => write.remove(writer, kind, key, expectedVersion, actor),
+    setStatus: (kind, key, expectedVersion, status, actor) =>
+      write.setStatus(writer, kind, key, expectedVersion, status, actor),
+    storyDocuments: (slugs) => storyDocuments(db, slugs),
+    handOver: (records, actor) => write.handOver(writer, records, actor),
+    createToken: (name, role, actor) => tokens.createToken(writer, name, role, actor),
+    listTokens: () => tokens.listTokens(db),
+    revokeToken: (idOrName, actor) => tokens.revokeToken(writer, idOrName, actor),
+    authenticate: (presented) => tokens.authenticate(db, presented),
+    submit: (input) => submissions.submit(writer, input),
+    submissionByReceipt: (receipt) => submissions.submissionByReceipt(db, receipt),
+    submissionsByIds: (ids) => submissions.submissionsByIds(db, ids),
+    listSubmissions: (status, page) => submissions.listSubmissions(db, status, page),
+    approveSubmission: (id, note, actor) => submissions.approveSubmission(writer, id, note, actor),
+    rejectSubmission: (id, reason, actor) => submissions.rejectSubmission(writer, id, reason, actor),
+    listAudit: (page) => listAudit(db, page),
+    onChange: (listener) => listeners.add(listener),
+    hearsOthers: () => channel.listening,
+    close: () => (closed ??= close()),
+  };
+}
+
+/** deadlock_detected and serialization_failure: PostgreSQL rolled the transaction back to let another through. */
+export function lostRace(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === '40P01' || code === '40001';
+}
+
+/** The field each unique key is written from, by table. */
+const KEY_FIELDS: Record<string, string[]> = {
+  stories: ['slug'],
+  companies: ['slug'],
+  practices: ['slug'],
+  days: ['number'],
+  recaps: ['day'],
+  api_tokens: ['name'],
+};
+
+/**
+ * A unique key another replica took between this write's check and its insert (SQLite's single
+ * writer cannot see that race; PostgreSQL reports it as a unique violation): `SLUG_TAKEN`, as if
+ * the check had seen it.
+ */
+function keyTaken(error: unknown): WriteProblem | null {
+  const { code, table } = (error ?? {}) as { code?: string; table?: string };
+  if (code !== '23505' || !table || !(table in KEY_FIELDS)) return null;
+  return {
+    code: 'SLUG_TAKEN',
+    field: KEY_FIELDS[table],
+    message: 'Someone created a record with this key a moment ago; choose another.',
+  };
+}

@@ -1,0 +1,439 @@
+import { type RawBuilder, sql } from 'kysely';
+import { preparedQuery, type QueryRunner } from '../db/prepared-query.js';
+import {
+  byKey,
+  groupBy,
+  STORY_BODY_COLUMNS,
+  STORY_COLUMNS,
+  STORY_SUMMARY_COLUMNS,
+  type StorySummaryRow,
+  toBody,
+  toCompany,
+  toDay,
+  toMetric,
+  toPractice,
+  toRecap,
+  toSource,
+  toStory,
+  toStorySummary,
+} from '../db/records.js';
+import { filteredStories, filtersSet, PUBLISHED } from '../db/story-filter.js';
+import type {
+  CompanyRecord,
+  DayRecord,
+  MetricRecord,
+  PracticeRecord,
+  RecapRecord,
+  RenderedBody,
+  SourceRecord,
+  StoryListFilter,
+  StoryListPage,
+  StoryListQuery,
+  StoryRecord,
+  StorySortField,
+  StorySummaryRecord,
+  StoryView,
+} from '../store.types.js';
+import { inKeys, keyList } from './pg-sql.js';
+
+/*
+ * Every read of the store, one query shape each: fixed queries are compiled once
+ * (preparedQuery) and batch reads take any number of keys in one statement, one
+ * entry per key in key order, as DataLoader batch functions need.
+ */
+
+/** Newest first, ties by slug: the order of every nested story list and of cursors over it. */
+const publishedAtKey = sql<number>`COALESCE(s.published_at, 0)`;
+
+/** The value a list is sorted by, and a cursor carries; ties are broken by slug. */
+const SORT_KEYS: Record<StorySortField, RawBuilder<string | number>> = {
+  publishedAt: publishedAtKey,
+  year: sql<number>`COALESCE(s.year, 0)`,
+  title: sql<string>`lower(s.title)`,
+};
+
+/** What changes the SQL text of a page of stories; each combination is compiled once. */
+interface PageShape {
+  field: StorySortField;
+  /** The direction rows are read in: the list's, or its reverse when reading backward. */
+  direction: 'asc' | 'desc';
+  view: StoryView;
+  filters: (keyof StoryListFilter)[];
+  fromKey: boolean;
+}
+
+type PageValues = StoryListFilter & { startValue?: string | number; startSlug?: string; limit: number };
+
+/** Keys first, whole rows last: sorting and counting touch only ids and sort keys, not bodies. */
+const pageQuery = preparedQuery<PageValues>()((db, v, shape: PageShape) => {
+  const filtered = filteredStories(db, v, shape.filters, shape.view).select([
+    's.id',
+    's.slug',
+    SORT_KEYS[shape.field].as('sort_key'),
+  ]);
+  const { direction } = shape;
+  const beyond = direction === 'asc' ? '>' : '<';
+  return (
+    db
+      .with('filtered', () => filtered)
+      .with('page', (db) => {
+        let page = db.selectFrom('filtered').selectAll();
+        if (shape.fromKey) {
+          page = page.where(({ eb, or, and }) =>
+            or([
+              eb('sort_key', beyond, v.startValue),
+              and([eb('sort_key', '=', v.startValue), eb('slug', beyond, v.startSlug)]),
+            ]),
+          );
+        }
+        return page.orderBy('sort_key', direction).orderBy('slug', direction).limit(v.limit);
+      })
+      // One row even for an empty page, so the count needs no statement of its own.
+      .selectFrom(db.selectNoFrom(sql.lit(1).as('one')).as('o'))
+      .leftJoin('page', (join) => join.onTrue())
+      .leftJoin('stories as s', 's.id', 'page.id')
+      .select((eb) => [
+        eb.selectFrom('filtered').select(eb.fn.countAll<number>().as('n')).as('total_count'),
+        'page.sort_key',
+        ...STORY_SUMMARY_COLUMNS,
+      ])
+      .orderBy('page.sort_key', direction)
+      .orderBy('page.slug', direction)
+  );
+});
+
+/** One page of stories and the count under the same filter, in one statement. */
+export async function listStories(runner: QueryRunner, query: StoryListQuery): Promise<StoryListPage> {
+  const forward = query.from.direction === 'forward';
+  const start = query.from.direction === 'forward' ? query.from.after : query.from.before;
+  const rows = await pageQuery(
+    runner,
+    // One row more than the page tells whether there are more.
+    { ...query.filter, startValue: start?.value, startSlug: start?.slug, limit: query.limit + 1 },
+    {
+      field: query.sort.field,
+      // Reading backward walks the list order in reverse and flips the rows afterwards.
+      direction: (query.sort.direction === 'asc') === forward ? 'asc' : 'desc',
+      view: query.view,
+      filters: filtersSet(query.filter),
+      fromKey: start !== null,
+    },
+  );
+  const found = rows.filter(isStoryOnPage);
+  const page = found.slice(0, query.limit).map((r) => ({
+    story: toStorySummary(r),
+    key: { value: r.sort_key, slug: r.slug },
+  }));
+  if (!forward) page.reverse();
+  return { rows: page, hasMore: found.length > query.limit, totalCount: Number(rows[0]?.total_count ?? 0) };
+}
+
+/** A row of the page, not the stand-in row of an empty page: the left-joined story is all there or all null. */
+function isStoryOnPage<R extends { id: number | null }>(
+  row: R,
+): row is R & StorySummaryRow & { sort_key: string | number } {
+  return row.id !== null;
+}
+
+const storiesBySlugsQuery = preparedQuery<{ keys: readonly (string | number)[] }>()((db, v, view: StoryView) =>
+  db
+    .selectFrom('stories as s')
+    .select(STORY_COLUMNS)
+    .where(inKeys('s.slug', v.keys))
+    .$if(view === 'published', (q) => q.where('s.status', '=', sql.lit(PUBLISHED))),
+);
+
+export async function storiesBySlugs(
+  runner: QueryRunner,
+  slugs: readonly string[],
+  view: StoryView,
+): Promise<(StoryRecord | null)[]> {
+  const rows = await storiesBySlugsQuery(runner, { keys: keyList(slugs) }, view);
+  return byKey(slugs, rows.map(toStory), (s) => s.slug);
+}
+
+const storyBodiesQuery = preparedQuery<{ keys: readonly (string | number)[] }>()((db, v) =>
+  db
+    .selectFrom('stories as s')
+    .select(['s.id', ...STORY_BODY_COLUMNS])
+    .where(inKeys('s.id', v.keys)),
+);
+
+/** The bodies of stories by row id, for stories a list read without them. */
+export async function storyBodiesByIds(runner: QueryRunner, ids: readonly number[]): Promise<(RenderedBody | null)[]> {
+  const rows = await storyBodiesQuery(runner, { keys: keyList(ids) });
+  const bodies = new Map(rows.map((r) => [r.id, toBody(r)]));
+  return ids.map((id) => bodies.get(id) ?? null);
+}
+
+const storiesByCompanyQuery = preparedQuery<{ keys: readonly (string | number)[] }>()((db, v, view: StoryView) =>
+  db
+    .selectFrom('stories as s')
+    .select(STORY_SUMMARY_COLUMNS)
+    .where(inKeys('s.company_id', v.keys))
+    .$if(view === 'published', (q) => q.where('s.status', '=', sql.lit(PUBLISHED)))
+    .orderBy(publishedAtKey, 'desc')
+    .orderBy('s.slug', 'desc'),
+);
+
+/** Each company's stories, newest first. */
+export async function storiesByCompanyIds(
+  runner: QueryRunner,
+  ids: readonly number[],
+  view: StoryView,
+): Promise<StorySummaryRecord[][]> {
+  const rows = await storiesByCompanyQuery(runner, { keys: keyList(ids) }, view);
+  return groupBy(ids, rows, (r) => r.company_id, toStorySummary);
+}
+
+const storiesByPracticeQuery = preparedQuery<{ keys: readonly (string | number)[] }>()((db, v, view: StoryView) =>
+  db
+    .selectFrom('story_practices as g')
+    .innerJoin('stories as s', 's.id', 'g.story_id')
+    .select([...STORY_SUMMARY_COLUMNS, 'g.practice_id'])
+    .where(inKeys('g.practice_id', v.keys))
+    .$if(view === 'published', (q) => q.where('s.status', '=', sql.lit(PUBLISHED)))
+    .orderBy(publishedAtKey, 'desc')
+    .orderBy('s.slug', 'desc'),
+);
+
+/** Each practice's stories, newest first. */
+export async function storiesByPracticeIds(
+  runner: QueryRunner,
+  ids: readonly number[],
+  view: StoryView,
+): Promise<StorySummaryRecord[][]> {
+  const rows = await storiesByPracticeQuery(runner, { keys: keyList(ids) }, view);
+  return groupBy(ids, rows, (r) => r.practice_id, toStorySummary);
+}
+
+const storiesByDayQuery = preparedQuery<{ keys: readonly (string | number)[] }>()((db, v, view: StoryView) =>
+  db
+    .selectFrom('stories as s')
+    .select(STORY_SUMMARY_COLUMNS)
+    .where(inKeys('s.day_number', v.keys))
+    .$if(view === 'published', (q) => q.where('s.status', '=', sql.lit(PUBLISHED)))
+    .orderBy(publishedAtKey, 'desc')
+    .orderBy('s.slug', 'desc'),
+);
+
+/** Each day's stories, newest first. */
+export async function storiesByDays(
+  runner: QueryRunner,
+  days: readonly number[],
+  view: StoryView,
+): Promise<StorySummaryRecord[][]> {
+  const rows = await storiesByDayQuery(runner, { keys: keyList(days) }, view);
+  return groupBy(days, rows, (r) => r.day_number, toStorySummary);
+}
+
+const storiesByRecapQuery = preparedQuery<{ keys: readonly (string | number)[] }>()((db, v, view: StoryView) =>
+  db
+    .selectFrom('recap_stories as g')
+    .innerJoin('stories as s', 's.id', 'g.story_id')
+    .select([...STORY_SUMMARY_COLUMNS, 'g.recap_day'])
+    .where(inKeys('g.recap_day', v.keys))
+    .$if(view === 'published', (q) => q.where('s.status', '=', sql.lit(PUBLISHED)))
+    .orderBy('g.position'),
+);
+
+/** The stories each recap links, in the recap's order. */
+export async function storiesByRecapDays(
+  runner: QueryRunner,
+  days: readonly number[],
+  view: StoryView,
+): Promise<StorySummaryRecord[][]> {
+  const rows = await storiesByRecapQuery(runner, { keys: keyList(days) }, view);
+  return groupBy(days, rows, (r) => r.recap_day, toStorySummary);
+}
+
+const relatedQuery = preparedQuery<{ keys: readonly (string | number)[]; limit: number }>()((db, v, view: StoryView) =>
+  db
+    .with('shared', (db) =>
+      db
+        .selectFrom('story_practices as a')
+        .innerJoin('story_practices as b', (join) =>
+          join.onRef('b.practice_id', '=', 'a.practice_id').onRef('b.story_id', '!=', 'a.story_id'),
+        )
+        .where(inKeys('a.story_id', v.keys))
+        .groupBy(['a.story_id', 'b.story_id'])
+        .select((eb) => ['a.story_id as origin_id', 'b.story_id as other', eb.fn.countAll<number>().as('overlap')]),
+    )
+    .with('ranked', (db) =>
+      db
+        .selectFrom('shared')
+        .innerJoin('stories as s', 's.id', 'shared.other')
+        .$if(view === 'published', (q) => q.where('s.status', '=', sql.lit(PUBLISHED)))
+        .select((eb) => [
+          'shared.origin_id',
+          ...STORY_SUMMARY_COLUMNS,
+          eb.fn
+            .agg<number>('row_number')
+            .over((over) =>
+              over
+                .partitionBy('shared.origin_id')
+                .orderBy('shared.overlap', 'desc')
+                .orderBy(publishedAtKey, 'desc')
+                .orderBy('s.slug'),
+            )
+            .as('rank'),
+        ]),
+    )
+    .selectFrom('ranked')
+    .selectAll()
+    .where('rank', '<=', v.limit)
+    .orderBy('origin_id')
+    .orderBy('rank'),
+);
+
+/** Per story, up to `limit` others ranked by shared practices, then newest first. */
+export async function relatedStories(
+  runner: QueryRunner,
+  storyIds: readonly number[],
+  limit: number,
+  view: StoryView,
+): Promise<StorySummaryRecord[][]> {
+  const rows = await relatedQuery(runner, { keys: keyList(storyIds), limit }, view);
+  return groupBy(storyIds, rows, (r) => r.origin_id, toStorySummary);
+}
+
+const companiesQuery = preparedQuery()((db) => db.selectFrom('companies').selectAll().orderBy('name'));
+
+export async function listCompanies(runner: QueryRunner): Promise<CompanyRecord[]> {
+  return (await companiesQuery(runner, {})).map(toCompany);
+}
+
+const companiesByIdsQuery = preparedQuery<{ keys: readonly (string | number)[] }>()((db, v) =>
+  db.selectFrom('companies').selectAll().where(inKeys('id', v.keys)),
+);
+
+export async function companiesByIds(runner: QueryRunner, ids: readonly number[]): Promise<(CompanyRecord | null)[]> {
+  const rows = await companiesByIdsQuery(runner, { keys: keyList(ids) });
+  return byKey(ids, rows.map(toCompany), (c) => c.rowId);
+}
+
+const companiesBySlugsQuery = preparedQuery<{ keys: readonly (string | number)[] }>()((db, v) =>
+  db.selectFrom('companies').selectAll().where(inKeys('slug', v.keys)),
+);
+
+export async function companiesBySlugs(
+  runner: QueryRunner,
+  slugs: readonly string[],
+): Promise<(CompanyRecord | null)[]> {
+  const rows = await companiesBySlugsQuery(runner, { keys: keyList(slugs) });
+  return byKey(slugs, rows.map(toCompany), (c) => c.slug);
+}
+
+const practicesQuery = preparedQuery()((db) => db.selectFrom('practices').selectAll().orderBy('name'));
+
+export async function listPractices(runner: QueryRunner): Promise<PracticeRecord[]> {
+  return (await practicesQuery(runner, {})).map(toPractice);
+}
+
+const practicesBySlugsQuery = preparedQuery<{ keys: readonly (string | number)[] }>()((db, v) =>
+  db.selectFrom('practices').selectAll().where(inKeys('slug', v.keys)),
+);
+
+export async function practicesBySlugs(
+  runner: QueryRunner,
+  slugs: readonly string[],
+): Promise<(PracticeRecord | null)[]> {
+  const rows = await practicesBySlugsQuery(runner, { keys: keyList(slugs) });
+  return byKey(slugs, rows.map(toPractice), (p) => p.slug);
+}
+
+const practicesByStoryQuery = preparedQuery<{ keys: readonly (string | number)[] }>()((db, v) =>
+  db
+    .selectFrom('story_practices as sp')
+    .innerJoin('practices as p', 'p.id', 'sp.practice_id')
+    .selectAll('p')
+    .select('sp.story_id')
+    .where(inKeys('sp.story_id', v.keys))
+    .orderBy('sp.position'),
+);
+
+/** Each story's practices, in the order its front matter lists them. */
+export async function practicesByStoryIds(runner: QueryRunner, ids: readonly number[]): Promise<PracticeRecord[][]> {
+  const rows = await practicesByStoryQuery(runner, { keys: keyList(ids) });
+  return groupBy(ids, rows, (r) => r.story_id, toPractice);
+}
+
+const metricsByStoryQuery = preparedQuery<{ keys: readonly (string | number)[] }>()((db, v) =>
+  db
+    .selectFrom('metrics as m')
+    .leftJoin('sources as src', 'src.id', 'm.source_id')
+    .select([
+      'm.story_id',
+      'm.label',
+      'm.value',
+      'm.unit',
+      'm.year',
+      'src.title as source_title',
+      'src.url as source_url',
+      'src.kind as source_kind',
+      'src.publisher as source_publisher',
+      'src.year as source_year',
+    ])
+    .where(inKeys('m.story_id', v.keys))
+    .orderBy('m.position'),
+);
+
+/** Each story's metrics, in their order, each with the source it cites. */
+export async function metricsByStoryIds(runner: QueryRunner, ids: readonly number[]): Promise<MetricRecord[][]> {
+  const rows = await metricsByStoryQuery(runner, { keys: keyList(ids) });
+  return groupBy(ids, rows, (r) => r.story_id, toMetric);
+}
+
+const sourcesByStoryQuery = preparedQuery<{ keys: readonly (string | number)[] }>()((db, v) =>
+  db.selectFrom('sources').selectAll().where(inKeys('story_id', v.keys)).orderBy('position'),
+);
+
+/** Each story's sources, in their order. */
+export async function sourcesByStoryIds(runner: QueryRunner, ids: readonly number[]): Promise<SourceRecord[][]> {
+  const rows = await sourcesByStoryQuery(runner, { keys: keyList(ids) });
+  return groupBy(ids, rows, (r) => r.story_id, toSource);
+}
+
+const daysQuery = preparedQuery()((db) => db.selectFrom('days').selectAll().orderBy('number'));
+
+export async function listDays(runner: QueryRunner): Promise<DayRecord[]> {
+  return (await daysQuery(runner, {})).map(toDay);
+}
+
+const daysByNumbersQuery = preparedQuery<{ keys: readonly (string | number)[] }>()((db, v) =>
+  db.selectFrom('days').selectAll().where(inKeys('number', v.keys)),
+);
+
+export async function daysByNumbers(runner: QueryRunner, numbers: readonly number[]): Promise<(DayRecord | null)[]> {
+  const rows = await daysByNumbersQuery(runner, { keys: keyList(numbers) });
+  return byKey(numbers, rows.map(toDay), (d) => d.number);
+}
+
+const recapsQuery = preparedQuery()((db, _v, view: StoryView) =>
+  db
+    .selectFrom('recaps')
+    .selectAll()
+    .$if(view === 'published', (q) => q.where('status', '=', sql.lit(PUBLISHED)))
+    .orderBy('day'),
+);
+
+export async function listRecaps(runner: QueryRunner, view: StoryView): Promise<RecapRecord[]> {
+  return (await recapsQuery(runner, {}, view)).map(toRecap);
+}
+
+const recapsByDaysQuery = preparedQuery<{ keys: readonly (string | number)[] }>()((db, v, view: StoryView) =>
+  db
+    .selectFrom('recaps')
+    .selectAll()
+    .where(inKeys('day', v.keys))
+    .$if(view === 'published', (q) => q.where('status', '=', sql.lit(PUBLISHED))),
+);
+
+export async function recapsByDays(
+  runner: QueryRunner,
+  days: readonly number[],
+  view: StoryView,
+): Promise<(RecapRecord | null)[]> {
+  const rows = await recapsByDaysQuery(runner, { keys: keyList(days) }, view);
+  return byKey(days, rows.map(toRecap), (r) => r.day);
+}
