@@ -41,6 +41,7 @@ import { timedStore } from './metrics/timed-store.js';
 import { webPages } from './pages/pages.plugin.js';
 import type { BudgetStore } from './rate-limit/budget-store.js';
 import { ApolloServerPluginCostBudget, memoryBudget } from './rate-limit/cost-budget.plugin.js';
+import { openPostgresBudgetStore } from './rate-limit/postgres-budget.store.js';
 import { createGraphqlHandler } from './read-path/graphql-handler.js';
 import { newRequestInfo, type RequestInfo, requestInfo } from './request-info/request-info.js';
 import { ApolloServerPluginRequestInfo } from './request-info/request-info.plugin.js';
@@ -117,8 +118,9 @@ export interface ApiServerOptions {
   submissionLimiter?: RateLimiterAbstract;
   /**
    * Where the per-client budgets are kept (tests pass one with a clock of their own; its policy
-   * replaces `RATE_LIMIT_POINTS`, and the caller closes it); by default in memory. Unused when
-   * `RATE_LIMIT_POINTS` is 0 or cost analysis is off.
+   * replaces `RATE_LIMIT_POINTS`, and the caller closes it); by default in a table every replica
+   * shares on a PostgreSQL `DATABASE_URL`, else in memory. Unused when `RATE_LIMIT_POINTS` is 0
+   * or cost analysis is off.
    */
   budgetStore?: BudgetStore;
   /**
@@ -155,10 +157,16 @@ export async function createApiServer(config: ApiConfig, options: ApiServerOptio
     throw error instanceof DatabaseUnreachableError ? new ConfigError(`DATABASE_URL: ${error.message}`) : error;
   });
   let sharedLimiter: Awaited<ReturnType<typeof postgresSubmissionLimiter>> | undefined;
+  let sharedBudget: BudgetStore | undefined;
+  const costAnalysis = options.costAnalysis ?? true;
+  const budgetsOn = costAnalysis && config.rateLimitPoints > 0;
   try {
-    // Replicas on one PostgreSQL database count submissions together; one process counts in memory.
+    // Replicas on one PostgreSQL database count submissions and budgets together; one process counts in memory.
     if (!options.submissionLimiter && database.dialect === 'postgres') {
       sharedLimiter = await postgresSubmissionLimiter(database.url, config.submissionsPerHour);
+    }
+    if (budgetsOn && !options.budgetStore && database.dialect === 'postgres') {
+      sharedBudget = await openPostgresBudgetStore({ url: database.url, capacity: config.rateLimitPoints });
     }
     const imported = await openedStore.importContent(loadContent());
     const metrics = config.metrics.enabled ? createApiMetrics() : undefined;
@@ -177,9 +185,7 @@ export async function createApiServer(config: ApiConfig, options: ApiServerOptio
       { imported, backend: database.dialect === 'postgres' ? database.display : database.filename },
       'content imported',
     );
-    const costAnalysis = options.costAnalysis ?? true;
-    const budget =
-      costAnalysis && config.rateLimitPoints > 0 ? (options.budgetStore ?? memoryBudget(config.rateLimitPoints)) : null;
+    const budget = budgetsOn ? (options.budgetStore ?? sharedBudget ?? memoryBudget(config.rateLimitPoints)) : null;
     const schema = await buildModularSchema(modules);
     const trustedDocuments = TrustedDocuments.load({
       schema,
@@ -343,11 +349,13 @@ export async function createApiServer(config: ApiConfig, options: ApiServerOptio
         await Promise.all([app.close(), metricsApp?.close()]);
         await apollo.stop();
         await sharedLimiter?.close();
+        await sharedBudget?.close();
         await openedStore.close();
       },
     };
   } catch (error) {
     await sharedLimiter?.close();
+    await sharedBudget?.close();
     await openedStore.close();
     throw error;
   }

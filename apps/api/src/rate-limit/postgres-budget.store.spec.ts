@@ -1,0 +1,133 @@
+import { type TestDatabase, testDatabase } from '@devops-stories/test-postgres';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ApiServer } from '../server.js';
+import { postGraphql } from '../test/http.js';
+import { createTestServer } from '../test/test-server.js';
+import { openPostgresBudgetStore, type PostgresBudgetStore } from './postgres-budget.store.js';
+
+/** Costs 1 + 99 × (1 + 1) = 199 points. */
+const COSTS_199 = '{ stories(first: 99) { nodes { slug company { name } } } }';
+
+describe('PostgresBudgetStore (token buckets replicas share)', () => {
+  let database: TestDatabase;
+  let admin: pg.Client;
+  const opened: PostgresBudgetStore[] = [];
+  const open = async (capacity: number) => {
+    const store = await openPostgresBudgetStore({ url: database.url, capacity });
+    opened.push(store);
+    return store;
+  };
+  /** Moves `key`'s last charge `seconds` into the past, as if that much time had gone by. */
+  const age = (key: string, seconds: number) =>
+    admin.query(`UPDATE rate_limit_budgets SET charged_at = charged_at - make_interval(secs => $2) WHERE key = $1`, [
+      key,
+      seconds,
+    ]);
+
+  beforeAll(async () => {
+    database = await testDatabase('budgets');
+    admin = new pg.Client({ connectionString: database.url });
+    await admin.connect();
+  });
+  afterAll(async () => {
+    await Promise.all(opened.map((store) => store.close()));
+    await admin?.end();
+    await database?.drop();
+  });
+
+  it('refills continuously on the database clock: after a quarter of the window, a quarter of the capacity is back', async () => {
+    // Two stores opening together on an empty database: one creates the table, neither fails.
+    const [store] = await Promise.all([open(600), open(600)]);
+    expect(await store.take('a', 600)).toEqual({ granted: true, level: 0 });
+    expect(await store.take('a', 1)).toMatchObject({ granted: false });
+    await age('a', 15);
+    // 10 points a second: 150 after 15 s (plus the few milliseconds the test takes), not 600.
+    const refused = await store.take('a', 160);
+    expect(refused.granted).toBe(false);
+    expect(refused.level).toBeGreaterThanOrEqual(150);
+    expect(refused.level).toBeLessThan(155);
+    const taken = await store.take('a', 150);
+    expect(taken.granted).toBe(true);
+    expect(taken.level).toBeLessThan(5);
+    await age('a', 3_600);
+    expect(await store.take('a', 1)).toEqual({ granted: true, level: 599 });
+    expect(await store.take('b', 600)).toEqual({ granted: true, level: 0 });
+  });
+
+  it('shares one bucket between two stores: concurrent takes from both never take more than it holds', async () => {
+    const [one, two] = [await open(1_000), await open(1_000)];
+    const started = Date.now();
+    const takes = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => (i % 2 ? one : two).take('203.0.113.50', 100)),
+    );
+    const elapsedMs = Date.now() - started;
+    const granted = takes.filter((take) => take.granted).length;
+    // 1,000 points, plus what refilled while the takes ran (100 points take 6 s).
+    expect(granted).toBeGreaterThanOrEqual(10);
+    expect(granted * 100).toBeLessThanOrEqual(1_000 + (elapsedMs / 60_000) * 1_000);
+    expect(granted).toBeLessThanOrEqual(10 + Math.floor(elapsedMs / 6_000));
+    for (const take of takes) expect(take.level).toBeGreaterThanOrEqual(0);
+    // Either store sees what the other took.
+    expect((await one.take('203.0.113.50', 100)).granted).toBe(false);
+  });
+
+  it('deletes the rows of buckets charged a window ago, which are full again', async () => {
+    const store = await open(600);
+    await store.take('idle', 10);
+    await store.take('recent', 10);
+    await age('idle', 60);
+    expect(await store.sweep()).toBeGreaterThanOrEqual(1);
+    const { rows } = await admin.query<{ key: string }>(
+      `SELECT key FROM rate_limit_budgets WHERE key IN ('idle', 'recent')`,
+    );
+    expect(rows.map((row) => row.key)).toEqual(['recent']);
+    expect(await store.take('idle', 600)).toEqual({ granted: true, level: 0 });
+  });
+});
+
+describe('two api instances on one PostgreSQL database', () => {
+  let database: TestDatabase;
+  let a: ApiServer;
+  let b: ApiServer;
+
+  beforeAll(async () => {
+    database = await testDatabase('budget-replicas');
+    const env = { DATABASE_URL: database.url, RATE_LIMIT_POINTS: '300', MAX_QUERY_COST: '200', TRUST_PROXY: 'true' };
+    a = await createTestServer(env);
+    b = await createTestServer(env);
+  }, 90_000);
+  afterAll(async () => {
+    await a?.close();
+    await b?.close();
+    await database?.drop();
+  });
+
+  it('charge one bucket per client: what a client spent on A is gone on B, and another client is unaffected', async () => {
+    const [onA, onB] = [
+      await a.app.listen({ port: 0, host: '127.0.0.1' }),
+      await b.app.listen({ port: 0, host: '127.0.0.1' }),
+    ];
+    const as = (base: string, client: string, query = COSTS_199) =>
+      postGraphql(base, { query }, { 'x-forwarded-for': client });
+
+    const first = await as(onA, '198.51.100.20');
+    expect(first.body.extensions.cost.requested).toBe(199);
+    expect(first.headers.get('ratelimit-remaining')).toBe('101');
+    // On B, the same client has what it left on A (and the little refilled since: 5 points a second).
+    const cheap = await as(onB, '198.51.100.20', '{ __typename }');
+    expect(Number(cheap.headers.get('ratelimit-remaining'))).toBeGreaterThanOrEqual(100);
+    expect(Number(cheap.headers.get('ratelimit-remaining'))).toBeLessThan(110);
+    const over = await as(onB, '198.51.100.20');
+    expect(over.status).toBe(429);
+    const [error] = over.body.errors ?? [];
+    expect(error.extensions.code).toBe('RATE_LIMITED');
+    // 199 asked, about 100 there: 99 points at 5 a second are about 20 s away.
+    const retryAfter = Number(over.headers.get('retry-after'));
+    expect(retryAfter).toBe(error.extensions.retryAfterSeconds);
+    expect(retryAfter).toBeGreaterThanOrEqual(18);
+    expect(retryAfter).toBeLessThanOrEqual(20);
+    expect((await as(onA, '198.51.100.20')).status).toBe(429);
+    expect((await as(onB, '198.51.100.21')).headers.get('ratelimit-remaining')).toBe('101');
+  });
+});
