@@ -1,10 +1,11 @@
+import { createServer, type Server } from 'node:net';
 import { type TestDatabase, testDatabase } from '@devops-stories/test-postgres';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiServer } from '../server.js';
 import { postGraphql } from '../test/http.js';
-import { createTestServer } from '../test/test-server.js';
-import { openPostgresBudgetStore, type PostgresBudgetStore } from './postgres-budget.store.js';
+import { createTestServer, logCollector } from '../test/test-server.js';
+import { budgetPool, openPostgresBudgetStore, PostgresBudgetStore } from './postgres-budget.store.js';
 
 /** Costs 1 + 99 × (1 + 1) = 199 points. */
 const COSTS_199 = '{ stories(first: 99) { nodes { slug company { name } } } }';
@@ -63,6 +64,9 @@ describe('PostgresBudgetStore (token buckets replicas share)', () => {
     );
     const elapsedMs = Date.now() - started;
     const granted = takes.filter((take) => take.granted).length;
+    console.log(
+      `40 concurrent takes of 100 points from two stores on a 1,000-point bucket: ${granted} granted in ${elapsedMs} ms`,
+    );
     // 1,000 points, plus what refilled while the takes ran (100 points take 6 s).
     expect(granted).toBeGreaterThanOrEqual(10);
     expect(granted * 100).toBeLessThanOrEqual(1_000 + (elapsedMs / 60_000) * 1_000);
@@ -129,5 +133,42 @@ describe('two api instances on one PostgreSQL database', () => {
     expect(retryAfter).toBeLessThanOrEqual(20);
     expect((await as(onA, '198.51.100.20')).status).toBe(429);
     expect((await as(onB, '198.51.100.21')).headers.get('ratelimit-remaining')).toBe('101');
+  });
+});
+
+describe('a budget store whose PostgreSQL stops answering', () => {
+  let silent: Server;
+  let server: ApiServer | undefined;
+  afterAll(async () => {
+    await server?.close();
+    await new Promise((resolve) => silent?.close(resolve));
+  });
+
+  it('fails a take within its 2 s timeout, and the request is served, the failure logged', async () => {
+    // Accepts connections and never answers, as a hung server or a dropped route does.
+    const sockets: import('node:net').Socket[] = [];
+    silent = createServer((socket) => void sockets.push(socket));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const port = (silent.address() as { port: number }).port;
+    const store = new PostgresBudgetStore(
+      budgetPool(`postgres://budget:budget@127.0.0.1:${port}/budgets`, 2),
+      { capacity: 300, windowSeconds: 60 },
+      'rate_limit_budgets',
+    );
+    const log = logCollector();
+    server = await createTestServer(
+      { RATE_LIMIT_POINTS: '300', MAX_QUERY_COST: '200', LOG_LEVEL: 'error' },
+      { budgetStore: store, logger: log },
+    );
+    const base = await server.app.listen({ port: 0, host: '127.0.0.1' });
+    const answer = await postGraphql(base, { query: '{ stories(first: 3) { nodes { slug } } }' });
+    expect(answer.status).toBe(200);
+    expect(answer.body.data.stories.nodes).toHaveLength(3);
+    expect(answer.headers.get('ratelimit-remaining')).toBeNull();
+    expect(answer.ms).toBeGreaterThanOrEqual(1_900);
+    expect(answer.ms).toBeLessThan(10_000);
+    expect(log.text()).toContain('cost budget unavailable, request served');
+    for (const socket of sockets) socket.destroy();
+    await store.close();
   });
 });

@@ -9,7 +9,7 @@ export interface PostgresBudgetStoreOptions {
   capacity: number;
   /** Seconds a drained bucket takes to refill; {@link BUDGET_WINDOW_SECONDS} by default. */
   windowSeconds?: number;
-  /** Connections of the store's own pool; 4 by default. */
+  /** Connections of the store's own pool; 2 by default. */
   poolSize?: number;
   /** The table the buckets live in; `rate_limit_budgets` by default. */
   tableName?: string;
@@ -76,21 +76,31 @@ export class PostgresBudgetStore implements BudgetStore {
 }
 
 /**
- * Opens the budget store replicas on the PostgreSQL database at `url` share, on a pool of its
- * own, creating its table if missing (under an advisory lock, so replicas starting together do
- * not race to create it).
+ * The pool a {@link PostgresBudgetStore} takes on `url`: a take waits at most
+ * {@link TAKE_TIMEOUT_MS} for a connection and as long for its answer, then fails (and the
+ * request is served), so a database that stops answering never holds requests.
  */
-export async function openPostgresBudgetStore(options: PostgresBudgetStoreOptions): Promise<PostgresBudgetStore> {
-  const table = options.tableName ?? 'rate_limit_budgets';
+export function budgetPool(url: string, size: number): pg.Pool {
   const pool = new pg.Pool({
-    connectionString: options.url,
-    max: options.poolSize ?? 4,
+    connectionString: url,
+    max: size,
     application_name: 'devops-stories-budgets',
     connectionTimeoutMillis: TAKE_TIMEOUT_MS,
     query_timeout: TAKE_TIMEOUT_MS,
   });
   // An idle connection the server drops is replaced on the next take; there is nothing to do here.
   pool.on('error', () => undefined);
+  return pool;
+}
+
+/**
+ * Opens the budget store replicas on the PostgreSQL database at `url` share, on a pool of its
+ * own, creating its table if missing (under an advisory lock, so replicas starting together do
+ * not race to create it).
+ */
+export async function openPostgresBudgetStore(options: PostgresBudgetStoreOptions): Promise<PostgresBudgetStore> {
+  const table = options.tableName ?? 'rate_limit_budgets';
+  const pool = budgetPool(options.url, options.poolSize ?? 2);
   try {
     const client = await pool.connect();
     try {
