@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:net';
+import { createServer, type Server, type Socket } from 'node:net';
 import { type TestDatabase, testDatabase } from '@devops-stories/test-postgres';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -146,7 +146,7 @@ describe('a budget store whose PostgreSQL stops answering', () => {
 
   it('fails a take within its 2 s timeout, and the request is served, the failure logged', async () => {
     // Accepts connections and never answers, as a hung server or a dropped route does.
-    const sockets: import('node:net').Socket[] = [];
+    const sockets: Socket[] = [];
     silent = createServer((socket) => void sockets.push(socket));
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
     const port = (silent.address() as { port: number }).port;
