@@ -46,6 +46,7 @@ describe('project graph', () => {
         portal: ['api', 'api-launcher'],
         'workspace-plugin': ['api-launcher'],
         'api-launcher': [],
+        'synthetic-catalogue': ['story-content'],
         explorer: ['api-launcher'],
       });
       // The consumers' one edge is declared (implicitDependencies), not an import: they codegen
