@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { DatabaseUrlError, parseDatabaseUrl } from '@devops-stories/story-store';
+import { type DatabaseLocation, DatabaseUrlError, parseDatabaseUrl } from '@devops-stories/story-store';
 import { LOG_LEVELS, type LogLevel } from './logging/logger-options.js';
 
 /** What one GraphQL operation may ask for; refused before execution when over. */
@@ -33,6 +33,12 @@ export interface ApiConfig {
   port: number;
   host: string;
   databaseUrl: string;
+  /**
+   * Import the shipped content into the database at start (`CONTENT_IMPORT`, on by default). Off,
+   * the server serves what the database already holds: a database prepared by another process
+   * (`npm run bench:scale` imports synthetic catalogues so), never overwritten by the shipped content.
+   */
+  contentImport: boolean;
   production: boolean;
   cursorSecret: string;
   /** Folder of the web client's build; served at `/` when it exists. */
@@ -120,8 +126,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
   };
   const port = int('PORT', 4000, 0, 65535);
   const databaseUrl = env.DATABASE_URL ?? 'sqlite:./data/stories.db';
+  let database: DatabaseLocation;
   try {
-    parseDatabaseUrl(databaseUrl);
+    database = parseDatabaseUrl(databaseUrl);
   } catch (error) {
     if (error instanceof DatabaseUrlError) throw new ConfigError(error.message);
     throw error;
@@ -133,6 +140,12 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     if (text === 'on' || text === 'off') return text === 'on';
     throw new ConfigError(`${name} must be on or off, got "${env[name]}"`);
   };
+  const contentImport = onOff('CONTENT_IMPORT', true);
+  if (!contentImport && database.filename === ':memory:') {
+    throw new ConfigError(
+      'CONTENT_IMPORT=off serves what the database holds, and an in-memory database starts empty: set DATABASE_URL to a prepared sqlite file, or leave CONTENT_IMPORT on',
+    );
+  }
   const metricsPort = env.METRICS_PORT?.trim() ? int('METRICS_PORT', 0, 0, 65535) : undefined;
   if (metricsPort !== undefined && metricsPort !== 0 && metricsPort === port) {
     throw new ConfigError(
@@ -150,6 +163,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     port,
     host: env.HOST ?? '0.0.0.0',
     databaseUrl,
+    contentImport,
     production,
     cursorSecret: readCursorSecret(env.CURSOR_SECRET, production),
     webRoot: env.WEB_ROOT ?? fileURLToPath(new URL('../../web/dist', import.meta.url)),

@@ -87,7 +87,7 @@ export interface ApiServerOptions {
 }
 
 /**
- * Opens the store, imports the content, builds the schema and assembles the server from its
+ * Opens the store, imports the content (unless `config.contentImport` is off), builds the schema and assembles the server from its
  * plugins: HTTP limits; liveness and readiness (`/livez`, `/readyz`, `/health`); one log line per
  * request and GraphQL errors logged with the request's id; Prometheus metrics (`/metrics`, or a
  * listener of their own); `/graphql` (GET and POST) with input limits, the cost model, per-client
@@ -98,7 +98,7 @@ export async function createApiServer(config: ApiConfig, options: ApiServerOptio
   const modules = options.modules ?? schemaModules;
   const openedStore = openSqliteStore({ url: config.databaseUrl, onStatement: options.onStatement });
   try {
-    const imported = await openedStore.importContent(loadContent());
+    const imported = config.contentImport ? await openedStore.importContent(loadContent()) : null;
     const metrics = config.metrics.enabled ? createApiMetrics() : undefined;
     const store = metrics ? timedStore(openedStore, metrics.dbDuration) : openedStore;
     const logging = options.logger ?? false;
@@ -110,7 +110,8 @@ export async function createApiServer(config: ApiConfig, options: ApiServerOptio
       ...httpLimitOptions(config.http),
     });
     applyConnectionLimit(app, config.http);
-    app.log.info({ imported }, 'content imported');
+    if (imported) app.log.info({ imported }, 'content imported');
+    else app.log.info('content import off (CONTENT_IMPORT=off): serving what the database holds');
     const apollo = new ApolloServer<ApiContext>({
       schema: await buildModularSchema(modules),
       logger: app.log,
