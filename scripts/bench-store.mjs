@@ -88,7 +88,7 @@ const WORKLOADS = {
     await search(store, ['deploy'], { practice: 'continuous-deployment' });
   },
   'recap(day: 6) + stories + companies': async (store) => {
-    await store.recapsByDays([6]);
+    await store.recapsByDays([6], 'published');
     const [stories] = await store.storiesByRecapDays([6], 'published');
     await store.companiesByIds([...new Set(stories.map((s) => s.companyId))]);
   },

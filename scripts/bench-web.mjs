@@ -1,14 +1,14 @@
 // `npm run bench:web`: the web client's size and speed report. Not part of `npm test`:
 // sizes are measured against a budget here, and Lighthouse depends on the machine.
 //
-//   1. the element's JS, gzip and brotli (budget: gzip ≤ 20 kB, exit 1 above it);
+//   1. the element's JS, gzip and brotli (budget: gzip ≤ 20 kB, exit 1 above it), and its on-demand chunks;
 //   2. the standalone page's total transfer in Chromium, against the real api server;
 //   3. Lighthouse mobile on the standalone page (goals: performance ≥ 90, accessibility ≥ 95),
 //      judged on the least busy of LIGHTHOUSE_RUNS runs (default 3); skipped, saying why, if it cannot run.
 //
 // Options (env): BENCH_SKIP_BUILD=1, LIGHTHOUSE_RUNS=N (0 skips Lighthouse), CHROMIUM_PATH.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { launchApi } from '@devops-stories/api-launcher';
@@ -44,6 +44,11 @@ console.log(`  raw     ${kB(code.length)}`);
 console.log(`  gzip    ${kB(gzip)}   budget ${kB(GZIP_BUDGET)}   ${gzip <= GZIP_BUDGET ? 'OK' : 'OVER BUDGET'}`);
 console.log(`  brotli  ${kB(brotli)}`);
 if (gzip > GZIP_BUDGET) failures.push(`element gzip ${kB(gzip)} > ${kB(GZIP_BUDGET)}`);
+// Chunks load on demand (the share form when a reader opens it), never with the element.
+for (const name of readdirSync(join(WEB_DIST, 'chunks')).filter((n) => n.endsWith('.js'))) {
+  const chunk = readFileSync(join(WEB_DIST, 'chunks', name));
+  console.log(`  on demand: chunks/${name}  raw ${kB(chunk.length)}  gzip ${kB(gzipSync(chunk, { level: 9 }).length)}`);
+}
 
 const api = await startApi();
 try {

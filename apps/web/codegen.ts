@@ -55,6 +55,15 @@ export const glossaryCodegenConfig: CodegenConfig = {
   generates: { [here('src/glossary/gql/')]: clientOutput(here('src/glossary/operations.ts')) },
 };
 
+/**
+ * The share form's operation, `src/submit/operations.ts` → `src/submit/gql/`: generated apart so
+ * that its text lives only in the form's chunk, which the element loads when a reader opens it.
+ */
+export const submitCodegenConfig: CodegenConfig = {
+  ...codegenConfig,
+  generates: { [here('src/submit/gql/')]: clientOutput(here('src/submit/operations.ts')) },
+};
+
 /** True when the SDL (as graphql-js prints it) gives `Story` a `terms` field. */
 export function hasGlossary(sdl: string): boolean {
   const story = /^type Story\b[^{]*\{([^}]*)^\}/m.exec(sdl);
@@ -62,12 +71,13 @@ export function hasGlossary(sdl: string): boolean {
 }
 
 /**
- * What the `codegen` target generates for a schema: the core operations always, the
- * glossary's only when the schema has the glossary module.
+ * What the `codegen` target generates for a schema: the core operations and the share form's
+ * always, the glossary's only when the schema has the glossary module.
  */
 export function codegenFor(sdl: string): CodegenConfig {
-  if (!hasGlossary(sdl)) return codegenConfig;
-  return { ...codegenConfig, generates: { ...codegenConfig.generates, ...glossaryCodegenConfig.generates } };
+  const always = { ...codegenConfig.generates, ...submitCodegenConfig.generates };
+  if (!hasGlossary(sdl)) return { ...codegenConfig, generates: always };
+  return { ...codegenConfig, generates: { ...always, ...glossaryCodegenConfig.generates } };
 }
 
 export default codegenFor(readFileSync(SCHEMA, 'utf8'));

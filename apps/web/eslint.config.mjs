@@ -3,7 +3,7 @@ import baseConfig from '../../eslint.config.mjs';
 export default [
   ...baseConfig,
   {
-    ignores: ['src/gql/**', 'src/glossary/gql/**'],
+    ignores: ['src/gql/**', 'src/glossary/gql/**', 'src/submit/gql/**'],
   },
   {
     files: ['**/*.json'],

@@ -68,7 +68,8 @@ export default defineConfig({
     reportCompressedSize: true,
     rolldownOptions: {
       input: { 'devops-stories': 'src/devops-stories.ts' },
-      preserveEntrySignatures: 'strict',
+      // The share form's chunk imports Lit and the client from the element's module, which exports them for it.
+      preserveEntrySignatures: 'allow-extension',
       output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
     },
   },

@@ -70,6 +70,8 @@ export interface ApiConfig {
   operationManifests: string[];
   /** How long shutdown keeps serving with readiness failing before it closes (`DRAIN_DELAY_MS`). */
   drainDelayMs: number;
+  /** Community submissions each client address may store per hour (`SUBMISSIONS_PER_HOUR`). */
+  submissionsPerHour: number;
 }
 
 /** Where and whether Prometheus metrics are served. */
@@ -102,6 +104,8 @@ export const DEFAULT_HTTP_LIMITS: HttpLimits = {
 };
 
 export const DEFAULT_RATE_LIMIT_POINTS = 10_000;
+
+export const DEFAULT_SUBMISSIONS_PER_HOUR = 5;
 
 /** The shortest `CURSOR_SECRET` production accepts, in bytes. */
 export const MIN_CURSOR_SECRET_BYTES = 32;
@@ -191,8 +195,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     operationManifests: [
       '../../web/src/gql/persisted-documents.json',
       '../../web/src/glossary/gql/persisted-documents.json',
+      '../../web/src/submit/gql/persisted-documents.json',
     ].map((path) => fileURLToPath(new URL(path, import.meta.url))),
     drainDelayMs: int('DRAIN_DELAY_MS', 0, 0, 60_000),
+    submissionsPerHour: int('SUBMISSIONS_PER_HOUR', DEFAULT_SUBMISSIONS_PER_HOUR, 1, 10_000),
   };
 }
 

@@ -16,6 +16,9 @@ import { DEFAULT_PAGE_SIZE } from '@devops-stories/story-model';
 import { openSqliteStore, parseDatabaseUrl, type StoryStore } from '@devops-stories/story-store';
 import fastifyCors from '@fastify/cors';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify';
+import type { RateLimiterAbstract } from 'rate-limiter-flexible';
+import { ApolloServerPluginPrivateResponses } from './auth/private-responses.plugin.js';
+import { PREVIEW_HEADER, storyRequest } from './auth/request-context.js';
 import type { ApiConfig } from './config.js';
 import { ApolloServerPluginQueryCost } from './cost/cost.plugin.js';
 import { ApolloServerPluginOperationDeadline } from './deadline/operation-deadline.plugin.js';
@@ -38,11 +41,13 @@ import { ApolloServerPluginCostBudget, memoryBudget } from './rate-limit/cost-bu
 import { newRequestInfo, type RequestInfo, requestInfo } from './request-info/request-info.js';
 import { ApolloServerPluginRequestInfo } from './request-info/request-info.plugin.js';
 import { schemaModules } from './schema-modules.js';
+import { memorySubmissionLimiter, submissionGate } from './submissions/submission-gate.js';
 
-/** What every resolver receives: the story graph's context, who is asking, and the request's log and record. */
+/**
+ * What every resolver receives: the story graph's context (with who is asking and the client's
+ * address, from which budgets and submissions are counted) and the request's log and record.
+ */
 export type ApiContext = StoryContext & {
-  /** The client's address (`X-Forwarded-For` only when `TRUST_PROXY` trusts the proxy); budgets are kept per address. */
-  clientAddress: string;
   /** The request's logger: its lines carry the request's id (`reqId`). */
   log: FastifyBaseLogger;
   /** What the plugins learn about the request, for its log line and the metrics. */
@@ -62,7 +67,10 @@ export interface ApiServer {
    * register their own metrics in `metrics.registry`.
    */
   metrics: ApiMetrics | undefined;
-  /** A fresh per-request context, as `/graphql` creates one from its request; for `apollo.executeOperation`. */
+  /**
+   * A fresh per-request context, as `/graphql` creates one from its request (its address, and its
+   * `Authorization` and `X-Preview` headers); anonymous and local without one. For `apollo.executeOperation`.
+   */
   createContext(request?: FastifyRequest): Promise<ApiContext>;
   /**
    * Listens on `config.port`/`config.host`, and the metrics listener on `METRICS_PORT` if set.
@@ -84,6 +92,11 @@ export interface ApiServerOptions {
    * measure what they cost (`npm run bench:api`).
    */
   costAnalysis?: boolean;
+  /**
+   * Counts `submitStory` per client address (rate-limiter-flexible); by default in memory,
+   * `SUBMISSIONS_PER_HOUR` an hour.
+   */
+  submissionLimiter?: RateLimiterAbstract;
 }
 
 /**
@@ -123,6 +136,7 @@ export async function createApiServer(config: ApiConfig, options: ApiServerOptio
         ApolloServerPluginRequestInfo(),
         ApolloServerPluginErrorLog(),
         ...operationPlugins(config, options.costAnalysis ?? true),
+        ApolloServerPluginPrivateResponses(),
       ],
       // main.ts drains on SIGTERM/SIGINT; Apollo's own handler would re-send the signal after stopping.
       stopOnTerminationSignals: false,
@@ -133,13 +147,25 @@ export async function createApiServer(config: ApiConfig, options: ApiServerOptio
       formatError: maskInternalErrors(),
     });
     await apollo.start();
-    const contextFor = modularContextFactory(modules, { store, cursorSecret: config.cursorSecret });
+    const contextFor = modularContextFactory(modules, {
+      store,
+      cursorSecret: config.cursorSecret,
+      submissionGate: submissionGate(
+        options.submissionLimiter ?? memorySubmissionLimiter(config.submissionsPerHour),
+        (message) => app.log.error(message),
+      ),
+    });
     const createContext = async (request?: FastifyRequest): Promise<ApiContext> =>
-      Object.assign(contextFor(), {
-        clientAddress: request?.ip ?? 'local',
-        log: request?.log ?? app.log,
-        requestInfo: request?.requestInfo ?? newRequestInfo(),
-      });
+      Object.assign(
+        contextFor(
+          await storyRequest(store, {
+            clientAddress: request?.ip ?? 'local',
+            authorization: header(request?.headers.authorization),
+            preview: header(request?.headers[PREVIEW_HEADER]),
+          }),
+        ),
+        { log: request?.log ?? app.log, requestInfo: request?.requestInfo ?? newRequestInfo() },
+      );
     const readiness = new Readiness([databaseCheck(openedStore, { file: databaseFile(config.databaseUrl) })], {
       onChange: (check, error) => {
         if (!error) app.log.info({ check }, 'ready again');
@@ -161,7 +187,13 @@ export async function createApiServer(config: ApiConfig, options: ApiServerOptio
     await app.register(fastifyCors, {
       origin: config.corsOrigins,
       methods: ['GET', 'POST'],
-      allowedHeaders: ['content-type', 'apollo-require-preflight', 'x-apollo-operation-name'],
+      allowedHeaders: [
+        'content-type',
+        'apollo-require-preflight',
+        'x-apollo-operation-name',
+        'authorization',
+        PREVIEW_HEADER,
+      ],
       maxAge: 86_400,
     });
     if (config.explorer) {
@@ -207,6 +239,11 @@ export async function createApiServer(config: ApiConfig, options: ApiServerOptio
 function databaseFile(url: string): string | undefined {
   const { filename } = parseDatabaseUrl(url);
   return filename === ':memory:' ? undefined : filename;
+}
+
+/** One value of a request header (the first, when it was sent twice). */
+function header(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
 }
 
 /** `TRUST_PROXY` in the shape Fastify's types accept: a hop count becomes a function of the hop. */

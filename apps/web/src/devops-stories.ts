@@ -1,8 +1,9 @@
-import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, LitElement, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { DayView } from './day/day-view.js';
 import { StoryList } from './list/story-list.js';
 import { LinkState } from './navigation/link-state.js';
+import { renderNav } from './navigation/nav.js';
 import {
   type DevopsStoriesView,
   isClosing,
@@ -17,6 +18,7 @@ import { SearchBox } from './search/search-box.js';
 import { SearchResultsView } from './search/search-results.js';
 import { StoryView } from './story/story-view.js';
 import { styles } from './styles.js';
+import { ShareView } from './submit/share-view.js';
 
 export type { DevopsStoriesView } from './navigation/route.js';
 
@@ -97,6 +99,9 @@ export class DevopsStories extends LitElement {
    */
   @property({ attribute: 'link-state' }) linkState?: string;
 
+  /** Adds a "Share your story" tab: a form readers submit their own story with, for moderation. Off by default. */
+  @property({ type: Boolean, attribute: 'allow-submissions' }) allowSubmissions = false;
+  @state() private sharing = false;
   @state() private route: Route = { view: 'stories', practice: '', company: '', q: '' };
 
   #initial?: Route;
@@ -137,6 +142,7 @@ export class DevopsStories extends LitElement {
   readonly #story = new StoryView(this, this.#context);
   readonly #day = new DayView(this, this.#context);
   readonly #recap = new RecapView(this, this.#context);
+  readonly #share = new ShareView(this, this.#context);
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (!this.hasUpdated) {
@@ -177,24 +183,19 @@ export class DevopsStories extends LitElement {
     const { route } = this;
     const toView = route.view === 'recap' ? 'Back to the recap' : 'Back to stories';
     let main: TemplateResult;
-    if (route.story) main = this.#story.render(route.day === undefined ? toView : `Back to day ${route.day}`);
+    if (this.sharing && this.allowSubmissions) main = this.#share.render();
+    else if (route.story) main = this.#story.render(route.day === undefined ? toView : `Back to day ${route.day}`);
     else if (route.day !== undefined) main = this.#day.render(toView);
     else if (route.view === 'recap') main = this.#recap.render();
     else main = this.#renderList();
-    return html`<div class="root" part="root">${this.#renderNav()}${main}</div>`;
-  }
-
-  #renderNav(): TemplateResult {
-    const { route } = this;
-    const tab = (view: DevopsStoriesView, label: string) =>
-      html`<button
-        part="tab"
-        aria-current=${route.view === view && !route.story && route.day === undefined ? 'page' : nothing}
-        @click=${() => this.#go({ ...this.route, view, story: undefined, day: undefined })}
-      >
-        ${label}
-      </button>`;
-    return html`<nav part="nav" aria-label="DevOps stories">${tab('stories', 'Stories')}${tab('recap', 'Recap')}</nav>`;
+    const nav = renderNav({
+      route,
+      sharing: this.sharing,
+      allowSubmissions: this.allowSubmissions,
+      open: (view) => this.#go({ ...this.route, view, story: undefined, day: undefined }),
+      share: () => this.#openShare(),
+    });
+    return html`<div class="root" part="root">${nav}${main}</div>`;
   }
 
   #renderList(): TemplateResult {
@@ -215,6 +216,7 @@ export class DevopsStories extends LitElement {
 
   /** A route change the reader asked for: recorded in the URL (with link-state) and shown. */
   #go(to: Route): void {
+    this.sharing = false;
     if (sameRoute(this.route, to)) return;
     this.#link.write(this.route, to);
     this.#show(to);
@@ -241,7 +243,13 @@ export class DevopsStories extends LitElement {
     this.#set(to);
   }
 
+  #openShare(): void {
+    this.sharing = true;
+    this.#focus = { selectors: ['#share-heading'], once: false };
+  }
+
   #set(route: Route): void {
+    this.sharing = false;
     this.route = route;
     this.view = route.view;
     this.#searchBox.show(route.q);

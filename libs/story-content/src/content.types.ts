@@ -1,3 +1,14 @@
+import type { z } from 'zod';
+import type {
+  CompanyInputSchema,
+  DayInputSchema,
+  PracticeInputSchema,
+  recapFrontMatterSchema,
+  recapInputSchema,
+} from './schemas/entity.schemas.js';
+import type { MetricSchema, SourceSchema, storyFrontMatterSchema, storyInputSchema } from './schemas/story.schema.js';
+import type { SubmissionInputSchema } from './schemas/submission.schema.js';
+
 /**
  * Kinds of publication a source can be, the one list: the front matter spells them in
  * lower case, the store and the GraphQL enum `SourceKind` (story-model, which imports
@@ -17,7 +28,7 @@ export const METRIC_QUALIFIERS = ['about', 'up to', 'more than'] as const;
 /** One of {@link METRIC_QUALIFIERS}. */
 export type MetricQualifier = (typeof METRIC_QUALIFIERS)[number];
 
-/** Whether a story may be shown: drafts are imported but never served publicly. */
+/** Whether a story or recap may be shown: drafts are stored but never served publicly. */
 export const STORY_STATUSES = ['published', 'draft'] as const;
 
 /** One of {@link STORY_STATUSES}. */
@@ -34,72 +45,43 @@ export interface SeriesCredit {
   note: string;
 }
 
-export interface CompanyContent {
-  slug: string;
-  name: string;
-  industry: string;
-  description: string;
-}
+/** A company: its front matter and, as `description`, its Markdown body. */
+export type CompanyContent = z.output<typeof CompanyInputSchema> & FromFile;
 
-export interface PracticeContent {
-  slug: string;
-  name: string;
-  description: string;
-}
+/** A practice: its front matter and, as `description`, its Markdown body. */
+export type PracticeContent = z.output<typeof PracticeInputSchema> & FromFile;
 
-export interface DayContent {
-  number: number;
-  title: string;
-  topic: string;
-  summary: string;
-  body: string;
-}
+/** A series day: its front matter and Markdown body. */
+export type DayContent = z.output<typeof DayInputSchema> & FromFile;
 
-export interface RecapContent {
-  day: number;
-  title: string;
-  coversDays: number[];
-  points: string[];
-  stories: string[];
-  body: string;
-}
+/** A recap: its front matter and Markdown body. */
+export type RecapContent = z.output<ReturnType<typeof recapFrontMatterSchema>> & { body: string } & FromFile;
 
-export interface SourceContent {
-  /** Unique within its story; metrics cite sources by it. */
-  id: string;
-  title: string;
-  url: string;
-  kind: SourceKindName;
-  publisher: string | null;
-  year: number | null;
-}
+/** A source a story cites (unique `id` within its story; metrics cite sources by it). */
+export type SourceContent = z.output<typeof SourceSchema>;
 
-export interface MetricContent {
-  label: string;
-  value: number;
-  unit: string;
-  year: number | null;
-  /** How the source qualifies the figure, when it does; the label then contains these words. */
-  qualifier: MetricQualifier | null;
-  /** The `id` of one of the story's sources. */
-  source: string;
-}
+/** A figure of a story; `qualifier` is kept in the label, `source` is the `id` of one of the story's sources. */
+export type MetricContent = z.output<typeof MetricSchema>;
 
-export interface StoryContent {
-  slug: string;
-  title: string;
-  headline: string;
-  company: string;
-  year: number | null;
-  day: number | null;
-  status: StoryStatus;
-  publishedAt: Date | null;
-  updatedAt: Date;
-  summary: string;
-  practices: string[];
-  sources: SourceContent[];
-  metrics: MetricContent[];
-  body: string;
+/** A story: its front matter and Markdown body. */
+export type StoryContent = z.output<ReturnType<typeof storyFrontMatterSchema>> & { body: string } & FromFile;
+
+/** A story as an author writes it over the API: no status or dates, which publishing sets. */
+export type StoryInput = z.output<ReturnType<typeof storyInputSchema>>;
+/** A company as an author writes it over the API. */
+export type CompanyInput = z.output<typeof CompanyInputSchema>;
+/** A practice as an author writes it over the API. */
+export type PracticeInput = z.output<typeof PracticeInputSchema>;
+/** A day as an author writes it over the API. */
+export type DayInput = z.output<typeof DayInputSchema>;
+/** A recap as an author writes it over the API (a draft until published). */
+export type RecapInput = z.output<ReturnType<typeof recapInputSchema>>;
+/** A reader's story as `submitStory` takes it. */
+export type SubmissionInput = z.output<typeof SubmissionInputSchema>;
+
+/** Where a record was read from, relative to the content folder (`stories/amazon.md`); absent for records built in code. */
+export interface FromFile {
+  file?: string;
 }
 
 /** Everything the content folder holds, validated and cross-checked. */

@@ -1,3 +1,5 @@
+export { authChecker } from './authoring/auth-checker.js';
+export { AuthErrorCode, forbidden, rateLimited, unauthenticated } from './errors/auth-errors.js';
 export { assertCount, badInput } from './errors/bad-input.js';
 export { fromGlobalId, toGlobalId } from './relay/global-id.js';
 export {
@@ -15,7 +17,15 @@ export {
 } from './node/nodes.js';
 export { loadNode, type NodesByTypename } from './node/load-node.js';
 export { CursorCodec, type CursorList, pageList, planPage } from './relay/paging.js';
-export { createStoryContext, type StoryContext, type StoryGraphOptions } from './context/story.context.js';
+export {
+  createStoryContext,
+  type StoryContext,
+  type StoryGraphOptions,
+  type StoryRequest,
+  type SubmissionGate,
+} from './context/story.context.js';
+export { ANONYMOUS, hasRole, type TokenProblem, type Viewer, viewerOf } from './context/viewer.js';
+export { authoringModule } from './module/authoring.module.js';
 export { StoryLoaders } from './context/story.loaders.js';
 export {
   assertNoConflicts,

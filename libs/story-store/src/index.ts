@@ -1,3 +1,4 @@
 export { type DatabaseLocation, DatabaseUrlError, parseDatabaseUrl } from './database-url.js';
+export { writeProblem } from './db/writable.js';
 export { openSqliteStore, type SqliteStoreOptions } from './sqlite/open.js';
 export type * from './store.types.js';

@@ -1,4 +1,14 @@
-import type { ContentBundle, SourceKindName, StoryStatus } from '@devops-stories/story-content';
+import type {
+  CompanyInput,
+  ContentBundle,
+  DayInput,
+  PracticeInput,
+  RecapInput,
+  SourceKindName,
+  StoryInput,
+  StoryStatus,
+  SubmissionInput,
+} from '@devops-stories/story-content';
 
 /**
  * Which stories a read may see. Every read that can reach a story takes one,
@@ -16,7 +26,19 @@ export interface RenderedBody {
   bodyText: string;
 }
 
-export interface StoryRecord extends RenderedBody {
+/** Where a record comes from: a file of the content folder (edited there), or the API. */
+export type Origin = 'file' | 'api';
+
+/** What every authorable record carries besides its content. */
+export interface AuthoredRecord {
+  origin: Origin;
+  /** For `file` records, the file relative to the content folder, such as `stories/amazon.md`. */
+  sourceFile: string | null;
+  /** 1 when created, +1 on each change; `update*` takes the version it expects. */
+  version: number;
+}
+
+export interface StoryRecord extends RenderedBody, AuthoredRecord {
   rowId: number;
   slug: string;
   title: string;
@@ -32,7 +54,7 @@ export interface StoryRecord extends RenderedBody {
   updatedAt: Date;
 }
 
-export interface CompanyRecord {
+export interface CompanyRecord extends AuthoredRecord {
   rowId: number;
   slug: string;
   name: string;
@@ -40,7 +62,7 @@ export interface CompanyRecord {
   description: string;
 }
 
-export interface PracticeRecord {
+export interface PracticeRecord extends AuthoredRecord {
   rowId: number;
   slug: string;
   name: string;
@@ -64,15 +86,16 @@ export interface MetricRecord {
   source: SourceRecord | null;
 }
 
-export interface DayRecord extends RenderedBody {
+export interface DayRecord extends RenderedBody, AuthoredRecord {
   number: number;
   title: string;
   topic: string;
   summary: string;
 }
 
-export interface RecapRecord extends RenderedBody {
+export interface RecapRecord extends RenderedBody, AuthoredRecord {
   day: number;
+  status: StoryStatus;
   title: string;
   points: string[];
   coversDays: number[];
@@ -164,6 +187,104 @@ export interface SearchPage {
   totalCount: number;
 }
 
+/** Who may do what with an API token: `admin` may do everything. */
+export type TokenRole = 'editor' | 'moderator' | 'admin';
+
+/** An API token as stored: never its secret, which only its creator saw once. */
+export interface TokenRecord {
+  id: number;
+  name: string;
+  role: TokenRole;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+}
+
+export type SubmissionStatus = 'pending' | 'approved' | 'rejected';
+
+/** A reader's story as submitted, with what moderation made of it. */
+export interface SubmissionRecord {
+  id: number;
+  status: SubmissionStatus;
+  company: string;
+  title: string;
+  whatChanged: string;
+  outcome: string;
+  links: string[];
+  name: string | null;
+  contact: string | null;
+  /** The moderator's note to the submitter: why it was rejected, or what happens next. */
+  publicNote: string | null;
+  submittedAt: Date;
+  reviewedAt: Date | null;
+  reviewedBy: string | null;
+  /** The draft story an approval created. */
+  storyId: number | null;
+  storySlug: string | null;
+  version: number;
+}
+
+/** One write, as the audit log keeps it. */
+export interface AuditRecord {
+  id: number;
+  at: Date;
+  /** The token name that wrote; `anonymous` for a submission, `cli` for the token CLI. */
+  actor: string;
+  /** The mutation, such as `updateStory`. */
+  operation: string;
+  /** `Story`, `Company`, ..., `Submission`, `ApiToken`. */
+  recordType: string;
+  /** The record's key: a slug, a day number, or a numeric id. */
+  recordKey: string;
+  versionBefore: number | null;
+  versionAfter: number | null;
+}
+
+/** A page of a list read in id order, newest first, with the total under the same filter. */
+export interface RecordPage<T> {
+  rows: T[];
+  hasMore: boolean;
+  totalCount: number;
+}
+
+/** Where a page of records starts: after (below) the id a cursor was issued for. */
+export interface RecordPageQuery {
+  afterId: number | null;
+  limit: number;
+}
+
+/**
+ * Why a write was refused; nothing was changed. `field` is the path of the input field the
+ * author can fix (empty for the record as a whole).
+ */
+export interface WriteProblem {
+  code: 'NOT_FOUND' | 'VERSION_CONFLICT' | 'EDIT_IN_SOURCE' | 'SLUG_TAKEN' | 'IN_USE' | 'INVALID';
+  field: string[];
+  message: string;
+}
+
+/** The outcome of a write: the record as committed, or why nothing changed. */
+export type WriteResult<T> = { ok: true; record: T } | { ok: false; problem: WriteProblem };
+
+/** The kinds of content record the API writes, by key: a slug, or a day number for days and recaps. */
+export interface ContentKinds {
+  Story: { key: string; input: StoryInput; record: StoryRecord };
+  Company: { key: string; input: CompanyInput; record: CompanyRecord };
+  Practice: { key: string; input: PracticeInput; record: PracticeRecord };
+  Day: { key: number; input: DayInput; record: DayRecord };
+  Recap: { key: number; input: RecapInput; record: RecapRecord };
+}
+
+export type ContentKind = keyof ContentKinds;
+
+/** A story in the shape an author writes it (sources with ids, metrics citing them), with its state. */
+export type StoryDocument = StoryInput &
+  AuthoredRecord & {
+    status: StoryStatus;
+    publishedAt: Date | null;
+    updatedAt: Date;
+  };
+
 export interface ImportResult {
   stories: { inserted: number; updated: number; unchanged: number; removed: number };
   companies: number;
@@ -220,8 +341,8 @@ export interface StoryStore {
 
   listDays(): Promise<DayRecord[]>;
   daysByNumbers(numbers: readonly number[]): Promise<(DayRecord | null)[]>;
-  listRecaps(): Promise<RecapRecord[]>;
-  recapsByDays(days: readonly number[]): Promise<(RecapRecord | null)[]>;
+  listRecaps(view: StoryView): Promise<RecapRecord[]>;
+  recapsByDays(days: readonly number[], view: StoryView): Promise<(RecapRecord | null)[]>;
 
   /**
    * One page of a ranked full-text search over stories, days and recaps, under a story filter
@@ -229,6 +350,91 @@ export interface StoryStore {
    * same terms, filter and view.
    */
   search(query: SearchQuery): Promise<SearchPage>;
+
+  /*
+   * Authoring. Each write runs in one transaction, is acknowledged only once committed, records
+   * an audit entry (who, what, when, version before and after) in the same transaction, and
+   * announces its change through `onChange` after the commit. A refused write changes nothing.
+   * `actor` is the token name that writes.
+   */
+
+  /** Creates an API record (stories and recaps as drafts). */
+  create<K extends ContentKind>(
+    kind: K,
+    input: ContentKinds[K]['input'],
+    actor: string,
+  ): Promise<WriteResult<ContentKinds[K]['record']>>;
+  /**
+   * Replaces an API record's content (its key stays), if its version is `expectedVersion`:
+   * otherwise `VERSION_CONFLICT` stating the current one. A file record is `EDIT_IN_SOURCE`.
+   */
+  update<K extends ContentKind>(
+    kind: K,
+    key: ContentKinds[K]['key'],
+    expectedVersion: number,
+    input: ContentKinds[K]['input'],
+    actor: string,
+  ): Promise<WriteResult<ContentKinds[K]['record']>>;
+  /** Deletes an API record at `expectedVersion`; a company or practice that stories use is `IN_USE`. */
+  delete<K extends ContentKind>(
+    kind: K,
+    key: ContentKinds[K]['key'],
+    expectedVersion: number,
+    actor: string,
+  ): Promise<WriteResult<ContentKinds[K]['record']>>;
+  /** Publishes or unpublishes an API story or recap at `expectedVersion`. */
+  setStatus<K extends 'Story' | 'Recap'>(
+    kind: K,
+    key: ContentKinds[K]['key'],
+    expectedVersion: number,
+    status: StoryStatus,
+    actor: string,
+  ): Promise<WriteResult<ContentKinds[K]['record']>>;
+  /** Stories in the shape an author writes them, drafts included; `null` for unknown slugs. */
+  storyDocuments(slugs: readonly string[]): Promise<(StoryDocument | null)[]>;
+  /**
+   * Hands API records over to the files they were exported to: from now on they are `file`
+   * records, which the import owns. `NOT_FOUND` or `EDIT_IN_SOURCE` (already a file) change nothing.
+   */
+  handOver(
+    records: { kind: 'Story' | 'Company' | 'Practice'; key: string; file: string }[],
+    actor: string,
+  ): Promise<WriteResult<number>>;
+
+  /** Creates a token; the secret is in the returned `token` string only, and never stored. */
+  createToken(
+    name: string,
+    role: TokenRole,
+    actor: string,
+  ): Promise<WriteResult<{ record: TokenRecord; token: string }>>;
+  listTokens(): Promise<TokenRecord[]>;
+  /** Revokes a token by id (or by name, for the CLI); revoking twice is `NOT_FOUND`. */
+  revokeToken(idOrName: number | string, actor: string): Promise<WriteResult<TokenRecord>>;
+  /**
+   * The live (not revoked) token `presented` is, compared in constant time, or null; notes
+   * when it was last used (at most once a minute).
+   */
+  authenticate(presented: string): Promise<TokenRecord | null>;
+
+  /** Stores a reader's submission as `pending`; the receipt is returned once, stored only as a hash. */
+  submit(input: SubmissionInput): Promise<{ record: SubmissionRecord; receipt: string }>;
+  submissionByReceipt(receipt: string): Promise<SubmissionRecord | null>;
+  submissionsByIds(ids: readonly number[]): Promise<(SubmissionRecord | null)[]>;
+  /** Submissions newest first, in one status or all. */
+  listSubmissions(status: SubmissionStatus | null, page: RecordPageQuery): Promise<RecordPage<SubmissionRecord>>;
+  /**
+   * Approves a pending submission: creates a draft API story from it (and its company, when no
+   * company has the slug of its name), linked back. Anything but `pending` is `VERSION_CONFLICT`.
+   */
+  approveSubmission(
+    id: number,
+    note: string | null,
+    actor: string,
+  ): Promise<WriteResult<{ submission: SubmissionRecord; story: StoryRecord }>>;
+  rejectSubmission(id: number, reason: string, actor: string): Promise<WriteResult<SubmissionRecord>>;
+
+  /** The audit log, newest first. */
+  listAudit(page: RecordPageQuery): Promise<RecordPage<AuditRecord>>;
 
   /**
    * Calls `listener` after each committed import or write that changed anything, with what it

@@ -17,8 +17,8 @@ const SUGGESTION = /\s*Did you mean .*$/s;
 
 /**
  * Hardens what a client sends, before execution:
- * - an operation type the schema lacks (`mutation`, `subscription`) is a 400 `BAD_USER_INPUT` that
- *   says so, instead of an internal error with a stack in the log;
+ * - an operation type the schema lacks (`subscription`, or `mutation` in a schema without one) is a
+ *   400 `BAD_USER_INPUT` that says so, instead of an internal error with a stack in the log;
  * - variables are coerced up front, stopping after `maxVariableErrors` errors, each quoting at most
  *   a short preview of the client's value; invalid variables are a 400 before any resolver runs;
  * - every error message in the response is shortened, suggestions are dropped when asked, and the

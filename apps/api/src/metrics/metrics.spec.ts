@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
+import type { ContentChange } from '@devops-stories/story-store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiServer } from '../server.js';
+import { gql, roleTokens } from '../test/authoring.js';
 import { postGraphql } from '../test/http.js';
 import { type Family, parsePrometheusText, sumOf } from '../test/prometheus-text.js';
 import { createTestServer } from '../test/test-server.js';
@@ -133,6 +135,38 @@ describe('metrics on the API port', () => {
     });
     evictions.inc(3);
     expect(sumOf(await scrape(`${base}/metrics`), 'test_cache_evictions_total', 'test_cache_evictions_total')).toBe(3);
+  });
+});
+
+describe('the timed store', () => {
+  it('times writes like reads, and leaves onChange a plain subscription that hears them', async () => {
+    const server = await createTestServer({ RATE_LIMIT_POINTS: '0' });
+    try {
+      const changes: ContentChange[] = [];
+      const stop = server.store.onChange((change) => changes.push(change));
+      expect(stop).toBeTypeOf('function');
+      const { editor } = await roleTokens(server.store);
+      const created = await gql(
+        server,
+        `mutation($input: CreateCompanyInput!) { createCompany(input: $input) { company { slug } userErrors { code } } }`,
+        { input: { slug: 'acme-timed', name: 'Acme', industry: 'retail', description: 'A company.' } },
+        { token: editor },
+      );
+      expect(created.body.data.createCompany).toEqual({ company: { slug: 'acme-timed' }, userErrors: [] });
+      expect(changes).toEqual([
+        { nodes: [{ type: 'Company', key: 'acme-timed' }], lists: expect.arrayContaining(['companies']) },
+      ]);
+      stop();
+      const metrics = parsePrometheusText(await server.metrics!.registry.metrics());
+      expect(sumOf(metrics, 'db_query_duration_seconds', 'db_query_duration_seconds_count', { method: 'create' })).toBe(
+        1,
+      );
+      expect(
+        sumOf(metrics, 'db_query_duration_seconds', 'db_query_duration_seconds_count', { method: 'onChange' }),
+      ).toBe(0);
+    } finally {
+      await server.close();
+    }
   });
 });
 

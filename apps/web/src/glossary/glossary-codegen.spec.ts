@@ -53,8 +53,8 @@ describe('the glossary operations (src/glossary), optional like the glossary sch
 
   it('the codegen target generates the glossary operations only when the schema has the module', () => {
     const outputs = (sdl: string) => Object.keys(codegenFor(sdl).generates).map((path) => relative(SRC, path));
-    expect(outputs(schema)).toEqual(['gql', 'glossary/gql']);
-    expect(outputs(withoutGlossary)).toEqual(['gql']);
+    expect(outputs(schema)).toEqual(['gql', 'submit/gql', 'glossary/gql']);
+    expect(outputs(withoutGlossary)).toEqual(['gql', 'submit/gql']);
   });
 
   it('the generated glossary module imports nothing of the schema-dependent core, and the core nothing of it', () => {

@@ -18,6 +18,13 @@ export type Scalars = {
   DateTimeISO: { input: string; output: string; }
 };
 
+/** Approve a pending submission: a draft story is created from it. */
+export type ApproveSubmissionInput = {
+  id: Scalars['ID']['input'];
+  /** A note the submitter sees. */
+  note?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** How a Markdown body is returned. */
 export type BodyFormat =
   /** Safe HTML: no raw HTML, no script, only http(s) and mailto links. */
@@ -27,10 +34,198 @@ export type BodyFormat =
   /** Plain text without markup. */
   | 'TEXT';
 
+/** A new API token. */
+export type CreateApiTokenInput = {
+  /** Unique among live tokens, e.g. "alice". */
+  name: Scalars['String']['input'];
+  role: Role;
+};
+
+/** A new company. */
+export type CreateCompanyInput = {
+  /** Markdown. */
+  description: Scalars['String']['input'];
+  industry: Scalars['String']['input'];
+  name: Scalars['String']['input'];
+  /** Lower-case kebab-case, unique among companies; it cannot change later. */
+  slug: Scalars['String']['input'];
+};
+
+/** A new series day. */
+export type CreateDayInput = {
+  /** Markdown. */
+  body: Scalars['String']['input'];
+  /** The day number, unique; it cannot change later. */
+  number: Scalars['Int']['input'];
+  summary: Scalars['String']['input'];
+  title: Scalars['String']['input'];
+  topic: Scalars['String']['input'];
+};
+
+/** A new practice. */
+export type CreatePracticeInput = {
+  /** Markdown. */
+  description: Scalars['String']['input'];
+  name: Scalars['String']['input'];
+  /** Lower-case kebab-case, unique among practices; it cannot change later. */
+  slug: Scalars['String']['input'];
+};
+
+/** A new recap; it is a draft until `publishRecap`. */
+export type CreateRecapInput = {
+  /** Markdown. */
+  body: Scalars['String']['input'];
+  coversDays: Array<Scalars['Int']['input']>;
+  /** The day the recap is published on (an existing day); it cannot change later. */
+  day: Scalars['Int']['input'];
+  points: Array<Scalars['String']['input']>;
+  /** Slugs of the stories it links, in order. */
+  stories: Array<Scalars['String']['input']>;
+  title: Scalars['String']['input'];
+};
+
+/** A new story; it is a draft until `publishStory`. */
+export type CreateStoryInput = {
+  /** Markdown; raw HTML in it is shown as text. */
+  body: Scalars['String']['input'];
+  /** The slug of the company. */
+  company: Scalars['String']['input'];
+  /** The series day the story belongs to. */
+  day?: InputMaybe<Scalars['Int']['input']>;
+  headline: Scalars['String']['input'];
+  metrics?: InputMaybe<Array<MetricInput>>;
+  /** Practice slugs, at least one. */
+  practices: Array<Scalars['String']['input']>;
+  /** Lower-case kebab-case, unique among stories; it cannot change later. */
+  slug: Scalars['String']['input'];
+  /** At least one. */
+  sources: Array<SourceInput>;
+  summary: Scalars['String']['input'];
+  title: Scalars['String']['input'];
+  year?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Which company, at which version. */
+export type DeleteCompanyInput = {
+  /** The `version` you last read; a newer one is VERSION_CONFLICT and changes nothing. */
+  expectedVersion: Scalars['Int']['input'];
+  /** The company's `id`. */
+  id: Scalars['ID']['input'];
+};
+
+/** Which day, at which version. */
+export type DeleteDayInput = {
+  /** The `version` you last read; a newer one is VERSION_CONFLICT and changes nothing. */
+  expectedVersion: Scalars['Int']['input'];
+  /** The day's `id`. */
+  id: Scalars['ID']['input'];
+};
+
+/** Which practice, at which version. */
+export type DeletePracticeInput = {
+  /** The `version` you last read; a newer one is VERSION_CONFLICT and changes nothing. */
+  expectedVersion: Scalars['Int']['input'];
+  /** The practice's `id`. */
+  id: Scalars['ID']['input'];
+};
+
+/** Which recap, at which version. */
+export type DeleteRecapInput = {
+  /** The `version` you last read; a newer one is VERSION_CONFLICT and changes nothing. */
+  expectedVersion: Scalars['Int']['input'];
+  /** The recap's `id`. */
+  id: Scalars['ID']['input'];
+};
+
+/** Which story, at which version. */
+export type DeleteStoryInput = {
+  /** The `version` you last read; a newer one is VERSION_CONFLICT and changes nothing. */
+  expectedVersion: Scalars['Int']['input'];
+  /** The story's `id`. */
+  id: Scalars['ID']['input'];
+};
+
+/** A figure with the year it describes and the source that gives it. */
+export type MetricInput = {
+  /** What readers see; keeps the qualifier's words, e.g. "Employees (about)". */
+  label: Scalars['String']['input'];
+  /** "about", "up to" or "more than", when the source says so. */
+  qualifier?: InputMaybe<Scalars['String']['input']>;
+  /** The `id` of one of the story's sources. */
+  source: Scalars['String']['input'];
+  unit: Scalars['String']['input'];
+  value: Scalars['Float']['input'];
+  /** The year the figure describes, not after its source's year. */
+  year: Scalars['Int']['input'];
+};
+
 /** Sort direction. */
 export type OrderDirection =
   | 'ASC'
   | 'DESC';
+
+/** Where a record comes from. */
+export type Origin =
+  /** Created over the API: edit it with mutations. */
+  | 'API'
+  /** A Markdown file of the content folder: edit the file, the import updates the record. */
+  | 'FILE';
+
+/** Whether readers see a story or recap: drafts are seen only in preview. */
+export type PublicationStatus =
+  | 'DRAFT'
+  | 'PUBLISHED';
+
+/** Which recap, at which version. */
+export type PublishRecapInput = {
+  /** The `version` you last read; a newer one is VERSION_CONFLICT and changes nothing. */
+  expectedVersion: Scalars['Int']['input'];
+  /** The recap's `id`. */
+  id: Scalars['ID']['input'];
+};
+
+/** Which story, at which version. */
+export type PublishStoryInput = {
+  /** The `version` you last read; a newer one is VERSION_CONFLICT and changes nothing. */
+  expectedVersion: Scalars['Int']['input'];
+  /** The story's `id`. */
+  id: Scalars['ID']['input'];
+};
+
+/** Reject a pending submission. */
+export type RejectSubmissionInput = {
+  id: Scalars['ID']['input'];
+  /** Why, for the submitter to see. */
+  reason: Scalars['String']['input'];
+};
+
+/** Revoke an API token: it stops working at once. */
+export type RevokeApiTokenInput = {
+  id: Scalars['ID']['input'];
+};
+
+/** What an API token may do. */
+export type Role =
+  /** Everything, plus tokens and the audit log. */
+  | 'ADMIN'
+  /** Write, preview and publish content. */
+  | 'EDITOR'
+  /** Review community submissions. */
+  | 'MODERATOR';
+
+/** A source the story cites; metrics cite it by `id`. */
+export type SourceInput = {
+  /** Lower-case kebab-case, unique within the story. */
+  id: Scalars['String']['input'];
+  kind: SourceKind;
+  /** The publisher or venue, not a speaker. */
+  publisher?: InputMaybe<Scalars['String']['input']>;
+  title: Scalars['String']['input'];
+  /** An absolute http(s) URL. */
+  url: Scalars['String']['input'];
+  /** Required when a metric cites the source. */
+  year?: InputMaybe<Scalars['Int']['input']>;
+};
 
 /** The kind of publication a source is. */
 export type SourceKind =
@@ -68,6 +263,119 @@ export type StoryOrderField =
   | 'PUBLISHED_AT'
   | 'TITLE'
   | 'YEAR';
+
+/** Where a community submission stands. */
+export type SubmissionStatus =
+  | 'APPROVED'
+  | 'PENDING'
+  | 'REJECTED';
+
+/** Your DevOps adoption story, for the moderators to review. Plain text only. */
+export type SubmitStoryInput = {
+  /** The company that adopted DevOps. */
+  company: Scalars['String']['input'];
+  /** How moderators may reach you; never published. */
+  contact?: InputMaybe<Scalars['String']['input']>;
+  /** At least one public source, an http(s) URL. */
+  links: Array<Scalars['String']['input']>;
+  /** Your name, if you would like credit. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** What came of it, with figures where you have them. */
+  outcome: Scalars['String']['input'];
+  title: Scalars['String']['input'];
+  /** What changed: practices, tools, teams. */
+  whatChanged: Scalars['String']['input'];
+};
+
+/** Which recap, at which version. */
+export type UnpublishRecapInput = {
+  /** The `version` you last read; a newer one is VERSION_CONFLICT and changes nothing. */
+  expectedVersion: Scalars['Int']['input'];
+  /** The recap's `id`. */
+  id: Scalars['ID']['input'];
+};
+
+/** Which story, at which version. */
+export type UnpublishStoryInput = {
+  /** The `version` you last read; a newer one is VERSION_CONFLICT and changes nothing. */
+  expectedVersion: Scalars['Int']['input'];
+  /** The story's `id`. */
+  id: Scalars['ID']['input'];
+};
+
+/** A change to an API company: the fields given replace the current ones. */
+export type UpdateCompanyInput = {
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** The `version` you last read. */
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  industry?: InputMaybe<Scalars['String']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A change to an API day: the fields given replace the current ones. */
+export type UpdateDayInput = {
+  body?: InputMaybe<Scalars['String']['input']>;
+  /** The `version` you last read. */
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  summary?: InputMaybe<Scalars['String']['input']>;
+  title?: InputMaybe<Scalars['String']['input']>;
+  topic?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A change to an API practice: the fields given replace the current ones. */
+export type UpdatePracticeInput = {
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** The `version` you last read. */
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  name?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A change to an API recap: the fields given replace the current ones; lists are replaced whole. */
+export type UpdateRecapInput = {
+  body?: InputMaybe<Scalars['String']['input']>;
+  coversDays?: InputMaybe<Array<Scalars['Int']['input']>>;
+  /** The `version` you last read. */
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  points?: InputMaybe<Array<Scalars['String']['input']>>;
+  stories?: InputMaybe<Array<Scalars['String']['input']>>;
+  title?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A change to an API story: the fields given replace the current ones; lists are replaced whole. */
+export type UpdateStoryInput = {
+  body?: InputMaybe<Scalars['String']['input']>;
+  company?: InputMaybe<Scalars['String']['input']>;
+  day?: InputMaybe<Scalars['Int']['input']>;
+  /** The `version` you last read; a newer one is VERSION_CONFLICT and changes nothing. */
+  expectedVersion: Scalars['Int']['input'];
+  headline?: InputMaybe<Scalars['String']['input']>;
+  id: Scalars['ID']['input'];
+  metrics?: InputMaybe<Array<MetricInput>>;
+  practices?: InputMaybe<Array<Scalars['String']['input']>>;
+  sources?: InputMaybe<Array<SourceInput>>;
+  summary?: InputMaybe<Scalars['String']['input']>;
+  title?: InputMaybe<Scalars['String']['input']>;
+  year?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Why a mutation changed nothing, in a way its author can fix. */
+export type UserErrorCode =
+  /** The record comes from a file: edit the file the message names. */
+  | 'EDIT_IN_SOURCE'
+  /** A field breaks a content rule; the message says which and how. */
+  | 'INVALID'
+  /** Other records use this one; change them first. */
+  | 'IN_USE'
+  /** The record does not exist (any more). */
+  | 'NOT_FOUND'
+  /** Another record has this slug, day or name. */
+  | 'SLUG_TAKEN'
+  /** Someone changed the record since you read it; the message gives the current version. */
+  | 'VERSION_CONFLICT';
 
 export type StoryCardFieldsFragment = { slug: string, title: string, headline: string, year: number | null, company: { slug: string, name: string }, practices: Array<{ slug: string, name: string }>, metrics: Array<{ label: string, value: number, unit: string, year: number | null }> };
 

@@ -10,12 +10,13 @@ export type RunningApi = LaunchedApi;
 
 /**
  * Starts the built api (the web project's `test` target builds it) serving `WEB_DIST`, on a free
- * port or on `port` (to bring a stopped server back at the same address), once it is ready.
+ * port or on `port` (to bring a stopped server back at the same address), with `env` on top (a
+ * file `DATABASE_URL`, say), once it is ready.
  */
-export async function startApi(port?: number): Promise<RunningApi> {
+export async function startApi(port?: number, env: NodeJS.ProcessEnv = {}): Promise<RunningApi> {
   if (!existsSync(`${WEB_DIST}index.html`))
     throw new Error(`${WEB_DIST}index.html is missing: run npx nx build @devops-stories/web`);
-  return launchApi({ port, env: { WEB_ROOT: WEB_DIST } });
+  return launchApi({ port, env: { WEB_ROOT: WEB_DIST, ...env } });
 }
 
 /** POSTs a query to a running api and returns its JSON answer, for tests that compare the page with the API. */

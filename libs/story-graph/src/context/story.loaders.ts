@@ -48,7 +48,7 @@ export class StoryLoaders {
     this.storiesByDay = new DataLoader((days) => store.storiesByDays(days, view));
     this.storiesByRecap = new DataLoader((days) => store.storiesByRecapDays(days, view));
     this.dayByNumber = new DataLoader((numbers) => store.daysByNumbers(numbers));
-    this.recapByDay = new DataLoader((days) => store.recapsByDays(days));
+    this.recapByDay = new DataLoader((days) => store.recapsByDays(days, view));
   }
 
   /** Up to `size` related stories per story; one loader per size so each batch is one statement. */

@@ -1,6 +1,12 @@
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema, getMetadataStorage } from 'type-graphql';
-import { createStoryContext, type StoryContext, type StoryGraphOptions } from '../context/story.context.js';
+import { authChecker } from '../authoring/auth-checker.js';
+import {
+  createStoryContext,
+  type StoryContext,
+  type StoryGraphOptions,
+  type StoryRequest,
+} from '../context/story.context.js';
 import type { SchemaModule } from './schema-module.js';
 
 /** Thrown at start when modules cannot be assembled; names the modules involved. */
@@ -73,7 +79,7 @@ export function assertNoConflicts(modules: readonly SchemaModule[]): void {
   if (conflicts.length) throw new SchemaModuleConflictError(conflicts);
 }
 
-/** Builds the executable schema from modules, after checking they do not clash. */
+/** Builds the executable schema from modules, after checking they do not clash; `@Authorized` fields are guarded. */
 export async function buildModularSchema(modules: readonly SchemaModule[]): Promise<GraphQLSchema> {
   assertNoConflicts(modules);
   const resolvers = modules.flatMap((m) => m.resolvers);
@@ -81,6 +87,9 @@ export async function buildModularSchema(modules: readonly SchemaModule[]): Prom
     resolvers: resolvers as [Function, ...Function[]],
     orphanedTypes: modules.flatMap((m) => m.types ?? []) as Function[],
     validate: false,
+    // `@Authorized(...)` fields: UNAUTHENTICATED or FORBIDDEN before their resolver runs.
+    authChecker,
+    authMode: 'error',
   });
 }
 
@@ -93,7 +102,7 @@ export async function buildModularSchema(modules: readonly SchemaModule[]): Prom
 export function modularContextFactory(
   modules: readonly SchemaModule[],
   options: StoryGraphOptions,
-): () => StoryContext {
+): (request?: StoryRequest) => StoryContext {
   const extend = (base: StoryContext) =>
     Object.assign(base, ...modules.map((m) => m.context?.(base) ?? {})) as StoryContext;
   const probe = createStoryContext(options);
@@ -106,5 +115,5 @@ export function modularContextFactory(
       ownerOf.set(key, `module "${m.name}"`);
     }
   }
-  return () => extend(createStoryContext(options));
+  return (request) => extend(createStoryContext(options, request));
 }

@@ -1,30 +1,65 @@
-import type { CompanyRecord, DayRecord, PracticeRecord, RecapRecord, StoryRecord } from '@devops-stories/story-store';
+import { Origin, PublicationStatus } from '@devops-stories/story-model';
+import type {
+  AuthoredRecord,
+  CompanyRecord,
+  DayRecord,
+  PracticeRecord,
+  RecapRecord,
+  StoryRecord,
+} from '@devops-stories/story-store';
+import type { StoryStatus } from '@devops-stories/story-content';
 import { toGlobalId } from '../relay/global-id.js';
 
+/** A record's origin and status as the GraphQL enums spell them. */
+type Served<R> = Omit<R, 'origin' | 'status'> & { origin: Origin } & (R extends { status: StoryStatus }
+    ? { status: PublicationStatus }
+    : unknown);
+
 /** A stored story as the graph resolves it: its record plus `__typename` and global id. */
-export type StoryNode = StoryRecord & { __typename: 'Story'; id: string };
-export type CompanyNode = CompanyRecord & { __typename: 'Company'; id: string };
-export type PracticeNode = PracticeRecord & { __typename: 'Practice'; id: string };
-export type DayNode = DayRecord & { __typename: 'Day'; id: string };
-export type RecapNode = RecapRecord & { __typename: 'Recap'; id: string };
+export type StoryNode = Served<StoryRecord> & { __typename: 'Story'; id: string };
+export type CompanyNode = Served<CompanyRecord> & { __typename: 'Company'; id: string };
+export type PracticeNode = Served<PracticeRecord> & { __typename: 'Practice'; id: string };
+export type DayNode = Served<DayRecord> & { __typename: 'Day'; id: string };
+export type RecapNode = Served<RecapRecord> & { __typename: 'Recap'; id: string };
+
+const ORIGINS: Record<AuthoredRecord['origin'], Origin> = { file: Origin.FILE, api: Origin.API };
+const STATUSES: Record<StoryStatus, PublicationStatus> = {
+  published: PublicationStatus.PUBLISHED,
+  draft: PublicationStatus.DRAFT,
+};
 
 export const storyNode = (r: StoryRecord): StoryNode => ({
   ...r,
+  origin: ORIGINS[r.origin],
+  status: STATUSES[r.status],
   __typename: 'Story',
   id: toGlobalId('Story', r.slug),
 });
 export const companyNode = (r: CompanyRecord): CompanyNode => ({
   ...r,
+  origin: ORIGINS[r.origin],
   __typename: 'Company',
   id: toGlobalId('Company', r.slug),
 });
 export const practiceNode = (r: PracticeRecord): PracticeNode => ({
   ...r,
+  origin: ORIGINS[r.origin],
   __typename: 'Practice',
   id: toGlobalId('Practice', r.slug),
 });
-export const dayNode = (r: DayRecord): DayNode => ({ ...r, __typename: 'Day', id: toGlobalId('Day', r.number) });
-export const recapNode = (r: RecapRecord): RecapNode => ({ ...r, __typename: 'Recap', id: toGlobalId('Recap', r.day) });
+export const dayNode = (r: DayRecord): DayNode => ({
+  ...r,
+  origin: ORIGINS[r.origin],
+  __typename: 'Day',
+  id: toGlobalId('Day', r.number),
+});
+export const recapNode = (r: RecapRecord): RecapNode => ({
+  ...r,
+  origin: ORIGINS[r.origin],
+  status: STATUSES[r.status],
+  __typename: 'Recap',
+  id: toGlobalId('Recap', r.day),
+});
 
 /** Maps a nullable record. */
 export function maybe<R, N>(record: R | null | undefined, toNode: (r: R) => N): N | null {

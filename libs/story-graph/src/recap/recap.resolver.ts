@@ -26,7 +26,7 @@ export class RecapResolver {
   })
   async recaps(@Args(() => ForwardPageArgs) page: ForwardPageArgs, @Ctx() ctx: StoryContext) {
     const plan = planPage(page, ctx.cursors, { order: RECAP_ORDER });
-    const recaps = (await ctx.store.listRecaps()).map(recapNode);
+    const recaps = (await ctx.store.listRecaps(ctx.view)).map(recapNode);
     return pageList(
       recaps,
       plan,

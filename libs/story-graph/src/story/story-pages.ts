@@ -77,6 +77,6 @@ export function pageNestedStories(
   return pageList(stories.map(storyNode), plan, nestedPosition, ctx.cursors, 'desc');
 }
 
-function nestedPosition(story: StoryRecord): CursorPosition {
+function nestedPosition(story: Pick<StoryRecord, 'publishedAt' | 'slug'>): CursorPosition {
   return { order: NESTED_ORDER, value: story.publishedAt?.getTime() ?? 0, slug: story.slug };
 }

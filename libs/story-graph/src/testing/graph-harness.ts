@@ -3,6 +3,7 @@ import { openSqliteStore, type StoryStore } from '@devops-stories/story-store';
 import { type ExecutionResult, graphql, type GraphQLSchema } from 'graphql';
 import { buildModularSchema, modularContextFactory } from '../module/module-registry.js';
 import type { SchemaModule } from '../module/schema-module.js';
+import type { StoryRequest } from '../context/story.context.js';
 import { storyModule } from '../module/story.module.js';
 
 /**
@@ -14,7 +15,12 @@ export interface GraphHarness {
   schema: GraphQLSchema;
   /** SQL statements run since the last {@link GraphHarness.run} began. */
   statements: string[];
-  run<T = Record<string, any>>(source: string, variables?: Record<string, unknown>): Promise<ExecutionResult<T>>;
+  /** Runs one operation, as an anonymous reader unless `request` says who asks. */
+  run<T = Record<string, any>>(
+    source: string,
+    variables?: Record<string, unknown>,
+    request?: StoryRequest,
+  ): Promise<ExecutionResult<T>>;
 }
 
 /** Builds the harness for `modules` (the core story module alone by default). */
@@ -28,13 +34,13 @@ export async function createGraphHarness(modules: SchemaModule[] = [storyModule]
     store,
     schema,
     statements,
-    async run(source, variables) {
+    async run(source, variables, request) {
       statements.length = 0;
       return (await graphql({
         schema,
         source,
         variableValues: variables,
-        contextValue: createContext(),
+        contextValue: createContext(request),
       })) as ExecutionResult<any>;
     },
   };

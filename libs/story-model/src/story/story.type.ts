@@ -1,5 +1,6 @@
 import { GraphQLDateTimeISO } from 'graphql-scalars';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Origin, PublicationStatus } from '../enums.js';
 import { Node } from '../node/node.type.js';
 
 /**
@@ -37,4 +38,21 @@ export class Story implements Node {
 
   @Field(() => GraphQLDateTimeISO)
   updatedAt!: Date;
+
+  @Field(() => Int, {
+    description: 'Goes up by one with each change; `update*` mutations take the version they expect.',
+  })
+  version!: number;
+
+  @Field(() => Origin, { description: 'Where the record comes from; a FILE record is edited in its file.' })
+  origin!: Origin;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'For a FILE record, its file in the content folder, such as stories/amazon.md.',
+  })
+  sourceFile!: string | null;
+
+  @Field(() => PublicationStatus, { description: 'Readers see PUBLISHED only; drafts appear in preview.' })
+  status!: PublicationStatus;
 }

@@ -1,5 +1,7 @@
 import type { Selectable } from 'kysely';
 import type {
+  AuditRecord,
+  AuthoredRecord,
   CompanyRecord,
   DayRecord,
   MetricRecord,
@@ -7,14 +9,20 @@ import type {
   RecapRecord,
   SourceRecord,
   StoryRecord,
+  SubmissionRecord,
+  TokenRecord,
 } from '../store.types.js';
 import type {
+  ApiTokensTable,
+  AuditLogTable,
+  Authored,
   CompaniesTable,
   DaysTable,
   PracticesTable,
   RecapsTable,
   SourcesTable,
   StoriesTable,
+  SubmissionsTable,
 } from './story-database.js';
 
 /** The story columns every story read selects (all but the import's content hash). */
@@ -34,6 +42,9 @@ export const STORY_COLUMNS = [
   's.reading_time_minutes',
   's.published_at',
   's.updated_at',
+  's.origin',
+  's.source_file',
+  's.version',
 ] as const;
 
 /** A row of {@link STORY_COLUMNS}. */
@@ -56,15 +67,28 @@ export function toStory(r: StoryRow): StoryRecord {
     readingTimeMinutes: r.reading_time_minutes,
     publishedAt: r.published_at === null ? null : new Date(r.published_at),
     updatedAt: new Date(r.updated_at),
+    ...authored(r),
   };
 }
 
+/** The origin, file and version columns as a record carries them. */
+export function authored(r: Authored): AuthoredRecord {
+  return { origin: r.origin, sourceFile: r.source_file, version: r.version };
+}
+
 export function toCompany(r: Selectable<CompaniesTable>): CompanyRecord {
-  return { rowId: r.id, slug: r.slug, name: r.name, industry: r.industry, description: r.description };
+  return {
+    rowId: r.id,
+    slug: r.slug,
+    name: r.name,
+    industry: r.industry,
+    description: r.description,
+    ...authored(r),
+  };
 }
 
 export function toPractice(r: Selectable<PracticesTable>): PracticeRecord {
-  return { rowId: r.id, slug: r.slug, name: r.name, description: r.description };
+  return { rowId: r.id, slug: r.slug, name: r.name, description: r.description, ...authored(r) };
 }
 
 export type SourceRow = Pick<Selectable<SourcesTable>, 'title' | 'url' | 'kind' | 'publisher' | 'year'>;
@@ -109,19 +133,71 @@ export function toDay(r: Selectable<DaysTable>): DayRecord {
     body: r.body,
     bodyHtml: r.body_html,
     bodyText: r.body_text,
+    ...authored(r),
   };
 }
 
 export function toRecap(r: Selectable<RecapsTable>): RecapRecord {
   return {
     day: r.day,
+    status: r.status,
     title: r.title,
     points: parseJson<string[]>(r.points),
     coversDays: parseJson<number[]>(r.covers_days),
     body: r.body,
     bodyHtml: r.body_html,
     bodyText: r.body_text,
+    ...authored(r),
   };
+}
+
+export function toToken(r: Selectable<ApiTokensTable>): TokenRecord {
+  return {
+    id: r.id,
+    name: r.name,
+    role: r.role,
+    createdAt: new Date(r.created_at),
+    lastUsedAt: date(r.last_used_at),
+    revokedAt: date(r.revoked_at),
+  };
+}
+
+export function toSubmission(r: Selectable<SubmissionsTable> & { story_slug: string | null }): SubmissionRecord {
+  return {
+    id: r.id,
+    status: r.status,
+    company: r.company,
+    title: r.title,
+    whatChanged: r.what_changed,
+    outcome: r.outcome,
+    links: parseJson<string[]>(r.links),
+    name: r.name,
+    contact: r.contact,
+    publicNote: r.public_note,
+    submittedAt: new Date(r.submitted_at),
+    reviewedAt: date(r.reviewed_at),
+    reviewedBy: r.reviewed_by,
+    storyId: r.story_id,
+    storySlug: r.story_slug,
+    version: r.version,
+  };
+}
+
+export function toAudit(r: Selectable<AuditLogTable>): AuditRecord {
+  return {
+    id: r.id,
+    at: new Date(r.at),
+    actor: r.actor,
+    operation: r.operation,
+    recordType: r.record_type,
+    recordKey: r.record_key,
+    versionBefore: r.version_before,
+    versionAfter: r.version_after,
+  };
+}
+
+function date(ms: number | null): Date | null {
+  return ms === null ? null : new Date(ms);
 }
 
 /** JSON the import wrote from a typed value. */

@@ -1,6 +1,6 @@
-import type { StoryStatus } from '@devops-stories/story-content';
+import type { MetricQualifier, StoryStatus } from '@devops-stories/story-content';
 import type { Generated } from 'kysely';
-import type { SearchKind, SourceRecord } from '../store.types.js';
+import type { Origin, SearchKind, SourceRecord, SubmissionStatus, TokenRole } from '../store.types.js';
 
 /**
  * The tables as the migrations create them, for Kysely: column names as stored
@@ -18,9 +18,21 @@ export interface StoryDatabase {
   recaps: RecapsTable;
   recap_stories: RecapStoriesTable;
   search_index: SearchIndexTable;
+  api_tokens: ApiTokensTable;
+  submissions: SubmissionsTable;
+  audit_log: AuditLogTable;
 }
 
-export interface CompaniesTable {
+/** Columns every authorable record has: where it comes from and its version. */
+export interface Authored {
+  origin: Origin;
+  /** For `file` records, the file relative to the content folder (`stories/amazon.md`). */
+  source_file: string | null;
+  /** 1 when created, +1 on each change. */
+  version: number;
+}
+
+export interface CompaniesTable extends Authored {
   id: Generated<number>;
   slug: string;
   name: string;
@@ -28,14 +40,14 @@ export interface CompaniesTable {
   description: string;
 }
 
-export interface PracticesTable {
+export interface PracticesTable extends Authored {
   id: Generated<number>;
   slug: string;
   name: string;
   description: string;
 }
 
-export interface DaysTable {
+export interface DaysTable extends Authored {
   number: number;
   title: string;
   topic: string;
@@ -45,7 +57,7 @@ export interface DaysTable {
   body_text: string;
 }
 
-export interface StoriesTable {
+export interface StoriesTable extends Authored {
   id: Generated<number>;
   slug: string;
   title: string;
@@ -93,11 +105,14 @@ export interface MetricsTable {
   value: number;
   unit: string;
   year: number | null;
+  /** "about", "up to" or "more than", as the source qualifies the figure. */
+  qualifier: MetricQualifier | null;
   source_id: number | null;
   position: number;
 }
 
-export interface RecapsTable {
+export interface RecapsTable extends Authored {
+  status: StoryStatus;
   day: number;
   title: string;
   /** JSON array of strings. */
@@ -124,4 +139,51 @@ export interface SearchIndexTable {
   key: string;
   /** 1 when the row may be shown publicly. */
   published: number;
+}
+
+export interface ApiTokensTable {
+  id: Generated<number>;
+  /** The public half of a token, which finds its row; the secret half is stored only as a hash. */
+  public_id: string;
+  name: string;
+  role: TokenRole;
+  /** sha256 of the secret half, hex. */
+  secret_hash: string;
+  created_at: number;
+  last_used_at: number | null;
+  revoked_at: number | null;
+}
+
+export interface SubmissionsTable {
+  id: Generated<number>;
+  /** sha256 of the receipt, hex: the receipt itself is only the submitter's. */
+  receipt_hash: string;
+  status: SubmissionStatus;
+  company: string;
+  title: string;
+  what_changed: string;
+  outcome: string;
+  /** JSON array of URLs. */
+  links: string;
+  name: string | null;
+  contact: string | null;
+  public_note: string | null;
+  submitted_at: number;
+  reviewed_at: number | null;
+  reviewed_by: string | null;
+  /** The draft story an approval created. */
+  story_id: number | null;
+  version: Generated<number>;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: number;
+  /** The token name that wrote, `anonymous` for a submission, `cli` for the token CLI. */
+  actor: string;
+  operation: string;
+  record_type: string;
+  record_key: string;
+  version_before: number | null;
+  version_after: number | null;
 }

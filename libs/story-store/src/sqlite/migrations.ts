@@ -102,4 +102,68 @@ export const migrations: readonly string[] = [
   -- Stories are rewritten only when their hash changes: clearing it renders every one on the next import.
   UPDATE stories SET content_hash = '';
   `,
+  // 3: authoring. Records carry their origin (a file of the content folder, or the API), the file
+  // they come from and a version for optimistic concurrency; recaps get drafts; API tokens,
+  // community submissions and the audit log get their tables.
+  `
+  ALTER TABLE stories ADD COLUMN origin TEXT NOT NULL DEFAULT 'file' CHECK (origin IN ('file', 'api'));
+  ALTER TABLE stories ADD COLUMN source_file TEXT;
+  ALTER TABLE stories ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+  ALTER TABLE companies ADD COLUMN origin TEXT NOT NULL DEFAULT 'file' CHECK (origin IN ('file', 'api'));
+  ALTER TABLE companies ADD COLUMN source_file TEXT;
+  ALTER TABLE companies ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+  ALTER TABLE practices ADD COLUMN origin TEXT NOT NULL DEFAULT 'file' CHECK (origin IN ('file', 'api'));
+  ALTER TABLE practices ADD COLUMN source_file TEXT;
+  ALTER TABLE practices ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+  ALTER TABLE days ADD COLUMN origin TEXT NOT NULL DEFAULT 'file' CHECK (origin IN ('file', 'api'));
+  ALTER TABLE days ADD COLUMN source_file TEXT;
+  ALTER TABLE days ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+  ALTER TABLE recaps ADD COLUMN origin TEXT NOT NULL DEFAULT 'file' CHECK (origin IN ('file', 'api'));
+  ALTER TABLE recaps ADD COLUMN source_file TEXT;
+  ALTER TABLE recaps ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+  ALTER TABLE recaps ADD COLUMN status TEXT NOT NULL DEFAULT 'published' CHECK (status IN ('published', 'draft'));
+  ALTER TABLE metrics ADD COLUMN qualifier TEXT;
+  CREATE TABLE api_tokens (
+    id INTEGER PRIMARY KEY,
+    public_id TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    role TEXT NOT NULL CHECK (role IN ('editor', 'moderator', 'admin')),
+    secret_hash TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    last_used_at INTEGER,
+    revoked_at INTEGER
+  );
+  CREATE UNIQUE INDEX api_tokens_active_name ON api_tokens(name) WHERE revoked_at IS NULL;
+  CREATE TABLE submissions (
+    id INTEGER PRIMARY KEY,
+    receipt_hash TEXT NOT NULL UNIQUE,
+    status TEXT NOT NULL CHECK (status IN ('pending', 'approved', 'rejected')),
+    company TEXT NOT NULL,
+    title TEXT NOT NULL,
+    what_changed TEXT NOT NULL,
+    outcome TEXT NOT NULL,
+    links TEXT NOT NULL,
+    name TEXT,
+    contact TEXT,
+    public_note TEXT,
+    submitted_at INTEGER NOT NULL,
+    reviewed_at INTEGER,
+    reviewed_by TEXT,
+    story_id INTEGER REFERENCES stories(id) ON DELETE SET NULL,
+    version INTEGER NOT NULL DEFAULT 1
+  );
+  CREATE INDEX submissions_status ON submissions(status, id);
+  CREATE TABLE audit_log (
+    id INTEGER PRIMARY KEY,
+    at INTEGER NOT NULL,
+    actor TEXT NOT NULL,
+    operation TEXT NOT NULL,
+    record_type TEXT NOT NULL,
+    record_key TEXT NOT NULL,
+    version_before INTEGER,
+    version_after INTEGER
+  );
+  -- Every story is rewritten once by the next import, which records the file it comes from.
+  UPDATE stories SET content_hash = '';
+  `,
 ];

@@ -235,7 +235,7 @@ const relatedQuery = preparedQuery<{ keys: string; limit: number }>()((db, v, vi
         )
         .where(inKeys('a.story_id', v.keys))
         .groupBy(['a.story_id', 'b.story_id'])
-        .select((eb) => ['a.story_id as origin', 'b.story_id as other', eb.fn.countAll<number>().as('overlap')]),
+        .select((eb) => ['a.story_id as origin_id', 'b.story_id as other', eb.fn.countAll<number>().as('overlap')]),
     )
     .with('ranked', (db) =>
       db
@@ -243,13 +243,13 @@ const relatedQuery = preparedQuery<{ keys: string; limit: number }>()((db, v, vi
         .innerJoin('stories as s', 's.id', 'shared.other')
         .$if(view === 'published', (q) => q.where('s.status', '=', sql.lit(PUBLISHED)))
         .select((eb) => [
-          'shared.origin',
+          'shared.origin_id',
           ...STORY_COLUMNS,
           eb.fn
             .agg<number>('row_number')
             .over((over) =>
               over
-                .partitionBy('shared.origin')
+                .partitionBy('shared.origin_id')
                 .orderBy('shared.overlap', 'desc')
                 .orderBy(publishedAtKey, 'desc')
                 .orderBy('s.slug'),
@@ -260,7 +260,7 @@ const relatedQuery = preparedQuery<{ keys: string; limit: number }>()((db, v, vi
     .selectFrom('ranked')
     .selectAll()
     .where('rank', '<=', v.limit)
-    .orderBy('origin')
+    .orderBy('origin_id')
     .orderBy('rank'),
 );
 
@@ -272,7 +272,7 @@ export async function relatedStories(
   view: StoryView,
 ): Promise<StoryRecord[][]> {
   const rows = await relatedQuery(runner, { keys: keyList(storyIds), limit }, view);
-  return groupBy(storyIds, rows, (r) => r.origin, toStory);
+  return groupBy(storyIds, rows, (r) => r.origin_id, toStory);
 }
 
 const companiesQuery = preparedQuery()((db) => db.selectFrom('companies').selectAll().orderBy('name'));
@@ -387,17 +387,31 @@ export async function daysByNumbers(runner: QueryRunner, numbers: readonly numbe
   return byKey(numbers, rows.map(toDay), (d) => d.number);
 }
 
-const recapsQuery = preparedQuery()((db) => db.selectFrom('recaps').selectAll().orderBy('day'));
-
-export async function listRecaps(runner: QueryRunner): Promise<RecapRecord[]> {
-  return (await recapsQuery(runner, {})).map(toRecap);
-}
-
-const recapsByDaysQuery = preparedQuery<{ keys: string }>()((db, v) =>
-  db.selectFrom('recaps').selectAll().where(inKeys('day', v.keys)),
+const recapsQuery = preparedQuery()((db, _v, view: StoryView) =>
+  db
+    .selectFrom('recaps')
+    .selectAll()
+    .$if(view === 'published', (q) => q.where('status', '=', sql.lit(PUBLISHED)))
+    .orderBy('day'),
 );
 
-export async function recapsByDays(runner: QueryRunner, days: readonly number[]): Promise<(RecapRecord | null)[]> {
-  const rows = await recapsByDaysQuery(runner, { keys: keyList(days) });
+export async function listRecaps(runner: QueryRunner, view: StoryView): Promise<RecapRecord[]> {
+  return (await recapsQuery(runner, {}, view)).map(toRecap);
+}
+
+const recapsByDaysQuery = preparedQuery<{ keys: string }>()((db, v, view: StoryView) =>
+  db
+    .selectFrom('recaps')
+    .selectAll()
+    .where(inKeys('day', v.keys))
+    .$if(view === 'published', (q) => q.where('status', '=', sql.lit(PUBLISHED))),
+);
+
+export async function recapsByDays(
+  runner: QueryRunner,
+  days: readonly number[],
+  view: StoryView,
+): Promise<(RecapRecord | null)[]> {
+  const rows = await recapsByDaysQuery(runner, { keys: keyList(days) }, view);
   return byKey(days, rows.map(toRecap), (r) => r.day);
 }

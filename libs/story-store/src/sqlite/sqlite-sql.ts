@@ -1,4 +1,4 @@
-import { type ExpressionBuilder, type Kysely, sql, type SqlBool } from 'kysely';
+import { type ExpressionBuilder, type Kysely, type RawBuilder, sql, type SqlBool } from 'kysely';
 import { preparedQuery, type QueryRunner, type StandIns } from '../db/prepared-query.js';
 import type { StoryDatabase } from '../db/story-database.js';
 import { filteredStories, filtersSet } from '../db/story-filter.js';
@@ -31,23 +31,41 @@ export function notInKeys(column: string, keys: unknown) {
   return sql<SqlBool>`${sql.ref(column)} NOT IN (SELECT value FROM json_each(${keys}))`;
 }
 
-/**
- * Refills the FTS5 index from the stored text of every story, day and recap: the same
- * words readers are served (`body_text`), with the headline, summary or points.
- */
-export async function rebuildSearchIndex(db: Kysely<StoryDatabase>): Promise<void> {
-  await db.deleteFrom('search_index').execute();
-  await sql`INSERT INTO search_index (title, body, kind, key, published)
+/** The index rows of stories, days and recaps: the words readers are served, with the headline, summary or points. */
+const INDEXED = {
+  Story: (where: RawBuilder<unknown>) => sql`INSERT INTO search_index (title, body, kind, key, published)
     SELECT s.title || ' ' || c.name, s.headline || char(10) || s.summary || char(10) || s.body_text,
       'Story', s.slug, s.status = 'published'
-    FROM stories s JOIN companies c ON c.id = s.company_id`.execute(db);
-  await sql`INSERT INTO search_index (title, body, kind, key, published)
+    FROM stories s JOIN companies c ON c.id = s.company_id WHERE ${where}`,
+  Day: (where: RawBuilder<unknown>) => sql`INSERT INTO search_index (title, body, kind, key, published)
     SELECT title, topic || char(10) || summary || char(10) || body_text, 'Day', CAST(number AS TEXT), 1
-    FROM days`.execute(db);
-  await sql`INSERT INTO search_index (title, body, kind, key, published)
+    FROM days WHERE ${where}`,
+  Recap: (where: RawBuilder<unknown>) => sql`INSERT INTO search_index (title, body, kind, key, published)
     SELECT title, (SELECT group_concat(value, char(10)) FROM json_each(points)) || char(10) || body_text,
-      'Recap', CAST(day AS TEXT), 1
-    FROM recaps`.execute(db);
+      'Recap', CAST(day AS TEXT), status = 'published'
+    FROM recaps WHERE ${where}`,
+} satisfies Record<SearchKind, unknown>;
+
+/** Refills the FTS5 index from the stored text of every story, day and recap. */
+export async function rebuildSearchIndex(db: Kysely<StoryDatabase>): Promise<void> {
+  await db.deleteFrom('search_index').execute();
+  for (const insert of Object.values(INDEXED)) await insert(sql`1`).execute(db);
+}
+
+/**
+ * Re-indexes some stories (by slug), days or recaps (by number) after a write: their rows are
+ * replaced by what the tables now hold, so a deleted one drops out and a draft is marked unpublished.
+ */
+export async function reindex(
+  db: Kysely<StoryDatabase>,
+  kind: SearchKind,
+  keys: readonly (string | number)[],
+): Promise<void> {
+  if (!keys.length) return;
+  const list = keyList(keys.map(String));
+  await db.deleteFrom('search_index').where('kind', '=', kind).where(inKeys('key', list)).execute();
+  const column = { Story: 's.slug', Day: 'CAST(number AS TEXT)', Recap: 'CAST(day AS TEXT)' }[kind];
+  await INDEXED[kind](sql`${sql.raw(column)} IN (SELECT value FROM json_each(${list}))`).execute(db);
 }
 
 /** What changes the SQL text of a search; each combination is compiled once. */

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { loadContent, renderMarkdown } from '@devops-stories/story-content';
 import { describe, expect, it } from 'vitest';
 import type { SearchPage, StoryStore } from '../store.types.js';
+import { describeAuthoringContract } from '../test/authoring.contract.js';
 import { describeStoryStoreContract, query, searchQuery } from '../test/story-store.contract.js';
 import { migrations } from './migrations.js';
 import { openSqliteStore } from './open.js';
@@ -117,3 +118,7 @@ describe('SQLite store upgrading an older database', () => {
     }
   });
 });
+
+describeAuthoringContract('SQLite in memory', (onStatement) =>
+  openSqliteStore({ url: 'sqlite::memory:', onStatement }),
+);

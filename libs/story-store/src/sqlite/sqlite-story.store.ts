@@ -3,14 +3,19 @@ import { ChangeListeners } from '../change/content-change.js';
 import type { QueryRunner } from '../db/prepared-query.js';
 import type { StoryDatabase } from '../db/story-database.js';
 import type { StoryStore } from '../store.types.js';
+import { listAudit } from './audit.js';
+import { storyDocuments } from './documents.js';
 import { importContent } from './import.js';
 import * as read from './reads.js';
 import { search } from './sqlite-sql.js';
+import * as submissions from './submissions.js';
+import * as tokens from './tokens.js';
+import * as write from './writes.js';
 
 /**
  * The {@link StoryStore} over a migrated SQLite database, each method one query function:
- * the import writes through `db`, reads run through `reads`; each committed change is
- * announced to the `onChange` listeners.
+ * the import and the writes go through `db`, reads run through `reads`; each committed change
+ * (of an import or a write) is announced to the `onChange` listeners.
  */
 export function createSqliteStoryStore(
   db: Kysely<StoryDatabase>,
@@ -19,6 +24,7 @@ export function createSqliteStoryStore(
 ): StoryStore {
   let closed: Promise<void> | undefined;
   const listeners = new ChangeListeners();
+  const writer = { db, listeners };
   return {
     async importContent(bundle) {
       const { result, change } = await importContent(db, bundle);
@@ -42,9 +48,28 @@ export function createSqliteStoryStore(
     sourcesByStoryIds: (ids) => read.sourcesByStoryIds(reads, ids),
     listDays: () => read.listDays(reads),
     daysByNumbers: (numbers) => read.daysByNumbers(reads, numbers),
-    listRecaps: () => read.listRecaps(reads),
-    recapsByDays: (days) => read.recapsByDays(reads, days),
+    listRecaps: (view) => read.listRecaps(reads, view),
+    recapsByDays: (days, view) => read.recapsByDays(reads, days, view),
     search: (query) => search(reads, query),
+    create: (kind, input, actor) => write.create(writer, kind, input, actor),
+    update: (kind, key, expectedVersion, input, actor) =>
+      write.update(writer, kind, key, expectedVersion, input, actor),
+    delete: (kind, key, expectedVersion, actor) => write.remove(writer, kind, key, expectedVersion, actor),
+    setStatus: (kind, key, expectedVersion, status, actor) =>
+      write.setStatus(writer, kind, key, expectedVersion, status, actor),
+    storyDocuments: (slugs) => storyDocuments(db, slugs),
+    handOver: (records, actor) => write.handOver(writer, records, actor),
+    createToken: (name, role, actor) => tokens.createToken(writer, name, role, actor),
+    listTokens: () => tokens.listTokens(db),
+    revokeToken: (idOrName, actor) => tokens.revokeToken(writer, idOrName, actor),
+    authenticate: (presented) => tokens.authenticate(db, presented),
+    submit: (input) => submissions.submit(writer, input),
+    submissionByReceipt: (receipt) => submissions.submissionByReceipt(db, receipt),
+    submissionsByIds: (ids) => submissions.submissionsByIds(db, ids),
+    listSubmissions: (status, page) => submissions.listSubmissions(db, status, page),
+    approveSubmission: (id, note, actor) => submissions.approveSubmission(writer, id, note, actor),
+    rejectSubmission: (id, reason, actor) => submissions.rejectSubmission(writer, id, reason, actor),
+    listAudit: (page) => listAudit(db, page),
     onChange: (listener) => listeners.add(listener),
     close: () => (closed ??= close()),
   };

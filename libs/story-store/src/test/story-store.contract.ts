@@ -70,7 +70,7 @@ export function describeStoryStoreContract(name: string, open: OpenStore): void 
     async function placedOn(hit: SearchRecord, day: number): Promise<boolean> {
       if (hit.kind === 'Day') return Number(hit.key) === day;
       if (hit.kind === 'Story') return (await store.storiesBySlugs([hit.key], 'published'))[0]?.day === day;
-      const [recap] = await store.recapsByDays([Number(hit.key)]);
+      const [recap] = await store.recapsByDays([Number(hit.key)], 'published');
       return recap!.day === day || recap!.coversDays.includes(day);
     }
 
@@ -275,7 +275,7 @@ export function describeStoryStoreContract(name: string, open: OpenStore): void 
       });
       const [day] = await store.daysByNumbers([content.days[0].number]);
       expect(day).toMatchObject({ body: content.days[0].body, ...bodyForms(content.days[0].body) });
-      const [recap] = await store.recapsByDays([content.recaps[0].day]);
+      const [recap] = await store.recapsByDays([content.recaps[0].day], 'published');
       expect(recap).toMatchObject({ body: content.recaps[0].body, ...bodyForms(content.recaps[0].body) });
     });
 

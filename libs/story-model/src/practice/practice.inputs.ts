@@ -1,0 +1,31 @@
+import { Field, ID, InputType, Int } from 'type-graphql';
+import { createRecordRefInput } from '../authoring/record-ref.input.js';
+
+@InputType({ description: 'A new practice.' })
+export class CreatePracticeInput {
+  @Field(() => String, { description: 'Lower-case kebab-case, unique among practices; it cannot change later.' })
+  slug!: string;
+
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => String, { description: 'Markdown.' })
+  description!: string;
+}
+
+@InputType({ description: 'A change to an API practice: the fields given replace the current ones.' })
+export class UpdatePracticeInput {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => Int, { description: 'The `version` you last read.' })
+  expectedVersion!: number;
+
+  @Field(() => String, { nullable: true })
+  name?: string | null;
+
+  @Field(() => String, { nullable: true })
+  description?: string | null;
+}
+
+export const DeletePracticeInput = createRecordRefInput('DeletePractice', 'practice');
