@@ -132,6 +132,7 @@ export function recapAt(plan: CataloguePlan, day: number): RecapContent {
     day,
     title: `Recap: days ${coversDays[0]}-${day}`,
     coversDays,
+    status: 'published',
     points: Array.from({ length: random.int(3, 5) }, () => shortSentence(context, random, 220)),
     stories,
     body: paragraph(context, random, random.int(3, 5)),
