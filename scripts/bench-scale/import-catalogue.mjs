@@ -1,12 +1,13 @@
 // One import, as its own process so that its time and peak memory are its own: reads a content
-// folder and imports it into DATABASE_URL the way the api does at start (loadContent, then the
-// store's importContent in one transaction), with the built libraries. `npm run bench:scale` runs it.
+// folder and imports it into DATABASE_URL the way the api does at start (streamContent, one story
+// file at a time, into the store's importContent in one transaction, with a progress line on stderr
+// once it runs long), with the built libraries. `npm run bench:scale` runs it.
 //
 // Usage: node scripts/bench-scale/import-catalogue.mjs <content folder> <database url>
 // Prints one JSON line: { loadMs, importMs, maxRssMb, result }.
 import { performance } from 'node:perf_hooks';
-import { loadContent } from '@devops-stories/story-content';
-import { openSqliteStore } from '@devops-stories/story-store';
+import * as content from '@devops-stories/story-content';
+import * as stores from '@devops-stories/story-store';
 
 const [dir, url] = process.argv.slice(2);
 if (!dir || !url) {
@@ -14,10 +15,12 @@ if (!dir || !url) {
   process.exit(2);
 }
 const started = performance.now();
-const bundle = loadContent(dir);
+// Builds from before the streaming import (a baseline run) load the whole folder first.
+const source = content.streamContent ? content.streamContent(dir) : content.loadContent(dir);
 const loaded = performance.now();
-const store = openSqliteStore({ url });
-const result = await store.importContent(bundle);
+const store = stores.openSqliteStore({ url });
+const onProgress = stores.importProgressReporter?.({ write: (line) => process.stderr.write(`  ${line}`) });
+const result = await store.importContent(source, { onProgress });
 await store.close();
 const done = performance.now();
 process.stdout.write(

@@ -5,7 +5,7 @@ import {
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
 import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations/fastify';
-import { loadContent } from '@devops-stories/story-content';
+import { streamContent } from '@devops-stories/story-content';
 import {
   buildModularSchema,
   modularContextFactory,
@@ -13,7 +13,7 @@ import {
   type StoryContext,
 } from '@devops-stories/story-graph';
 import { DEFAULT_PAGE_SIZE } from '@devops-stories/story-model';
-import { openSqliteStore, parseDatabaseUrl, type StoryStore } from '@devops-stories/story-store';
+import { importProgressReporter, openSqliteStore, parseDatabaseUrl, type StoryStore } from '@devops-stories/story-store';
 import fastifyCors from '@fastify/cors';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
@@ -111,7 +111,12 @@ export async function createApiServer(config: ApiConfig, options: ApiServerOptio
   const modules = options.modules ?? schemaModules;
   const openedStore = openSqliteStore({ url: config.databaseUrl, onStatement: options.onStatement });
   try {
-    const imported = config.contentImport ? await openedStore.importContent(loadContent()) : null;
+    // Story files are read one at a time; an import long enough to wait for prints its progress on stderr.
+    const imported = config.contentImport
+      ? await openedStore.importContent(streamContent(), {
+          onProgress: importProgressReporter({ write: (line) => process.stderr.write(line) }),
+        })
+      : null;
     const metrics = config.metrics.enabled ? createApiMetrics() : undefined;
     const store = metrics ? timedStore(openedStore, metrics.dbDuration) : openedStore;
     const logging = options.logger ?? false;

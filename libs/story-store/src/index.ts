@@ -1,4 +1,5 @@
 export { type DatabaseLocation, DatabaseUrlError, parseDatabaseUrl } from './database-url.js';
 export { writeProblem } from './db/writable.js';
+export { importProgressLine, importProgressReporter, type ImportProgressOptions } from './import/import-progress.js';
 export { openSqliteStore, type SqliteStoreOptions } from './sqlite/open.js';
 export type * from './store.types.js';

@@ -1,6 +1,6 @@
 import type {
   CompanyInput,
-  ContentBundle,
+  ContentSource,
   DayInput,
   PracticeInput,
   RecapInput,
@@ -285,6 +285,22 @@ export type StoryDocument = StoryInput &
     updatedAt: Date;
   };
 
+/** How far an import has come: called after every few hundred stories, and once the stories are written. */
+export interface ImportProgress {
+  /** Stories read so far (written or found unchanged). */
+  stories: number;
+  /** How many the source holds, when it says. */
+  total: number | undefined;
+  /** Since the import started. */
+  elapsedMs: number;
+}
+
+/** Options of {@link StoryStore.importContent}. */
+export interface ImportOptions {
+  /** Told how far the import has come; `importProgressReporter` turns it into a line on the console for long imports. */
+  onProgress?: (progress: ImportProgress) => void;
+}
+
 export interface ImportResult {
   stories: { inserted: number; updated: number; unchanged: number; removed: number };
   companies: number;
@@ -316,8 +332,11 @@ export interface ContentChange {
  * Methods are async so that a networked backend fits the same contract.
  */
 export interface StoryStore {
-  /** Replaces the stored content with `bundle` (upsert by slug, prune the rest) in one transaction. */
-  importContent(bundle: ContentBundle): Promise<ImportResult>;
+  /**
+   * Replaces the stored file content with `source` (upsert by slug, prune the rest) in one transaction,
+   * reading its stories one at a time; an unchanged re-import writes nothing.
+   */
+  importContent(source: ContentSource, options?: ImportOptions): Promise<ImportResult>;
 
   listStories(query: StoryListQuery): Promise<StoryListPage>;
   storiesBySlugs(slugs: readonly string[], view: StoryView): Promise<(StoryRecord | null)[]>;

@@ -166,4 +166,21 @@ export const migrations: readonly string[] = [
   -- Every story is rewritten once by the next import, which records the file it comes from.
   UPDATE stories SET content_hash = '';
   `,
+  // 4: each record's search row at a rowid from its own key (story id * 3, day number * 3 + 1,
+  // recap day * 3 + 2), so that the import and the writes replace a row by rowid rather than by
+  // scanning the index for its kind and key.
+  `
+  DELETE FROM search_index;
+  INSERT INTO search_index (rowid, title, body, kind, key, published)
+    SELECT s.id * 3, s.title || ' ' || c.name, s.headline || char(10) || s.summary || char(10) || s.body_text,
+      'Story', s.slug, s.status = 'published'
+    FROM stories s JOIN companies c ON c.id = s.company_id;
+  INSERT INTO search_index (rowid, title, body, kind, key, published)
+    SELECT number * 3 + 1, title, topic || char(10) || summary || char(10) || body_text, 'Day', CAST(number AS TEXT), 1
+    FROM days;
+  INSERT INTO search_index (rowid, title, body, kind, key, published)
+    SELECT day * 3 + 2, title, (SELECT group_concat(value, char(10)) FROM json_each(points)) || char(10) || body_text,
+      'Recap', CAST(day AS TEXT), status = 'published'
+    FROM recaps;
+  `,
 ];

@@ -26,8 +26,8 @@ export function createSqliteStoryStore(
   const listeners = new ChangeListeners();
   const writer = { db, listeners };
   return {
-    async importContent(bundle) {
-      const { result, change } = await importContent(db, bundle);
+    async importContent(source, options) {
+      const { result, change } = await importContent(db, source, options);
       listeners.announce(change);
       return result;
     },

@@ -152,6 +152,26 @@ export function describeStoryStoreContract(name: string, open: OpenStore): void 
       expect(changes).toHaveLength(1);
     });
 
+    it("re-indexes for search only what an import changed, a story under its company's new name included", async () => {
+      const company = content.companies.find((c) => c.slug === 'netflix')!;
+      const gone = content.stories.find((s) => s.slug === 'etsy-deployinator')!;
+      const hits = async (term: string) => (await store.search(searchQuery([term], { view: 'all' }))).hits;
+      expect(await hits('Streamflix')).toEqual([]);
+      await store.importContent({
+        ...content,
+        companies: content.companies.map((c) => (c === company ? { ...c, name: 'Streamflix' } : c)),
+        stories: content.stories
+          .filter((s) => s !== gone)
+          .map((s) => (s.slug === 'amazon' ? { ...s, summary: 'A zanzibarian rewrite of the summary.' } : s)),
+      });
+      const renamed = (await hits('Streamflix')).map((h) => h.key);
+      expect(renamed).toEqual(
+        expect.arrayContaining(content.stories.filter((s) => s.company === 'netflix').map((s) => s.slug)),
+      );
+      expect((await hits('zanzibarian')).map((h) => h.key)).toEqual(['amazon']);
+      expect((await hits(gone.title.split(' ')[0])).map((h) => h.key)).not.toContain(gone.slug);
+    });
+
     it('announces nothing for an import that rolls back', async () => {
       const changes: ContentChange[] = [];
       store.onChange((change) => changes.push(change));
