@@ -13,7 +13,12 @@ import {
   type StoryContext,
 } from '@devops-stories/story-graph';
 import { DEFAULT_PAGE_SIZE } from '@devops-stories/story-model';
-import { importProgressReporter, openSqliteStore, parseDatabaseUrl, type StoryStore } from '@devops-stories/story-store';
+import {
+  importProgressReporter,
+  openSqliteStore,
+  parseDatabaseUrl,
+  type StoryStore,
+} from '@devops-stories/story-store';
 import fastifyCors from '@fastify/cors';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
