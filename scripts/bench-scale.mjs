@@ -111,10 +111,16 @@ function peakRssMb(pid) {
  * it after the import timeout. Resolves with its time, peak RSS and what it reported.
  */
 function runImport(dir, url) {
-  return new Promise((resolvePromise, reject) => {
+  return new Promise((resolvePromise) => {
     const started = performance.now();
-    const child = spawn(process.execPath, [IMPORTER, dir, url], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [IMPORTER, dir, url], { stdio: ['ignore', 'pipe', 'pipe'] });
+    // Progress lines pass through; the last lines are kept to say why an import failed.
+    child.stderr.on('data', (chunk) => {
+      process.stderr.write(chunk);
+      errors = `${errors}${chunk}`.slice(-4_000);
+    });
     let output = '';
+    let errors = '';
     let peak = 0;
     let stopped = false;
     child.stdout.on('data', (chunk) => (output += chunk));
@@ -134,7 +140,11 @@ function runImport(dir, url) {
       clearTimeout(limit);
       const ms = performance.now() - started;
       if (stopped) return resolvePromise({ finished: false, ms, peakRssMb: peak });
-      if (code !== 0) return reject(new Error(`the import exited with ${code}`));
+      if (code !== 0) {
+        // A failed import is a finding (the store could not import this size): recorded, not fatal.
+        const error = /^\w*Error: .*$/m.exec(errors)?.[0] ?? `exited with ${code}`;
+        return resolvePromise({ finished: false, failed: error, ms, peakRssMb: peak });
+      }
       const reported = JSON.parse(output);
       resolvePromise({
         finished: true,
@@ -253,7 +263,7 @@ async function measure(backend, workDir, stories) {
   log(
     run.import.finished
       ? `  imported in ${seconds(run.import.ms)} (read ${seconds(run.import.loadMs)}, write ${seconds(run.import.importMs)}), peak RSS ${number(run.import.peakRssMb)} MB, database ${(run.databaseBytes / 1024 / 1024).toFixed(1)} MB`
-      : `  import stopped after ${seconds(run.import.ms)} at ${number(run.import.peakRssMb)} MB peak RSS`,
+      : `  import ${run.import.failed ? `failed (${run.import.failed})` : 'stopped'} after ${seconds(run.import.ms)} at ${number(run.import.peakRssMb)} MB peak RSS`,
   );
   if (run.import.finished && options.reimport) {
     run.reimport = await runImport(catalogue.dir, url);
