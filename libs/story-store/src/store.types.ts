@@ -129,6 +129,14 @@ export interface StoryListQuery {
   view: StoryView;
 }
 
+/** A page of a nested story list (a company's or a practice's stories): newest first, forward only. */
+export interface NestedPageQuery {
+  /** Read after this key (the list's publication time and slug); null for the first page. */
+  after: SortKey | null;
+  /** How many rows to return; the store reads one more to know if there are further rows. */
+  limit: number;
+}
+
 export interface StoryListPage {
   /** In list order (also for backward reads), each with the key a cursor encodes. */
   rows: { story: StoryRecord; key: SortKey }[];
@@ -340,9 +348,13 @@ export interface StoryStore {
 
   listStories(query: StoryListQuery): Promise<StoryListPage>;
   storiesBySlugs(slugs: readonly string[], view: StoryView): Promise<(StoryRecord | null)[]>;
-  /** Stories per company id, in default order (newest published first). */
-  storiesByCompanyIds(ids: readonly number[], view: StoryView): Promise<StoryRecord[][]>;
-  storiesByPracticeIds(ids: readonly number[], view: StoryView): Promise<StoryRecord[][]>;
+  /**
+   * One page of each company's stories, newest first, with each company's count, in one
+   * statement whatever the number of companies; each page is read from an index, LIMIT rows long.
+   */
+  storyPagesByCompanyIds(ids: readonly number[], page: NestedPageQuery, view: StoryView): Promise<StoryListPage[]>;
+  /** One page of each practice's stories, as {@link StoryStore.storyPagesByCompanyIds}. */
+  storyPagesByPracticeIds(ids: readonly number[], page: NestedPageQuery, view: StoryView): Promise<StoryListPage[]>;
   storiesByDays(days: readonly number[], view: StoryView): Promise<StoryRecord[][]>;
   /** The stories a recap links, per recap day, in the recap's order. */
   storiesByRecapDays(days: readonly number[], view: StoryView): Promise<StoryRecord[][]>;

@@ -6,6 +6,7 @@ import type { StoryStore } from '../store.types.js';
 import { listAudit } from './audit.js';
 import { storyDocuments } from './documents.js';
 import { importContent } from './import.js';
+import * as pages from './pages.js';
 import * as read from './reads.js';
 import { search } from './sqlite-sql.js';
 import * as submissions from './submissions.js';
@@ -31,13 +32,13 @@ export function createSqliteStoryStore(
       listeners.announce(change);
       return result;
     },
-    listStories: (query) => read.listStories(reads, query),
+    listStories: (query) => pages.listStories(reads, query),
     storiesBySlugs: (slugs, view) => read.storiesBySlugs(reads, slugs, view),
-    storiesByCompanyIds: (ids, view) => read.storiesByCompanyIds(reads, ids, view),
-    storiesByPracticeIds: (ids, view) => read.storiesByPracticeIds(reads, ids, view),
+    storyPagesByCompanyIds: (ids, page, view) => pages.storyPagesByCompanyIds(reads, ids, page, view),
+    storyPagesByPracticeIds: (ids, page, view) => pages.storyPagesByPracticeIds(reads, ids, page, view),
     storiesByDays: (days, view) => read.storiesByDays(reads, days, view),
     storiesByRecapDays: (days, view) => read.storiesByRecapDays(reads, days, view),
-    relatedStories: (ids, limit, view) => read.relatedStories(reads, ids, limit, view),
+    relatedStories: (ids, limit, view) => pages.relatedStories(reads, ids, limit, view),
     listCompanies: () => read.listCompanies(reads),
     companiesByIds: (ids) => read.companiesByIds(reads, ids),
     companiesBySlugs: (slugs) => read.companiesBySlugs(reads, slugs),

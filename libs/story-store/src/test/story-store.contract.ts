@@ -1,4 +1,4 @@
-import { loadContent, renderMarkdown } from '@devops-stories/story-content';
+import { loadContent, renderMarkdown, type StoryContent } from '@devops-stories/story-content';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type {
   ContentChange,
@@ -7,6 +7,7 @@ import type {
   SearchRecord,
   SortKey,
   StoryListFilter,
+  StoryListPage,
   StoryListQuery,
   StoryStore,
 } from '../store.types.js';
@@ -429,6 +430,57 @@ export function describeStoryStoreContract(name: string, open: OpenStore): void 
       expect(published.hits.map(identity)).not.toContain('Story:etsy-deployinator');
       expect(all.hits.map(identity)).toEqual(expect.arrayContaining(['Day:2', 'Story:etsy-deployinator']));
       expect(all.totalCount).toBe(published.totalCount + 2);
+    });
+
+    it("pages every company's and practice's stories in one statement each, newest first, with their counts", async () => {
+      const newest = (a: StoryContent, b: StoryContent) =>
+        (b.publishedAt?.getTime() ?? 0) - (a.publishedAt?.getTime() ?? 0) || (a.slug < b.slug ? 1 : -1);
+      const parents = [
+        {
+          ids: (await store.listCompanies()).map((c) => ({
+            id: c.rowId,
+            has: (s: StoryContent) => s.company === c.slug,
+          })),
+          read: store.storyPagesByCompanyIds.bind(store),
+        },
+        {
+          ids: (await store.listPractices()).map((p) => ({
+            id: p.rowId,
+            has: (s: StoryContent) => s.practices.includes(p.slug),
+          })),
+          read: store.storyPagesByPracticeIds.bind(store),
+        },
+      ];
+      for (const { ids, read } of parents) {
+        const expected = ids.map(({ has }) =>
+          published
+            .filter(has)
+            .sort(newest)
+            .map((s) => s.slug),
+        );
+        statements.length = 0;
+        const first = await read(
+          ids.map((p) => p.id),
+          { after: null, limit: 1 },
+          'published',
+        );
+        expect(statements).toHaveLength(1);
+        expect(first.map((p) => p.totalCount)).toEqual(expected.map((slugs) => slugs.length));
+        expect(first.map((p) => p.rows.map((r) => r.story.slug))).toEqual(expected.map((slugs) => slugs.slice(0, 1)));
+        expect(first.map((p) => p.hasMore)).toEqual(expected.map((slugs) => slugs.length > 1));
+        // Walked by its cursors one story at a time, each list is its stories once, in order.
+        for (const [i, { id }] of ids.entries()) {
+          const seen: string[] = [];
+          let after: SortKey | null = null;
+          for (;;) {
+            const [page]: StoryListPage[] = await read([id], { after, limit: 1 }, 'published');
+            seen.push(...page.rows.map((r) => r.story.slug));
+            if (!page.hasMore) break;
+            after = page.rows.at(-1)!.key;
+          }
+          expect(seen).toEqual(expected[i]);
+        }
+      }
     });
 
     it('relates stories by shared practices, published only', async () => {
