@@ -295,31 +295,33 @@ const relatedQuery = preparedQuery<{ keys: string; limit: number; candidates: nu
         .groupBy(['origin_id', 'other'])
         .select((eb) => ['origin_id', 'other', eb.fn.countAll<number>().as('overlap')]),
     )
+    // Ranked on keys alone; whole rows are read for the `limit` best only.
     .with('ranked', (db) =>
       db
         .selectFrom('shared')
-        .innerJoin('stories as s', 's.id', 'shared.other')
-        .$if(view === 'published', (q) => q.where('s.status', '=', sql.lit(PUBLISHED)))
+        .innerJoin('stories as r', 'r.id', 'shared.other')
+        .$if(view === 'published', (q) => q.where('r.status', '=', sql.lit(PUBLISHED)))
         .select((eb) => [
           'shared.origin_id',
-          ...STORY_COLUMNS,
+          'r.id as story_id',
           eb.fn
             .agg<number>('row_number')
             .over((over) =>
               over
                 .partitionBy('shared.origin_id')
                 .orderBy('shared.overlap', 'desc')
-                .orderBy(publishedAtKey, 'desc')
-                .orderBy('s.slug'),
+                .orderBy(sql`COALESCE(r.published_at, 0)`, 'desc')
+                .orderBy('r.slug'),
             )
             .as('rank'),
         ]),
     )
     .selectFrom('ranked')
-    .selectAll()
-    .where('rank', '<=', v.limit)
-    .orderBy('origin_id')
-    .orderBy('rank'),
+    .innerJoin('stories as s', 's.id', 'ranked.story_id')
+    .select(['ranked.origin_id', ...STORY_COLUMNS])
+    .where('ranked.rank', '<=', v.limit)
+    .orderBy('ranked.origin_id')
+    .orderBy('ranked.rank'),
 );
 
 /**
