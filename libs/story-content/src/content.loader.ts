@@ -118,6 +118,8 @@ export function streamContent(dir: string = defaultContentDir): ContentSource & 
         const seen = new Map<unknown, string>();
         for (const name of storyFiles) {
           const p = parseMarkdown(join(dir, 'stories', name), `stories/${name}`, issues);
+          // Kept for every story read: a string of its own, not a slice that holds the whole file.
+          if (isString(p.data['slug'])) p.data['slug'] = detached(p.data['slug']);
           const slug = p.data['slug'];
           if (isString(slug)) storySlugs.add(slug);
           unique(seen, p, 'slug', issues);
@@ -135,6 +137,14 @@ export function streamContent(dir: string = defaultContentDir): ContentSource & 
       },
     },
   };
+}
+
+/**
+ * A copy of `text` that holds no other string: the YAML parser's values are slices of the file's
+ * text, so keeping a slug would keep the whole file in memory.
+ */
+function detached(text: string): string {
+  return Buffer.from(text, 'utf8').toString('utf8');
 }
 
 function isString(value: unknown): value is string {
