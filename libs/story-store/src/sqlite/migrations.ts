@@ -198,6 +198,23 @@ export const migrations: readonly string[] = [
   DROP INDEX story_practices_practice;
   CREATE INDEX recap_stories_story ON recap_stories(story_id);
   CREATE INDEX companies_industry ON companies(lower(industry));
+  -- The narrowest index with the status: what a filtered count reads per story.
+  CREATE INDEX stories_status ON stories(status);
+  -- The unfiltered totals, kept by triggers: the list's count without a filter reads one row.
+  CREATE TABLE story_counts (status TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
+  INSERT INTO story_counts (status, n)
+    SELECT 'published', (SELECT count(*) FROM stories WHERE status = 'published')
+    UNION ALL SELECT 'draft', (SELECT count(*) FROM stories WHERE status = 'draft');
+  CREATE TRIGGER stories_counted_insert AFTER INSERT ON stories BEGIN
+    UPDATE story_counts SET n = n + 1 WHERE status = NEW.status;
+  END;
+  CREATE TRIGGER stories_counted_delete AFTER DELETE ON stories BEGIN
+    UPDATE story_counts SET n = n - 1 WHERE status = OLD.status;
+  END;
+  CREATE TRIGGER stories_counted_update AFTER UPDATE OF status ON stories WHEN OLD.status IS NOT NEW.status BEGIN
+    UPDATE story_counts SET n = n - 1 WHERE status = OLD.status;
+    UPDATE story_counts SET n = n + 1 WHERE status = NEW.status;
+  END;
   -- The planner's picture of a catalogue at scale (100,000 stories, two statuses, 40 stories a
   -- company, 3 practices a story of 40), written as ANALYZE would: without it SQLite takes any
   -- equality for a selective one and reads every published story to find one slug. An ANALYZE
@@ -211,6 +228,7 @@ export const migrations: readonly string[] = [
     ('stories', 'stories_order_title', '100000 50000 2 1'),
     ('stories', 'stories_company_order', '100000 40 20 2 1'),
     ('stories', 'stories_day', '100000 1000'),
+    ('stories', 'stories_status', '100000 50000'),
     ('story_practices', 'sqlite_autoindex_story_practices_1', '300000 3 1'),
     ('story_practices', 'story_practices_practice_story', '300000 7500 1'),
     ('sources', 'sqlite_autoindex_sources_1', '300000 3 1'),

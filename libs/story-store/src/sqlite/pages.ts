@@ -81,9 +81,14 @@ const pageQuery = preparedQuery<PageValues>()((db, v, shape: PageShape) => {
       .leftJoin('page', (join) => join.onTrue())
       .leftJoin('stories as s', 's.id', 'page.id')
       .select((eb) => [
-        filteredStories(db, v, shape.filters, shape.view, 'count')
-          .select(eb.fn.countAll<number>().as('n'))
-          .as('total_count'),
+        (shape.filters.length
+          ? filteredStories(db, v, shape.filters, shape.view, 'count').select(eb.fn.countAll<number>().as('n'))
+          : // No filter: the count the triggers keep (PostgreSQL may count the status index instead).
+            eb
+              .selectFrom('story_counts')
+              .select((sub) => sub.fn.sum<number>('n').as('n'))
+              .$if(shape.view === 'published', (q) => q.where('status', '=', sql.lit(PUBLISHED)))
+        ).as('total_count'),
         'page.sort_key',
         ...STORY_COLUMNS,
       ])
