@@ -2,12 +2,20 @@
 // the load generator in this process and the api in child processes; `cpu ms` is the api process's
 // CPU time per answered request (from /proc). Figures only: not part of
 // `npm test`, they depend on the machine. Each section is a list of rows; a later comparison
-// (cache on/off, trusted GET, SQLite vs PostgreSQL) is one more section, as logging and metrics on/off is.
+// (SQLite vs PostgreSQL) is one more section, as cost analysis, and logging and metrics, on/off are.
+//
+// The read path section compares, in interleaved rounds of the same run: the api cold (trusted GET,
+// response cache off), mercurius + graphql-jit executing the api's own resolvers on the same store
+// (scripts/bench/mercurius-server.mjs), the api warm (trusted GET answered from the cache) and a raw
+// Node `http` server replaying the warm answer's bytes and headers (scripts/bench/raw-server.mjs).
+// The other sections run with the response cache off, so each request does the work measured.
 //
 // Options (env): BENCH_SKIP_BUILD=1, BENCH_DURATION=seconds per row (default 5),
 // BENCH_CONNECTIONS=N (default 10), BENCH_ROUNDS=N interleaved on/off rounds (default 5),
-// BENCH_WARMUP=seconds of load on each side before a comparison (default 5: the JIT settles first).
-import { execFileSync } from 'node:child_process';
+// BENCH_WARMUP=seconds of load on each side before a comparison (default 5: the JIT settles first),
+// BENCH_READ_ROUNDS=N interleaved rounds of the read path section (default 3),
+// BENCH_SECTIONS=read,canonical,hostile,cost,observability (default all).
+import { execFileSync, spawn } from 'node:child_process';
 import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { launchApi } from '@devops-stories/api-launcher';
@@ -18,8 +26,12 @@ const DURATION = Number(process.env.BENCH_DURATION ?? 5);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 5);
+const READ_ROUNDS = Number(process.env.BENCH_READ_ROUNDS ?? 3);
+const SECTIONS = new Set((process.env.BENCH_SECTIONS ?? 'read,canonical,hostile,cost,observability').split(','));
 const COST_GOAL = 0.05;
 const OBSERVABILITY_GOAL = 0.1;
+const WARM_GOAL = 0.5;
+const COLD_GOAL = 1.0;
 const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim() || 100);
 
 /** Resident memory of a process, in MB, from /proc (Linux). */
@@ -35,6 +47,7 @@ function cpuMs(pid) {
 
 const manifest = JSON.parse(readFileSync('apps/web/src/gql/persisted-documents.json', 'utf8'));
 const webOperation = (name) => Object.values(manifest).find((doc) => new RegExp(`query ${name}\\b`).test(doc));
+const webHash = (name) => Object.keys(manifest).find((hash) => new RegExp(`query ${name}\\b`).test(manifest[hash]));
 
 /** The canonical operations: the web client's own documents with the variables it sends. */
 const CANONICAL = {
@@ -62,6 +75,18 @@ const HOSTILE = {
 
 if (!process.env.BENCH_SKIP_BUILD) nx('build', '@devops-stories/api', '--outputStyle=static');
 
+/** The read path's operations: the web client's documents by id, with the variables it sends. */
+const READ_PATH = {
+  'StoryList (first: 20)': { name: 'StoryList', variables: { first: 20 } },
+  'Story (amazon, HTML body)': { name: 'Story', variables: { slug: 'amazon' } },
+  'Search ("deploy", first: 20)': { name: 'Search', variables: { query: 'deploy', first: 20 } },
+  'Facets (companies, practices)': { name: 'Facets', variables: {} },
+};
+const trustedPath = ({ name, variables }) => {
+  const json = JSON.stringify(variables);
+  return `/graphql?documentId=sha256:${webHash(name)}${json === '{}' ? '' : `&variables=${encodeURIComponent(json)}`}`;
+};
+
 const BENCH_SERVER = fileURLToPath(new URL('bench/api-server.mjs', import.meta.url));
 
 /**
@@ -83,15 +108,35 @@ async function startApi(env) {
   return { url: `${api.base}/graphql`, pid: api.child.pid, stop: () => api.stop('SIGTERM') };
 }
 
-/** One autocannon run of POST `body` against `api`; `cpu` is the api's CPU time per answered request, in ms. */
-async function load(api, body, { duration = DURATION, connections = CONNECTIONS, amount } = {}) {
-  const url = api.url;
+/** Starts one of the bench's comparison servers (mercurius, raw http); resolves once it prints its ready line. */
+async function startServer(script, stdin) {
+  const child = spawn(process.execPath, [script], {
+    stdio: [stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'inherit'],
+  });
+  if (stdin !== undefined) child.stdin.end(stdin);
+  const url = await new Promise((resolve, reject) => {
+    let output = '';
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+      const ready = /ready at (http:\/\/\S+\/graphql)/.exec(output);
+      if (ready) resolve(ready[1]);
+    });
+    child.on('exit', (code) => reject(new Error(`${script} exited with ${code}:\n${output}`)));
+  });
+  return { url, pid: child.pid, stop: () => child.kill('SIGTERM') };
+}
+
+/**
+ * One autocannon run against `api`: POST `body`, or GET `path` when given; `cpu` is the server's
+ * CPU time per answered request, in ms.
+ */
+async function load(api, body, { duration = DURATION, connections = CONNECTIONS, amount, path } = {}) {
   const cpuBefore = cpuMs(api.pid);
+  const request = path
+    ? { url: new URL(path, api.url).href, method: 'GET' }
+    : { url: api.url, method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
   const result = await autocannon({
-    url,
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
+    ...request,
     connections,
     ...(amount ? { amount } : { duration }),
   });
@@ -147,6 +192,8 @@ async function observabilityCpuMs(body) {
     CURSOR_SECRET: 'bench-cursor-secret-of-at-least-32-bytes',
     RATE_LIMIT_POINTS: '0',
     WEB_ROOT: '/nonexistent',
+    // Each request executes: the cost measured is logging's and metrics' beside a real execution.
+    RESPONSE_CACHE_MB: '0',
   };
   const servers = {
     on: await createApiServer(readConfig(env), { logger: { write: (line) => writeSync(devNull, line) } }),
@@ -229,60 +276,172 @@ function verdict(what, { on, off }, goal) {
   );
 }
 
-// `on` is the default configuration: cost analysis, logging at info (to /dev/null) and metrics.
-const on = await startApi({});
-const off = await startApi({ BENCH_COST_ANALYSIS: 'off' });
-const quiet = await startApi({ BENCH_LOGGING: 'off', METRICS: 'off' });
-try {
-  console.log(
-    `\napi over loopback (NODE_ENV=production): autocannon, ${CONNECTIONS} connections, ${DURATION} s per row, after a 1 s warm-up\n`,
-  );
+console.log(
+  `\napi over loopback (NODE_ENV=production): autocannon, ${CONNECTIONS} connections, ${DURATION} s per row, after a 1 s warm-up\n`,
+);
+if (SECTIONS.has('read')) await readPathSection();
 
-  console.log("The canonical operations (the web client's documents), default configuration");
-  console.log(header);
-  for (const [name, body] of Object.entries(CANONICAL)) {
-    await load(on, body, { duration: 1 });
-    console.log(row(name, await load(on, body)));
+// `on` is the default configuration (cost analysis, logging at info to /dev/null, metrics), with the
+// response cache off so that each request does the work measured.
+const on = await startApi({ RESPONSE_CACHE_MB: '0' });
+const off = await startApi({ RESPONSE_CACHE_MB: '0', BENCH_COST_ANALYSIS: 'off' });
+const quiet = await startApi({ RESPONSE_CACHE_MB: '0', BENCH_LOGGING: 'off', METRICS: 'off' });
+try {
+  if (SECTIONS.has('canonical')) {
+    console.log(
+      "\nThe canonical operations (the web client's documents, POST of their text), default configuration, response cache off",
+    );
+    console.log(header);
+    for (const [name, body] of Object.entries(CANONICAL)) {
+      await load(on, body, { duration: 1 });
+      console.log(row(name, await load(on, body)));
+    }
   }
 
-  console.log('\nHostile documents (issue 7), one connection, 200 each: every one refused with 400');
-  console.log(`${header}  api RSS MB before -> after`);
-  for (const [name, body] of Object.entries(HOSTILE)) {
-    await load(on, body, { connections: 1, amount: 20 });
-    const before = rssMb(on.pid);
-    const result = await load(on, body, { connections: 1, amount: 200 });
-    console.log(`${row(name, result)}  ${before.toFixed(0)} -> ${rssMb(on.pid).toFixed(0)}`);
+  if (SECTIONS.has('hostile')) {
+    console.log('\nHostile documents (issue 7), one connection, 200 each: every one refused with 400');
+    console.log(`${header}  api RSS MB before -> after`);
+    for (const [name, body] of Object.entries(HOSTILE)) {
+      await load(on, body, { connections: 1, amount: 20 });
+      const before = rssMb(on.pid);
+      const result = await load(on, body, { connections: 1, amount: 200 });
+      console.log(`${row(name, result)}  ${before.toFixed(0)} -> ${rssMb(on.pid).toFixed(0)}`);
+    }
   }
 
   const list = CANONICAL['StoryList (first: 20)'];
-  console.log(
-    `\nCost analysis on vs off, StoryList (first: 20): ${ROUNDS} interleaved rounds of ${DURATION} s after ${WARMUP} s of warm-up each, medians`,
-  );
-  console.log(header);
-  const cost = await interleaved('cost analysis', on, off, list);
-  verdict('cost analysis on vs off', cost, COST_GOAL);
-  const analysis = await analysisCpuMs(list);
-  const share = analysis / cost.off.cpu;
-  console.log(
-    `the analysis itself (variables, shape, price) takes ${(analysis * 1000).toFixed(1)} µs of CPU per StoryList request ` +
-      `(timed over 20,000 runs in this process): ${(share * 100).toFixed(1)}% of the ${cost.off.cpu.toFixed(3)} ms ` +
-      `the api spends per request without it (goal < ${COST_GOAL * 100}%: ${share < COST_GOAL ? 'met' : 'NOT met'})`,
-  );
+  if (SECTIONS.has('cost')) {
+    console.log(
+      `\nCost analysis on vs off, StoryList (first: 20): ${ROUNDS} interleaved rounds of ${DURATION} s after ${WARMUP} s of warm-up each, medians`,
+    );
+    console.log(header);
+    const cost = await interleaved('cost analysis', on, off, list);
+    verdict('cost analysis on vs off', cost, COST_GOAL);
+    const analysis = await analysisCpuMs(list);
+    const share = analysis / cost.off.cpu;
+    console.log(
+      `the analysis itself (variables, shape, price) takes ${(analysis * 1000).toFixed(1)} µs of CPU per StoryList request ` +
+        `(timed over 20,000 runs in this process): ${(share * 100).toFixed(1)}% of the ${cost.off.cpu.toFixed(3)} ms ` +
+        `the api spends per request without it (goal < ${COST_GOAL * 100}%: ${share < COST_GOAL ? 'met' : 'NOT met'})`,
+    );
+  }
 
-  console.log(
-    `\nLogging and metrics on (LOG_LEVEL=info, one line per request, to /dev/null; METRICS=on) vs off (no logger, METRICS=off), ` +
-      `StoryList (first: 20): ${ROUNDS} interleaved rounds of ${DURATION} s after ${WARMUP} s of warm-up each, medians`,
-  );
-  console.log(header);
-  verdict('logging and metrics on vs off', await interleaved('logging+metrics', on, quiet, list), OBSERVABILITY_GOAL);
-  const inProcess = await observabilityCpuMs(list);
-  const added = inProcess.on / inProcess.off - 1;
-  console.log(
-    `in one process (Fastify inject, one request at a time, 40 alternating batches of 250, medians): ` +
-      `${inProcess.off.toFixed(3)} ms of CPU per StoryList request without logging and metrics, ` +
-      `${inProcess.on.toFixed(3)} ms with them: ${signed(added)} (goal < +${OBSERVABILITY_GOAL * 100}%: ` +
-      `${added < OBSERVABILITY_GOAL ? 'met' : 'NOT met'}). The figure to judge by on a shared machine.`,
-  );
+  if (SECTIONS.has('observability')) {
+    console.log(
+      `\nLogging and metrics on (LOG_LEVEL=info, one line per request, to /dev/null; METRICS=on) vs off (no logger, METRICS=off), ` +
+        `StoryList (first: 20), response cache off: ${ROUNDS} interleaved rounds of ${DURATION} s after ${WARMUP} s of warm-up each, medians`,
+    );
+    console.log(header);
+    verdict('logging and metrics on vs off', await interleaved('logging+metrics', on, quiet, list), OBSERVABILITY_GOAL);
+    const inProcess = await observabilityCpuMs(list);
+    const added = inProcess.on / inProcess.off - 1;
+    console.log(
+      `in one process (Fastify inject, one request at a time, 40 alternating batches of 250, medians): ` +
+        `${inProcess.off.toFixed(3)} ms of CPU per StoryList request without logging and metrics, ` +
+        `${inProcess.on.toFixed(3)} ms with them: ${signed(added)} (goal < +${OBSERVABILITY_GOAL * 100}%: ` +
+        `${added < OBSERVABILITY_GOAL ? 'met' : 'NOT met'}). The figure to judge by on a shared machine.`,
+    );
+  }
 } finally {
   await Promise.all([on.stop(), off.stop(), quiet.stop()]);
+}
+
+/**
+ * Cold (trusted GET, response cache off) against mercurius + graphql-jit on the same resolvers
+ * and store, warm (trusted GET, a cache hit) against a raw Node `http` server replaying the warm
+ * answer: each operation in interleaved rounds, medians, the goal beside each ratio.
+ */
+async function readPathSection() {
+  const cold = await startApi({ RESPONSE_CACHE_MB: '0' });
+  const warm = await startApi({});
+  const mercurius = await startServer('scripts/bench/mercurius-server.mjs');
+  const targets = { cold, mercurius, warm };
+  const recorded = {};
+  const rawPaths = {};
+  const requests = {};
+  let legacy = false;
+  try {
+    for (const [label, op] of Object.entries(READ_PATH)) {
+      const path = trustedPath(op);
+      let answer = await fetch(new URL(path, warm.url));
+      const body = { query: webOperation(op.name), variables: op.variables };
+      if (answer.status !== 200) {
+        // A build without trusted documents: its clients POST the document text, uncached.
+        legacy = true;
+        answer = await fetch(warm.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        });
+      }
+      const headers = {};
+      for (const [name, value] of answer.headers)
+        if (!['date', 'connection', 'keep-alive'].includes(name)) headers[name] = value;
+      const raw = `/raw/${Object.keys(recorded).length}`;
+      recorded[raw] = { headers, body: Buffer.from(await answer.arrayBuffer()).toString('base64') };
+      rawPaths[label] = raw;
+      requests[label] = { path: legacy ? undefined : path, body };
+    }
+    const raw = await startServer('scripts/bench/raw-server.mjs', JSON.stringify(recorded));
+    targets.raw = raw;
+    const kind = legacy ? 'POST of the document text (this build has no trusted documents)' : 'trusted GET';
+    console.log(
+      `The read path: api cold (${kind}, response cache off), mercurius + graphql-jit (POST, the api's own resolvers and ` +
+        `store), api warm (${kind}, ${legacy ? 'no response cache in this build' : 'a cache hit'}), raw Node http ` +
+        `replaying the warm answer's bytes; ${READ_ROUNDS} interleaved rounds of ${DURATION} s, medians`,
+    );
+    console.log(`${header}  ratio (goal)`);
+    const summary = [];
+    for (const [label] of Object.entries(READ_PATH)) {
+      const run = (side, duration = DURATION) =>
+        side === 'mercurius'
+          ? load(mercurius, requests[label].body, { duration })
+          : side === 'raw'
+            ? load(raw, undefined, { path: rawPaths[label], duration })
+            : load(targets[side], requests[label].body, { path: requests[label].path, duration });
+      const sides = ['cold', 'mercurius', 'warm', 'raw'];
+      // A 1 s warm-up each: graphql-jit compiles, the cache fills, V8 optimises.
+      for (const side of sides) await run(side, 1);
+      const rounds = Object.fromEntries(sides.map((side) => [side, []]));
+      for (let i = 0; i < READ_ROUNDS; i++) {
+        const order = sides.map((_, k) => sides[(k + i) % sides.length]);
+        for (const side of order) rounds[side].push(await run(side));
+      }
+      const med = Object.fromEntries(
+        sides.map((side) => [
+          side,
+          {
+            rps: median(rounds[side].map((r) => r.rps)),
+            p50: median(rounds[side].map((r) => r.p50)),
+            p99: median(rounds[side].map((r) => r.p99)),
+            cpu: median(rounds[side].map((r) => r.cpu)),
+            ok: rounds[side].reduce((n, r) => n + r.ok, 0),
+            refused: rounds[side].reduce((n, r) => n + r.refused, 0),
+            errors: rounds[side].reduce((n, r) => n + r.errors, 0),
+          },
+        ]),
+      );
+      const coldRatio = med.cold.rps / med.mercurius.rps;
+      const warmRatio = med.warm.rps / med.raw.rps;
+      console.log(label);
+      console.log(
+        `${row('  api cold', med.cold)}  ${coldRatio.toFixed(2)}x mercurius+jit (goal >= ${COLD_GOAL.toFixed(1)}x: ${coldRatio >= COLD_GOAL ? 'met' : 'NOT met'})`,
+      );
+      console.log(row('  mercurius + graphql-jit', med.mercurius));
+      console.log(
+        `${row('  api warm', med.warm)}  ${warmRatio.toFixed(2)}x raw http (goal >= ${WARM_GOAL.toFixed(1)}x: ${warmRatio >= WARM_GOAL ? 'met' : 'NOT met'})`,
+      );
+      console.log(row('  raw Node http, same bytes', med.raw));
+      summary.push({ label, coldRatio, warmRatio, med });
+    }
+    console.log('\nsummary (req/s, medians)');
+    for (const { label, coldRatio, warmRatio, med } of summary) {
+      console.log(
+        `  ${label.padEnd(32)} cold ${med.cold.rps.toFixed(0).padStart(6)} / mercurius ${med.mercurius.rps.toFixed(0).padStart(6)} = ${coldRatio.toFixed(2)}x (goal >= ${COLD_GOAL}x)` +
+          `   warm ${med.warm.rps.toFixed(0).padStart(6)} / raw ${med.raw.rps.toFixed(0).padStart(6)} = ${warmRatio.toFixed(2)}x (goal >= ${WARM_GOAL}x)`,
+      );
+    }
+  } finally {
+    for (const target of Object.values(targets)) target.stop();
+  }
 }

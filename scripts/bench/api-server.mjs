@@ -12,4 +12,5 @@ const server = await createApiServer(config, {
   logger: process.env.BENCH_LOGGING !== 'off',
 });
 process.once('SIGTERM', () => server.close().then(() => process.exit(0)));
+process.once('SIGINT', () => server.close().then(() => process.exit(0)));
 await server.listen();

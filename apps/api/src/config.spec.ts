@@ -1,6 +1,6 @@
 import { launchApi } from '@devops-stories/api-launcher';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, DEFAULT_HTTP_LIMITS, DEFAULT_QUERY_LIMITS, readConfig } from './config.js';
+import { ConfigError, DEFAULT_HTTP_LIMITS, DEFAULT_QUERY_LIMITS, DEFAULT_READ_PATH, readConfig } from './config.js';
 
 const SECRET_32 = 'x'.repeat(32);
 
@@ -24,6 +24,14 @@ describe('configuration', () => {
     expect(config.metrics).toEqual({ enabled: true, port: undefined });
     expect(config.explorer).toBe(true);
     expect(config.drainDelayMs).toBe(0);
+    expect(config.readPath).toEqual({
+      trustedDocuments: 'allow',
+      trustedDocumentsDir: null,
+      responseCacheBytes: 64 * 1024 * 1024,
+      cacheMaxAge: 60,
+      cacheStaleWhileRevalidate: 300,
+    });
+    expect(config.readPath).toEqual(DEFAULT_READ_PATH);
   });
 
   it('reads the operations settings: log level, metrics, their port, the explorer, the drain delay', () => {
@@ -43,6 +51,26 @@ describe('configuration', () => {
     // The explorer is off in production unless asked for.
     expect(readConfig({ NODE_ENV: 'production', CURSOR_SECRET: SECRET_32 }).explorer).toBe(false);
     expect(readConfig({ NODE_ENV: 'production', CURSOR_SECRET: SECRET_32, EXPLORER: 'on' }).explorer).toBe(true);
+  });
+
+  it('reads the read path settings', () => {
+    const config = readConfig({
+      TRUSTED_DOCUMENTS: 'require',
+      TRUSTED_DOCUMENTS_DIR: '/etc/devops-stories/documents',
+      RESPONSE_CACHE_MB: '0.5',
+      CACHE_MAX_AGE: '0',
+      CACHE_STALE_WHILE_REVALIDATE: '86400',
+      LOG_LEVEL: 'warn',
+    });
+    expect(config.readPath).toEqual({
+      trustedDocuments: 'require',
+      trustedDocumentsDir: '/etc/devops-stories/documents',
+      responseCacheBytes: 512 * 1024,
+      cacheMaxAge: 0,
+      cacheStaleWhileRevalidate: 86_400,
+    });
+    expect(config.logLevel).toBe('warn');
+    expect(readConfig({ RESPONSE_CACHE_MB: '0' }).readPath.responseCacheBytes).toBe(0);
   });
 
   it.each([
@@ -67,6 +95,11 @@ describe('configuration', () => {
     ['REQUEST_TIMEOUT_MS', '10'],
     ['MAX_CONNECTIONS', '1.5'],
     ['TRUST_PROXY', 'the load balancer'],
+    ['TRUSTED_DOCUMENTS', 'sometimes'],
+    ['RESPONSE_CACHE_MB', '-1'],
+    ['RESPONSE_CACHE_MB', '64MB'],
+    ['CACHE_MAX_AGE', '-5'],
+    ['LOG_LEVEL', 'loud'],
   ])('refuses %s=%s naming the variable', (name, value) => {
     expect(() => readConfig({ [name]: value })).toThrow(new RegExp(`^${name} must be`));
   });

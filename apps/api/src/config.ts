@@ -28,6 +28,20 @@ export interface HttpLimits {
   maxConnections: number;
 }
 
+/** The read path: trusted documents, the response cache and HTTP caching. */
+export interface ReadPathConfig {
+  /** `TRUSTED_DOCUMENTS`: `allow` (ad hoc documents run too) or `require` (trusted documents only). */
+  trustedDocuments: 'allow' | 'require';
+  /** `TRUSTED_DOCUMENTS_DIR`: a folder of persisted-documents manifests (`*.json`) to trust besides the consumers'. */
+  trustedDocumentsDir: string | null;
+  /** `RESPONSE_CACHE_MB` × 2^20: the response cache's byte budget; 0 turns it off. */
+  responseCacheBytes: number;
+  /** `CACHE_MAX_AGE`, seconds: how long browsers and CDNs may reuse a cacheable GET answer. */
+  cacheMaxAge: number;
+  /** `CACHE_STALE_WHILE_REVALIDATE`, seconds: how long after that they may serve it while fetching a fresh one. */
+  cacheStaleWhileRevalidate: number;
+}
+
 /** Server settings, read from the environment by {@link readConfig}. */
 export interface ApiConfig {
   port: number;
@@ -59,15 +73,11 @@ export interface ApiConfig {
   /** Least severe level logged (`LOG_LEVEL`). */
   logLevel: LogLevel;
   metrics: MetricsSettings;
+  readPath: ReadPathConfig;
   /** Serve the GraphiQL explorer at `GET /graphql` to browsers (`EXPLORER`; on by default outside production). */
   explorer: boolean;
   /** Folder of the explorer's build (`apps/explorer/dist`). */
   explorerRoot: string;
-  /**
-   * Persisted-document manifests (`{ hash: document }`) whose operation names are known: metrics
-   * label requests by these names, any other name as `other`. Missing files are skipped.
-   */
-  operationManifests: string[];
   /** How long shutdown keeps serving with readiness failing before it closes (`DRAIN_DELAY_MS`). */
   drainDelayMs: number;
   /** Community submissions each client address may store per hour (`SUBMISSIONS_PER_HOUR`). */
@@ -106,6 +116,14 @@ export const DEFAULT_HTTP_LIMITS: HttpLimits = {
 export const DEFAULT_RATE_LIMIT_POINTS = 10_000;
 
 export const DEFAULT_SUBMISSIONS_PER_HOUR = 5;
+
+export const DEFAULT_READ_PATH: ReadPathConfig = {
+  trustedDocuments: 'allow',
+  trustedDocumentsDir: null,
+  responseCacheBytes: 64 * 1024 * 1024,
+  cacheMaxAge: 60,
+  cacheStaleWhileRevalidate: 300,
+};
 
 /** The shortest `CURSOR_SECRET` production accepts, in bytes. */
 export const MIN_CURSOR_SECRET_BYTES = 32;
@@ -190,13 +208,20 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     frameAncestors: readFrameAncestors(env.FRAME_ANCESTORS),
     logLevel: readLogLevel(env.LOG_LEVEL),
     metrics: { enabled: onOff('METRICS', true), port: metricsPort },
+    readPath: {
+      trustedDocuments: oneOf(env, 'TRUSTED_DOCUMENTS', ['allow', 'require'], DEFAULT_READ_PATH.trustedDocuments),
+      trustedDocumentsDir: env.TRUSTED_DOCUMENTS_DIR?.trim() || null,
+      responseCacheBytes: readMegabytes(env.RESPONSE_CACHE_MB, DEFAULT_READ_PATH.responseCacheBytes),
+      cacheMaxAge: int('CACHE_MAX_AGE', DEFAULT_READ_PATH.cacheMaxAge, 0, 31_536_000),
+      cacheStaleWhileRevalidate: int(
+        'CACHE_STALE_WHILE_REVALIDATE',
+        DEFAULT_READ_PATH.cacheStaleWhileRevalidate,
+        0,
+        31_536_000,
+      ),
+    },
     explorer: onOff('EXPLORER', !production),
     explorerRoot: fileURLToPath(new URL('../../explorer/dist', import.meta.url)),
-    operationManifests: [
-      '../../web/src/gql/persisted-documents.json',
-      '../../web/src/glossary/gql/persisted-documents.json',
-      '../../web/src/submit/gql/persisted-documents.json',
-    ].map((path) => fileURLToPath(new URL(path, import.meta.url))),
     drainDelayMs: int('DRAIN_DELAY_MS', 0, 0, 60_000),
     submissionsPerHour: int('SUBMISSIONS_PER_HOUR', DEFAULT_SUBMISSIONS_PER_HOUR, 1, 10_000),
   };
@@ -208,6 +233,28 @@ function readLogLevel(text = 'info'): LogLevel {
     throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${text}"`);
   }
   return level as LogLevel;
+}
+
+function oneOf<T extends string>(env: NodeJS.ProcessEnv, name: string, values: readonly T[], fallback: T): T {
+  const text = env[name]?.trim().toLowerCase();
+  if (text === undefined || text === '') return fallback;
+  if (!(values as readonly string[]).includes(text)) {
+    throw new ConfigError(`${name} must be one of ${values.join(', ')}, got "${env[name]}"`);
+  }
+  return text as T;
+}
+
+/** `RESPONSE_CACHE_MB` in bytes: megabytes, decimals allowed (`0.5`), `0` for no cache. */
+function readMegabytes(text: string | undefined, fallback: number): number {
+  const trimmed = text?.trim();
+  if (trimmed === undefined || trimmed === '') return fallback;
+  const value = Number(trimmed);
+  if (!/^\d+(\.\d+)?$/.test(trimmed) || value > 65_536) {
+    throw new ConfigError(
+      `RESPONSE_CACHE_MB must be a number of megabytes from 0 to 65536 (0 turns the cache off), got "${trimmed}"`,
+    );
+  }
+  return Math.floor(value * 1024 * 1024);
 }
 
 function readCursorSecret(secret: string | undefined, production: boolean): string {

@@ -1,3 +1,6 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { DatabaseUrlError } from '@devops-stories/story-store';
 import { ConfigError, readConfig } from './config.js';
 import { createApiServer } from './server.js';
 import { drainOnSignals } from './shutdown/drain.js';
@@ -20,15 +23,21 @@ async function main(): Promise<void> {
   log.info(
     `devops-stories listening: GraphQL at ${url.origin}/graphql` +
       (config.explorer ? ' (the explorer in a browser)' : '') +
-      `, web client at ${url.origin}/, readiness at ${url.origin}/readyz` +
+      (existsSync(join(config.webRoot, 'index.html'))
+        ? `, web client at ${url.origin}/`
+        : `, no web client (WEB_ROOT ${config.webRoot} has no build: npx nx build @devops-stories/web)`) +
+      `, readiness at ${url.origin}/readyz` +
       (config.metrics.enabled ? `, metrics at ${metricsUrl ?? `${url.origin}/metrics`}` : ''),
   );
 }
 
 main().catch((error: unknown) => {
-  // One line for a setting that cannot work; the whole error (with its stack) for anything else.
+  // One line for a setting that cannot work (a DATABASE_URL path only shows it is unusable when opened);
+  // the whole error (with its stack) for anything else.
   process.stderr.write(
-    error instanceof ConfigError ? `Configuration error: ${error.message}\n` : `${(error as Error)?.stack ?? error}\n`,
+    error instanceof ConfigError || error instanceof DatabaseUrlError
+      ? `Configuration error: ${error.message}\n`
+      : `${(error as Error)?.stack ?? error}\n`,
   );
   process.exit(1);
 });

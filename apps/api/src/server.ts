@@ -4,12 +4,14 @@ import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
-import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations/fastify';
+import { fileURLToPath } from 'node:url';
+import { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import { streamContent } from '@devops-stories/story-content';
 import {
   buildModularSchema,
   modularContextFactory,
   type SchemaModule,
+  viewerOf,
   type StoryContext,
 } from '@devops-stories/story-graph';
 import { DEFAULT_PAGE_SIZE } from '@devops-stories/story-model';
@@ -26,6 +28,7 @@ import { ApolloServerPluginPrivateResponses } from './auth/private-responses.plu
 import { PREVIEW_HEADER, storyRequest } from './auth/request-context.js';
 import type { ApiConfig } from './config.js';
 import { ApolloServerPluginQueryCost } from './cost/cost.plugin.js';
+import { costEstimators } from './cost/query-cost.js';
 import { ApolloServerPluginOperationDeadline } from './deadline/operation-deadline.plugin.js';
 import { maskInternalErrors } from './errors/mask-internal-errors.js';
 import { graphiqlExplorer } from './explorer/explorer.plugin.js';
@@ -39,14 +42,20 @@ import { type LogDestination, loggerOptions } from './logging/logger-options.js'
 import { requestLogging } from './logging/request-log.plugin.js';
 import { type ApiMetrics, createApiMetrics, operationLabeller } from './metrics/api-metrics.js';
 import { metricsListener, prometheusMetrics } from './metrics/metrics.plugin.js';
-import { operationNamesIn } from './metrics/operation-names.js';
 import { timedStore } from './metrics/timed-store.js';
 import { webPages } from './pages/pages.plugin.js';
 import { ApolloServerPluginCostBudget, memoryBudget } from './rate-limit/cost-budget.plugin.js';
+import { createGraphqlHandler } from './read-path/graphql-handler.js';
 import { newRequestInfo, type RequestInfo, requestInfo } from './request-info/request-info.js';
 import { ApolloServerPluginRequestInfo } from './request-info/request-info.plugin.js';
+import { changeTags } from './response-cache/recording-store.js';
+import { ResponseCache } from './response-cache/response-cache.js';
+import { responseCacheMetrics } from './response-cache/response-cache.metrics.js';
 import { schemaModules } from './schema-modules.js';
 import { memorySubmissionLimiter, submissionGate } from './submissions/submission-gate.js';
+import { prepareExecutionSchema } from './trusted-documents/execution-schema.js';
+import { trustedManifests } from './trusted-documents/manifests.js';
+import { TrustedDocuments } from './trusted-documents/trusted-documents.js';
 
 /**
  * What every resolver receives: the story graph's context (with who is asking and the client's
@@ -72,11 +81,19 @@ export interface ApiServer {
    * register their own metrics in `metrics.registry`.
    */
   metrics: ApiMetrics | undefined;
+  /** The trusted documents loaded at start, and what was left out. */
+  trustedDocuments: TrustedDocuments;
+  /**
+   * The response cache; `responseCache.stats()` gives hits, misses, evictions, bytes and entries
+   * (exported as `response_cache_*` metrics).
+   */
+  responseCache: ResponseCache;
   /**
    * A fresh per-request context, as `/graphql` creates one from its request (its address, and its
-   * `Authorization` and `X-Preview` headers); anonymous and local without one. For `apollo.executeOperation`.
+   * `Authorization` and `X-Preview` headers), reading through `reads` when given (the lean path
+   * notes what it reads); anonymous and local without one. For `apollo.executeOperation`.
    */
-  createContext(request?: FastifyRequest): Promise<ApiContext>;
+  createContext(request?: FastifyRequest, reads?: StoryStore): Promise<ApiContext>;
   /**
    * Listens on `config.port`/`config.host`, and the metrics listener on `METRICS_PORT` if set.
    * @returns the API's base URL and, with its own port, the metrics URL
@@ -102,19 +119,34 @@ export interface ApiServerOptions {
    * `SUBMISSIONS_PER_HOUR` an hour.
    */
   submissionLimiter?: RateLimiterAbstract;
+  /**
+   * The workspace whose `type:consumer` projects' persisted-documents manifests are trusted;
+   * by default the one this build sits in (nothing when the built api runs outside it), null for none.
+   */
+  workspaceRoot?: string | null;
 }
+
+/** The workspace around `apps/api/dist` (or `apps/api/src` under test). */
+const WORKSPACE_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
 /**
  * Opens the store, imports the content (unless `config.contentImport` is off), builds the schema and assembles the server from its
  * plugins: HTTP limits; liveness and readiness (`/livez`, `/readyz`, `/health`); one log line per
  * request and GraphQL errors logged with the request's id; Prometheus metrics (`/metrics`, or a
- * listener of their own); `/graphql` (GET and POST) with input limits, the cost model, per-client
- * budgets and an execution deadline; the GraphiQL explorer for browsers; and the web pages with
- * their security headers.
+ * listener of their own, the response cache's included); `/graphql` (GET and POST): trusted
+ * documents, the tagged response cache (purged on every `StoryStore.onChange`) and HTTP caching
+ * in front of Apollo, with input limits, the cost model, per-client budgets, an execution
+ * deadline and private answers for tokens, previews and mutations; the GraphiQL explorer for
+ * browsers; and the web pages with their security headers.
  */
 export async function createApiServer(config: ApiConfig, options: ApiServerOptions = {}): Promise<ApiServer> {
   const modules = options.modules ?? schemaModules;
-  const openedStore = openSqliteStore({ url: config.databaseUrl, onStatement: options.onStatement });
+  let createdFolder: string | undefined;
+  const openedStore = openSqliteStore({
+    url: config.databaseUrl,
+    onStatement: options.onStatement,
+    onCreateFolder: (path) => (createdFolder = path),
+  });
   try {
     // Story files are read one at a time; an import long enough to wait for prints its progress on stderr.
     const imported = config.contentImport
@@ -133,10 +165,36 @@ export async function createApiServer(config: ApiConfig, options: ApiServerOptio
       ...httpLimitOptions(config.http),
     });
     applyConnectionLimit(app, config.http);
+    if (createdFolder) app.log.info(`created the folder ${createdFolder} for the database (DATABASE_URL)`);
     if (imported) app.log.info({ imported }, 'content imported');
     else app.log.info('content import off (CONTENT_IMPORT=off): serving what the database holds');
+    const costAnalysis = options.costAnalysis ?? true;
+    const limiter = costAnalysis && config.rateLimitPoints > 0 ? memoryBudget(config.rateLimitPoints) : null;
+    const schema = await buildModularSchema(modules);
+    const trustedDocuments = TrustedDocuments.load({
+      schema,
+      // A build of its own, whose resolvers graphql-jit runs with the lean path's deadline.
+      executionSchema: prepareExecutionSchema(await buildModularSchema(modules), config.http.operationTimeoutMs),
+      manifests: trustedManifests({
+        workspaceRoot: options.workspaceRoot === undefined ? WORKSPACE_ROOT : options.workspaceRoot,
+        modules,
+        folder: config.readPath.trustedDocumentsDir,
+      }),
+      estimators: costEstimators(DEFAULT_PAGE_SIZE),
+      introspection: !config.production,
+      maxTokens: config.queryLimits.maxTokens,
+    });
+    app.log.info(
+      { sources: trustedDocuments.report.sources, skipped: trustedDocuments.report.skipped },
+      `trusted documents: ${trustedDocuments.size} (${config.readPath.trustedDocuments === 'require' ? 'required' : 'ad hoc documents allowed'})`,
+    );
+    const responseCache = new ResponseCache(config.readPath.responseCacheBytes);
+    store.onChange((change) => {
+      const purged = responseCache.purge(changeTags(change));
+      app.log.info({ change, purged }, 'content changed: response cache purged');
+    });
     const apollo = new ApolloServer<ApiContext>({
-      schema: await buildModularSchema(modules),
+      schema,
       logger: app.log,
       plugins: [
         fastifyApolloDrainPlugin(app),
@@ -145,9 +203,11 @@ export async function createApiServer(config: ApiConfig, options: ApiServerOptio
         ApolloServerPluginCacheControlDisabled(),
         ApolloServerPluginRequestInfo(),
         ApolloServerPluginErrorLog(),
-        ...operationPlugins(config, options.costAnalysis ?? true),
+        ...operationPlugins(config, costAnalysis, limiter),
         ApolloServerPluginPrivateResponses(),
       ],
+      // Persisted documents are the trusted documents the /graphql handler resolves; clients cannot register any.
+      persistedQueries: false,
       // main.ts drains on SIGTERM/SIGINT; Apollo's own handler would re-send the signal after stopping.
       stopOnTerminationSignals: false,
       parseOptions: { maxTokens: config.queryLimits.maxTokens },
@@ -165,15 +225,16 @@ export async function createApiServer(config: ApiConfig, options: ApiServerOptio
         (message) => app.log.error(message),
       ),
     });
-    const createContext = async (request?: FastifyRequest): Promise<ApiContext> =>
+    const createContext = async (request?: FastifyRequest, reads?: StoryStore): Promise<ApiContext> =>
       Object.assign(
-        contextFor(
-          await storyRequest(store, {
+        contextFor({
+          ...(await storyRequest(store, {
             clientAddress: request?.ip ?? 'local',
             authorization: header(request?.headers.authorization),
             preview: header(request?.headers[PREVIEW_HEADER]),
-          }),
-        ),
+          })),
+          store: reads,
+        }),
         { log: request?.log ?? app.log, requestInfo: request?.requestInfo ?? newRequestInfo() },
       );
     const readiness = new Readiness([databaseCheck(openedStore, { file: databaseFile(config.databaseUrl) })], {
@@ -187,9 +248,11 @@ export async function createApiServer(config: ApiConfig, options: ApiServerOptio
     await app.register(healthChecks, { readiness });
     if (logging) await app.register(requestLogging, { quietRoutes: [...HEALTH_ROUTES, '/metrics'] });
     if (metrics) {
+      responseCacheMetrics(responseCache, metrics.registry);
       await app.register(prometheusMetrics, {
         metrics,
-        operationLabel: operationLabeller(operationNamesIn(config.operationManifests)),
+        // Trusted documents' operations are the known ones; any other name is labelled `other`.
+        operationLabel: operationLabeller(trustedDocuments.operationNames()),
         expose: config.metrics.port === undefined,
       });
     }
@@ -203,6 +266,17 @@ export async function createApiServer(config: ApiConfig, options: ApiServerOptio
         'x-apollo-operation-name',
         'authorization',
         PREVIEW_HEADER,
+        'if-none-match',
+      ],
+      exposedHeaders: [
+        'etag',
+        'cache-tag',
+        'x-request-id',
+        'retry-after',
+        'ratelimit-limit',
+        'ratelimit-remaining',
+        'ratelimit-reset',
+        'ratelimit-policy',
       ],
       maxAge: 86_400,
     });
@@ -214,7 +288,24 @@ export async function createApiServer(config: ApiConfig, options: ApiServerOptio
       method: ['GET', 'POST'],
       handlerTimeout: config.http.requestTimeoutMs + config.http.operationTimeoutMs,
       errorHandler: graphqlHttpErrorHandler(config.http, config.queryLimits.maxCost),
-      handler: fastifyApolloHandler(apollo, { context: (request) => createContext(request) }),
+      handler: createGraphqlHandler({
+        apollo,
+        createContext,
+        store,
+        hasLiveToken: async (authorization) =>
+          (await viewerOf(authorization, (token) => store.authenticate(token))).token !== null,
+        schema,
+        trusted: trustedDocuments,
+        mode: config.readPath.trustedDocuments,
+        cache: responseCache,
+        http: { maxAge: config.readPath.cacheMaxAge, staleWhileRevalidate: config.readPath.cacheStaleWhileRevalidate },
+        limits: costAnalysis ? config.queryLimits : null,
+        limiter,
+        operationTimeoutMs: config.http.operationTimeoutMs,
+        formatError: maskInternalErrors(),
+        hideSuggestions: config.production,
+        log: app.log,
+      }),
     });
     await app.register(webPages, { webRoot: config.webRoot, frameAncestors: config.frameAncestors });
     const metricsApp = metrics && config.metrics.port !== undefined ? metricsListener(metrics.registry) : undefined;
@@ -224,6 +315,8 @@ export async function createApiServer(config: ApiConfig, options: ApiServerOptio
       store,
       readiness,
       metrics,
+      trustedDocuments,
+      responseCache,
       createContext,
       async listen() {
         const url = await app.listen({ port: config.port, host: config.host });
@@ -262,16 +355,20 @@ function trustedProxies(setting: ApiConfig['trustProxy']) {
 }
 
 /** The Apollo plugins every operation passes, in order: inputs, cost, budget, deadline. */
-function operationPlugins(config: ApiConfig, costAnalysis: boolean): ApolloServerPlugin<ApiContext>[] {
+function operationPlugins(
+  config: ApiConfig,
+  costAnalysis: boolean,
+  limiter: RateLimiterAbstract | null,
+): ApolloServerPlugin<ApiContext>[] {
   const plugins: ApolloServerPlugin<ApiContext>[] = [
     ApolloServerPluginInputLimits({ hideSuggestions: config.production }),
   ];
   if (costAnalysis) {
     plugins.push(ApolloServerPluginQueryCost({ limits: config.queryLimits, listSize: DEFAULT_PAGE_SIZE }));
-    if (config.rateLimitPoints > 0) {
+    if (limiter) {
       plugins.push(
         ApolloServerPluginCostBudget({
-          limiter: memoryBudget(config.rateLimitPoints),
+          limiter,
           clientKey: ({ contextValue }) => contextValue.clientAddress,
         }),
       );

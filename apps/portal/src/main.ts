@@ -5,17 +5,22 @@ import { createPortalServer } from './server.js';
 async function main(): Promise<void> {
   const config = readPortalConfig();
   const server = createPortalServer(config);
+  let stopping = false;
   const stop = (signal: string) => {
+    // A terminal's Ctrl-C under `npm start` arrives twice (from the terminal and passed on): once is enough.
+    if (stopping) return;
+    stopping = true;
     console.log(`${signal} received, shutting down`);
     server.close(() => process.exit(0));
     server.closeIdleConnections();
     setTimeout(() => {
+      console.error('shutdown forced: requests still open after 5 s');
       server.closeAllConnections();
-      process.exit(0);
+      process.exit(1);
     }, 5_000).unref();
   };
-  process.once('SIGTERM', () => stop('SIGTERM'));
-  process.once('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, resolve);

@@ -8,15 +8,33 @@ import { createPortalServer } from './server.js';
 
 type Answer = { status?: number; body: unknown } | 'hang';
 
+/** What the portal sent: a GET by document id, or a POST of the document's text. */
+type Received =
+  | { method: 'GET'; documentId: string; variables?: Record<string, unknown> }
+  | {
+      method: 'POST';
+      query: string;
+      variables: Record<string, unknown>;
+    };
+
 /** A stand-in GraphQL endpoint whose answers each test sets, recording what the portal sends. */
 class FakeApi {
-  answer: (request: { query: string; variables: Record<string, unknown> }) => Answer = () => ({ body: {} });
-  received: { query: string; variables: Record<string, unknown> }[] = [];
+  answer: (request: Received) => Answer = () => ({ body: {} });
+  received: Received[] = [];
   server: Server = createServer((request, response) => {
     let text = '';
     request.on('data', (chunk) => (text += chunk));
     request.on('end', () => {
-      const body = JSON.parse(text);
+      const url = new URL(request.url ?? '/', 'http://localhost');
+      const variables = url.searchParams.get('variables');
+      const body: Received =
+        request.method === 'GET'
+          ? {
+              method: 'GET',
+              documentId: url.searchParams.get('documentId') ?? '',
+              ...(variables ? { variables: JSON.parse(variables) } : {}),
+            }
+          : { method: 'POST', ...JSON.parse(text) };
       this.received.push(body);
       const answer = this.answer(body);
       if (answer === 'hang') return;
@@ -114,11 +132,11 @@ describe('the portal server against a stand-in API', () => {
     );
   });
 
-  it('sends each operation as a POST with the document text and its variables, the text the manifest lists', async () => {
+  it('asks for each operation by its id, a GET with its variables; the manifest lists the id', async () => {
     api.answer = () => ({ body: { data: { day, days } } });
     await fetch(`${base}/days/6`);
-    expect(api.received).toEqual([{ query: portalDayQuery.toString(), variables: { number: 6 } }]);
     const hash = (portalDayQuery as unknown as { __meta__: { hash: string } }).__meta__.hash;
+    expect(api.received).toEqual([{ method: 'GET', documentId: `sha256:${hash}`, variables: { number: 6 } }]);
     const listed = manifest[hash];
     expect(listed.replace(/\s+/g, '')).toBe(
       'query PortalDay($number: Int!) { day(number: $number) { number recap { day points title } stories { company { industry name } headline metrics { label unit value year } practices { name } readingTimeMinutes slug summary title year } summary title topic } days { number title } }'.replace(
@@ -126,6 +144,20 @@ describe('the portal server against a stand-in API', () => {
         '',
       ),
     );
+  });
+
+  it('sends the document text once, as a POST, when the API does not know the id', async () => {
+    api.answer = (request) =>
+      request.method === 'GET'
+        ? {
+            status: 400,
+            body: { errors: [{ message: 'unknown', extensions: { code: 'PERSISTED_DOCUMENT_NOT_FOUND' } }] },
+          }
+        : { body: { data: { day, days } } };
+    const response = await fetch(`${base}/days/6`);
+    expect(response.status).toBe(200);
+    expect(api.received.map((r) => r.method)).toEqual(['GET', 'POST']);
+    expect(api.received[1]).toEqual({ method: 'POST', query: portalDayQuery.toString(), variables: { number: 6 } });
   });
 
   it('lists the days on the index page', async () => {

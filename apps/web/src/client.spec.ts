@@ -8,6 +8,11 @@ const document = new TypedDocumentString<{ hello: string }, { name: string }>(
   'query Hello($name: String!) { hello(name: $name) }',
 );
 
+const persisted = new TypedDocumentString<{ hello: string }, { name: string }>(
+  'query Hello($name: String!) { hello(name: $name) }',
+  { hash: 'ab'.repeat(32) },
+);
+
 type Handler = (
   body: { query: string; variables: unknown },
   response: ServerResponse,
@@ -50,6 +55,50 @@ describe('execute: the typed fetch wrapper', () => {
       contentType: 'application/json',
       body: { query: 'query Hello($name: String!) { hello(name: $name) }', variables: { name: 'Ada' } },
     });
+  });
+
+  it('sends a persisted query as a simple GET by documentId, with compact variables and no custom header', async () => {
+    const seen: { method?: string; url?: string; headers?: Record<string, unknown> }[] = [];
+    handler = (_body, response, request) => {
+      seen.push({ method: request.method, url: request.url, headers: request.headers });
+      json(response, 200, { data: { hello: 'Ada' } });
+    };
+    await expect(execute(endpoint, persisted, { name: 'Ada' })).resolves.toEqual({ hello: 'Ada' });
+    expect(seen).toHaveLength(1);
+    expect(seen[0].method).toBe('GET');
+    expect(seen[0].url).toBe(`/graphql?documentId=sha256:${'ab'.repeat(32)}&variables=%7B%22name%22%3A%22Ada%22%7D`);
+    expect(seen[0].headers).not.toHaveProperty('content-type');
+    expect(seen[0].headers!.accept).toBe('application/graphql-response+json, application/json');
+  });
+
+  it('falls back once to a POST of the whole document when the server does not know the id', async () => {
+    const seen: { method?: string; body?: unknown }[] = [];
+    handler = (body, response, request) => {
+      seen.push({ method: request.method, body: request.method === 'POST' ? body : undefined });
+      if (request.method === 'GET') {
+        json(response, 400, { errors: [{ message: 'unknown', extensions: { code: 'PERSISTED_DOCUMENT_NOT_FOUND' } }] });
+      } else json(response, 200, { data: { hello: 'Ada' } });
+    };
+    await expect(execute(endpoint, persisted, { name: 'Ada' })).resolves.toEqual({ hello: 'Ada' });
+    expect(seen).toEqual([
+      { method: 'GET', body: undefined },
+      { method: 'POST', body: { query: persisted.toString(), variables: { name: 'Ada' } } },
+    ]);
+  });
+
+  it('does not fall back on other errors of a GET', async () => {
+    let calls = 0;
+    handler = (_body, response) => {
+      calls++;
+      json(response, 400, {
+        errors: [{ message: '`first` must be between 1 and 100, got 0.', extensions: { code: 'BAD_USER_INPUT' } }],
+      });
+    };
+    await expect(execute(endpoint, persisted, { name: 'x' })).rejects.toMatchObject({
+      failure: 'graphql',
+      status: 400,
+    });
+    expect(calls).toBe(1);
   });
 
   it('rejects with the GraphQL error messages, whatever the HTTP status', async () => {

@@ -33,9 +33,20 @@ export interface RequestOptions {
   timeoutMs?: number;
 }
 
+/** The error code with which the API says it does not know a document id. */
+const UNKNOWN_DOCUMENT = 'PERSISTED_DOCUMENT_NOT_FOUND';
+
+type Answer<TResult> = {
+  data?: TResult | null;
+  errors?: { message: string; extensions?: { code?: string } }[];
+} | null;
+
 /**
  * Sends one typed operation to a GraphQL endpoint and resolves with its `data`: the one place
- * the element talks to the API (today a POST with the full document).
+ * the element talks to the API. A query goes as a persisted-document GET
+ * (`?documentId=sha256:…&variables=…`, no custom header, so no CORS preflight), which browsers
+ * and CDNs can cache; when the server answers that it does not know the document, it is sent
+ * once more as a POST with its full text.
  * Rejects with a {@link GraphQLRequestError} for a network failure, a timeout, an HTTP
  * error or a GraphQL error, and with the signal's `AbortError` when aborted.
  */
@@ -53,17 +64,28 @@ export async function execute<TResult, TVariables>(
   const forwardAbort = () => controller.abort(signal?.reason);
   if (signal?.aborted) forwardAbort();
   signal?.addEventListener('abort', forwardAbort, { once: true });
+  const accept = 'application/graphql-response+json, application/json';
+  const send = async (url: string, init: RequestInit): Promise<[Response, Answer<TResult>]> => {
+    const response = await fetch(url, { ...init, signal: controller.signal });
+    return [response, (await response.json().catch(() => null)) as Answer<TResult>];
+  };
   try {
-    const response = await fetch(endpoint, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
-      body: JSON.stringify({ query: document.toString(), variables }),
-      signal: controller.signal,
-    });
-    const body = (await response.json().catch(() => null)) as {
-      data?: TResult | null;
-      errors?: { message: string }[];
-    } | null;
+    const text = document.toString();
+    const hash = document.__meta__?.hash;
+    let answer: [Response, Answer<TResult>] | undefined;
+    if (typeof hash === 'string' && !/^\s*(mutation|subscription)\b/m.test(text)) {
+      const json = JSON.stringify(variables ?? {});
+      const query = `documentId=sha256:${hash}${json === '{}' ? '' : `&variables=${encodeURIComponent(json)}`}`;
+      answer = await send(`${endpoint}${endpoint.includes('?') ? '&' : '?'}${query}`, { headers: { accept } });
+      if (answer[1]?.errors?.some((error) => error.extensions?.code === UNKNOWN_DOCUMENT)) answer = undefined;
+    }
+    const [response, body] =
+      answer ??
+      (await send(endpoint, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept },
+        body: JSON.stringify({ query: text, variables }),
+      }));
     if (body?.errors?.length)
       throw new GraphQLRequestError(body.errors.map((error) => error.message).join('; '), 'graphql', response.status);
     if (!response.ok || !body?.data)

@@ -1,4 +1,4 @@
-export { glossaryModule } from './glossary.module.js';
+export { GLOSSARY_DOCUMENT, glossaryModule } from './glossary.module.js';
 export { type GlossaryContext, GlossaryResolver, StoryTermsResolver } from './glossary/glossary.resolver.js';
 export { GlossaryService } from './glossary/glossary.service.js';
 export { GLOSSARY, type TermEntry } from './glossary/glossary.terms.js';

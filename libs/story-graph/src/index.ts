@@ -1,5 +1,6 @@
 export { authChecker } from './authoring/auth-checker.js';
 export { AuthErrorCode, forbidden, rateLimited, unauthenticated } from './errors/auth-errors.js';
+export { storyBody } from './body/story-body.js';
 export { assertCount, badInput } from './errors/bad-input.js';
 export { fromGlobalId, toGlobalId } from './relay/global-id.js';
 export {
@@ -17,6 +18,7 @@ export {
 } from './node/nodes.js';
 export { loadNode, type NodesByTypename } from './node/load-node.js';
 export { CursorCodec, type CursorList, pageList, planPage } from './relay/paging.js';
+export { CacheScope } from './context/cache-scope.js';
 export {
   createStoryContext,
   type StoryContext,

@@ -38,7 +38,11 @@ export interface AuthoredRecord {
   version: number;
 }
 
-export interface StoryRecord extends RenderedBody, AuthoredRecord {
+/**
+ * A story without its body: what lists of stories return (cards show no body, and the three
+ * body forms are most of a row's bytes). {@link StoryStore.storyBodiesByIds} reads the bodies.
+ */
+export interface StorySummaryRecord extends AuthoredRecord {
   rowId: number;
   slug: string;
   title: string;
@@ -53,6 +57,9 @@ export interface StoryRecord extends RenderedBody, AuthoredRecord {
   publishedAt: Date | null;
   updatedAt: Date;
 }
+
+/** A whole story, body included: what a lookup by slug returns. */
+export interface StoryRecord extends StorySummaryRecord, RenderedBody {}
 
 export interface CompanyRecord extends AuthoredRecord {
   rowId: number;
@@ -139,7 +146,7 @@ export interface NestedPageQuery {
 
 export interface StoryListPage {
   /** In list order (also for backward reads), each with the key a cursor encodes. */
-  rows: { story: StoryRecord; key: SortKey }[];
+  rows: { story: StorySummaryRecord; key: SortKey }[];
   /** More rows lie beyond the page in the read direction. */
   hasMore: boolean;
   /** Rows matching the filter, on all pages. */
@@ -335,7 +342,8 @@ export interface ContentChange {
 /**
  * The storage contract every backend (SQLite now, PostgreSQL later) fulfils.
  *
- * Batch reads take many keys and return one entry per key in the same order,
+ * Lists of stories return them without bodies ({@link StorySummaryRecord}); lookups by slug
+ * return them whole. Batch reads take many keys and return one entry per key in the same order,
  * which is what DataLoader batch functions need; each runs one statement.
  * Methods are async so that a networked backend fits the same contract.
  */
@@ -347,7 +355,10 @@ export interface StoryStore {
   importContent(source: ContentSource, options?: ImportOptions): Promise<ImportResult>;
 
   listStories(query: StoryListQuery): Promise<StoryListPage>;
+  /** Whole stories, bodies included. */
   storiesBySlugs(slugs: readonly string[], view: StoryView): Promise<(StoryRecord | null)[]>;
+  /** The bodies of stories a list returned without them, by row id (`null` for an unknown id). */
+  storyBodiesByIds(ids: readonly number[]): Promise<(RenderedBody | null)[]>;
   /**
    * One page of each company's stories, newest first, with each company's count, in one
    * statement whatever the number of companies; each page is read from an index, LIMIT rows long.
@@ -355,11 +366,11 @@ export interface StoryStore {
   storyPagesByCompanyIds(ids: readonly number[], page: NestedPageQuery, view: StoryView): Promise<StoryListPage[]>;
   /** One page of each practice's stories, as {@link StoryStore.storyPagesByCompanyIds}. */
   storyPagesByPracticeIds(ids: readonly number[], page: NestedPageQuery, view: StoryView): Promise<StoryListPage[]>;
-  storiesByDays(days: readonly number[], view: StoryView): Promise<StoryRecord[][]>;
+  storiesByDays(days: readonly number[], view: StoryView): Promise<StorySummaryRecord[][]>;
   /** The stories a recap links, per recap day, in the recap's order. */
-  storiesByRecapDays(days: readonly number[], view: StoryView): Promise<StoryRecord[][]>;
+  storiesByRecapDays(days: readonly number[], view: StoryView): Promise<StorySummaryRecord[][]>;
   /** Per story: up to `limit` other stories ranked by shared practices, then newest first. */
-  relatedStories(storyIds: readonly number[], limit: number, view: StoryView): Promise<StoryRecord[][]>;
+  relatedStories(storyIds: readonly number[], limit: number, view: StoryView): Promise<StorySummaryRecord[][]>;
 
   listCompanies(): Promise<CompanyRecord[]>;
   companiesByIds(ids: readonly number[]): Promise<(CompanyRecord | null)[]>;

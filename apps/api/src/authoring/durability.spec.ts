@@ -141,14 +141,15 @@ describe('durability under SIGKILL', () => {
           const slugs = new Set(stories.map((s) => s.slug));
           for (const slug of acknowledged) expect(slugs.has(slug), `acknowledged ${slug} is missing`).toBe(true);
           const ids = stories.map((s) => s.rowId);
-          const [practices, sources, metrics] = await Promise.all([
+          const [practices, sources, metrics, bodies] = await Promise.all([
             store.practicesByStoryIds(ids),
             store.sourcesByStoryIds(ids),
             store.metricsByStoryIds(ids),
+            store.storyBodiesByIds(ids),
           ]);
           stories.forEach((s, i) => {
             expect([practices[i].length, sources[i].length, metrics[i].length], s.slug).toEqual([2, 2, 2]);
-            expect(s.bodyText, s.slug).toContain(`The body of ${s.slug}`);
+            expect(bodies[i]?.bodyText, s.slug).toContain(`The body of ${s.slug}`);
           });
           const audit = await store.listAudit({ afterId: null, limit: 100_000 });
           expect(audit.rows.filter((r) => r.operation === 'createStory').length).toBe(stories.length);

@@ -8,6 +8,15 @@ export interface OperationDeadlineOptions {
   timeoutMs: number;
 }
 
+/** The error each field that starts after the deadline fails with (HTTP 503). */
+export function operationTimeoutError(timeoutMs: number): GraphQLError {
+  return new GraphQLError(
+    `The operation ran out of time (${timeoutMs} ms) and was stopped. Ask for less (smaller pages, ` +
+      'fewer nested lists) or try again later.',
+    { extensions: { code: ErrorCode.OPERATION_TIMEOUT, http: { status: 503 } } },
+  );
+}
+
 /**
  * Gives every operation an execution deadline. Once it passes, each field that starts resolving
  * fails at once with `OPERATION_TIMEOUT`, so execution winds down instead of running on, and the
@@ -27,11 +36,7 @@ export function ApolloServerPluginOperationDeadline<TContext extends BaseContext
             willResolveField() {
               if (!expired && performance.now() <= deadline) return;
               expired = true;
-              throw new GraphQLError(
-                `The operation ran out of time (${timeoutMs} ms) and was stopped. Ask for less (smaller pages, ` +
-                  'fewer nested lists) or try again later.',
-                { extensions: { code: ErrorCode.OPERATION_TIMEOUT, http: { status: 503 } } },
-              );
+              throw operationTimeoutError(timeoutMs);
             },
           };
         },

@@ -9,6 +9,9 @@ import {
   valueFromAST,
 } from 'graphql';
 
+/** Thrown inside the coercion to stop it; not an Error, whose stack each call would pay for. */
+const STOP = Symbol('too many variable errors');
+
 /** Longest preview of a client's value an error message quotes. */
 export const MAX_VALUE_PREVIEW = 60;
 
@@ -29,7 +32,7 @@ export function coerceVariables(
 ): CoercedVariables {
   const values: Record<string, unknown> = {};
   const errors: GraphQLError[] = [];
-  const stop = new Error('too many variable errors');
+  const stop = STOP;
   const report = (message: string, variable: string) => {
     errors.push(new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', variable } }));
     if (errors.length >= maxErrors) throw stop;

@@ -51,9 +51,41 @@ describe('request logging', () => {
       responseTime: expect.any(Number),
       operation: 'StoryList',
       cost: answer.body.extensions.cost.requested,
+      // An ad hoc document: the response cache stays out of it.
+      cache: 'bypass',
       msg: 'request completed',
     });
     expect(answer.body.extensions.cost.requested).toBe(4);
+  });
+
+  it("logs a trusted document's id and what the response cache did: a miss, then a hit", async () => {
+    const manifest = JSON.parse(
+      readFileSync(new URL('../../../web/src/gql/persisted-documents.json', import.meta.url), 'utf8'),
+    ) as Record<string, string>;
+    const [hash] = Object.entries(manifest).find(([, text]) => /query Facets\b/.test(text))!;
+    const lines = [];
+    for (let i = 0; i < 2; i++) {
+      const answer = await fetch(`${base}/graphql?documentId=sha256:${hash}`);
+      expect(answer.status).toBe(200);
+      lines.push(...linesOf(answer.headers.get('x-request-id')));
+    }
+    expect(lines).toEqual([
+      expect.objectContaining({
+        method: 'GET',
+        url: '/graphql',
+        operation: 'Facets',
+        documentId: `sha256:${hash}`,
+        cache: 'miss',
+      }),
+      expect.objectContaining({
+        method: 'GET',
+        url: '/graphql',
+        operation: 'Facets',
+        documentId: `sha256:${hash}`,
+        cache: 'hit',
+      }),
+    ]);
+    expect(lines[0].cost).toBe(lines[1].cost);
   });
 
   it('never logs tokens, Authorization headers, cookies or variables, on GET or POST, even when they are refused', async () => {

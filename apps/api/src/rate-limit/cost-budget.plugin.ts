@@ -5,6 +5,7 @@ import {
   type GraphQLResponse,
   HeaderMap,
 } from '@apollo/server';
+import type { GraphQLFormattedError } from 'graphql';
 import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { operationCost } from '../cost/cost.plugin.js';
 import { ErrorCode } from '../errors/error-codes.js';
@@ -29,6 +30,56 @@ export function memoryBudget(points: number): RateLimiterAbstract {
   return new RateLimiterMemory({ keyPrefix: 'cost-budget', points, duration: BUDGET_WINDOW_SECONDS });
 }
 
+/** The outcome of {@link chargeBudget}: within budget (with where the client stands), or refused. */
+export type BudgetCharge =
+  | { ok: true; state: RateLimiterRes | undefined }
+  | { ok: false; state: RateLimiterRes; retryAfterSeconds: number; error: GraphQLFormattedError };
+
+/**
+ * Charges `points` to `client`'s budget. Refused when over budget, with the `RATE_LIMITED`
+ * error to answer (HTTP 429, `Retry-After`); served when the budget store fails (`onFailure`
+ * hears why), as a broken limiter must not take the API down.
+ */
+export async function chargeBudget(
+  limiter: RateLimiterAbstract,
+  client: string,
+  points: number,
+  onFailure: (message: string) => void,
+): Promise<BudgetCharge> {
+  let state: RateLimiterRes;
+  try {
+    return { ok: true, state: await limiter.consume(client, points) };
+  } catch (rejection) {
+    if (!(rejection instanceof RateLimiterRes)) {
+      onFailure(`cost budget unavailable, request served: ${String(rejection)}`);
+      return { ok: true, state: undefined };
+    }
+    state = rejection;
+  }
+  const retryAfterSeconds = Math.max(1, Math.ceil(state.msBeforeNext / 1000));
+  return {
+    ok: false,
+    state,
+    retryAfterSeconds,
+    error: {
+      message:
+        `This client has spent its budget of ${limiter.points.toLocaleString('en-US')} cost points per ` +
+        `${limiter.duration} s (this query costs ${points.toLocaleString('en-US')}); retry in ${retryAfterSeconds} s.`,
+      extensions: { code: ErrorCode.RATE_LIMITED, retryAfterSeconds },
+    },
+  };
+}
+
+/** The `RateLimit-*` headers that tell a client where it stands. */
+export function budgetHeaders(limiter: RateLimiterAbstract, state: RateLimiterRes): [string, string][] {
+  return [
+    ['ratelimit-limit', String(limiter.points)],
+    ['ratelimit-remaining', String(Math.max(0, state.remainingPoints))],
+    ['ratelimit-reset', String(Math.ceil(state.msBeforeNext / 1000))],
+    ['ratelimit-policy', `${limiter.points};w=${limiter.duration}`],
+  ];
+}
+
 /**
  * Charges each operation's cost (from {@link ApolloServerPluginQueryCost}, at least 1 point) to its
  * client's budget before execution. A client over budget gets HTTP 429 with `Retry-After` and a
@@ -48,41 +99,19 @@ export function ApolloServerPluginCostBudget<TContext extends BaseContext>(
       return {
         async responseForOperation(requestContext): Promise<GraphQLResponse | null> {
           const points = Math.max(1, operationCost(requestContext)?.requested ?? 1);
-          try {
-            state = await limiter.consume(options.clientKey(requestContext), points);
-            return null;
-          } catch (rejection) {
-            if (!(rejection instanceof RateLimiterRes)) {
-              requestContext.logger.error(`cost budget unavailable, request served: ${String(rejection)}`);
-              return null;
-            }
-            state = rejection;
-          }
-          const retryAfter = Math.max(1, Math.ceil(state.msBeforeNext / 1000));
+          const charge = await chargeBudget(limiter, options.clientKey(requestContext), points, (message) =>
+            requestContext.logger.error(message),
+          );
+          state = charge.state;
+          if (charge.ok) return null;
           return {
-            http: { status: 429, headers: new HeaderMap([['retry-after', String(retryAfter)]]) },
-            body: {
-              kind: 'single',
-              singleResult: {
-                errors: [
-                  {
-                    message:
-                      `This client has spent its budget of ${limiter.points.toLocaleString('en-US')} cost points per ` +
-                      `${limiter.duration} s (this query costs ${points.toLocaleString('en-US')}); retry in ${retryAfter} s.`,
-                    extensions: { code: ErrorCode.RATE_LIMITED, retryAfterSeconds: retryAfter },
-                  },
-                ],
-              },
-            },
+            http: { status: 429, headers: new HeaderMap([['retry-after', String(charge.retryAfterSeconds)]]) },
+            body: { kind: 'single', singleResult: { errors: [charge.error] } },
           };
         },
         async willSendResponse({ response }) {
           if (!state) return;
-          const headers = response.http.headers;
-          headers.set('ratelimit-limit', String(limiter.points));
-          headers.set('ratelimit-remaining', String(Math.max(0, state.remainingPoints)));
-          headers.set('ratelimit-reset', String(Math.ceil(state.msBeforeNext / 1000)));
-          headers.set('ratelimit-policy', `${limiter.points};w=${limiter.duration}`);
+          for (const [name, value] of budgetHeaders(limiter, state)) response.http.headers.set(name, value);
         },
       };
     },

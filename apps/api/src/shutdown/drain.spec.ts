@@ -140,7 +140,7 @@ describe('shutdown', () => {
       const graphql = logged.filter((l) => l.msg === 'request completed' && l.url === '/graphql');
       expect(graphql.length).toBe(answered.length + held.length);
       expect(graphql.every((l) => l.statusCode === 200)).toBe(true);
-      expect(api.output()).toMatch(new RegExp(`${signal} received, draining in-flight requests`));
+      expect(api.output()).toMatch(new RegExp(`${signal} received, shutting down: draining in-flight requests`));
       expect(api.output()).toMatch(/drained, exiting/);
       console.log(
         `${signal}: ${answered.length + held.length} requests answered 200 (${held.length} of them held in flight across the close), ` +

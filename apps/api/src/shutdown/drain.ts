@@ -36,7 +36,7 @@ export function drainOnSignals(server: Drainable, options: DrainOptions): () => 
   const onSignal = (signal: NodeJS.Signals) => {
     if (draining) return;
     draining = true;
-    options.log.info(`${signal} received, draining in-flight requests`);
+    options.log.info(`${signal} received, shutting down: draining in-flight requests`);
     options.onDrainStart?.(signal);
     const delayMs = options.delayMs ?? 0;
     if (delayMs > 0) {

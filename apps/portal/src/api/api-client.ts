@@ -31,11 +31,16 @@ export interface ApiClientOptions {
 /** The longest error text from the API that goes into the portal's log. */
 const MAX_LOGGED = 300;
 
+/** The error code with which the API says it does not know a document id. */
+const UNKNOWN_DOCUMENT = 'PERSISTED_DOCUMENT_NOT_FOUND';
+
 /**
  * Sends one generated operation to the API and resolves with its `data`: the one place the
- * portal talks to the API. Today it POSTs the document text; when the API requires trusted
- * documents, sending `{ documentId: 'sha256:' + document.__meta__.hash }` instead is a change
- * here only (every document carries its hash, and `src/gql/persisted-documents.json` lists them).
+ * portal talks to the API. It asks by id, a GET of `?documentId=sha256:<hash>&variables=…` (every
+ * generated document carries its hash, and `src/gql/persisted-documents.json` lists them), which
+ * the API answers from its response cache and which works when the API requires trusted
+ * documents; when the API answers that it does not know the id, it sends the document's text
+ * once, as a POST.
  *
  * @throws {ApiError} for a network failure, a timeout, an HTTP error or a GraphQL error.
  */
@@ -45,19 +50,35 @@ export async function executeOperation<TResult, TVariables>(
   variables: TVariables,
 ): Promise<TResult> {
   const signal = AbortSignal.timeout(api.timeoutMs);
-  let response: Response;
-  let body: GraphQLResponse<TResult> | null;
-  try {
-    response = await fetch(api.url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
-      body: JSON.stringify({ query: document.toString(), variables }),
-      signal,
-    });
-    body = await (response.json() as Promise<GraphQLResponse<TResult>>).catch(() => {
+  const accept = 'application/graphql-response+json, application/json';
+  const send = async (url: string, init: RequestInit): Promise<[Response, GraphQLResponse<TResult> | null]> => {
+    const response = await fetch(url, { ...init, signal });
+    const body = await (response.json() as Promise<GraphQLResponse<TResult>>).catch(() => {
       if (signal.aborted) throw signal.reason;
       return null;
     });
+    return [response, body];
+  };
+  let response: Response;
+  let body: GraphQLResponse<TResult> | null;
+  try {
+    const hash = (document as { __meta__?: { hash?: unknown } }).__meta__?.hash;
+    let answer: [Response, GraphQLResponse<TResult> | null] | undefined;
+    if (typeof hash === 'string') {
+      const url = new URL(api.url);
+      url.searchParams.set('documentId', `sha256:${hash}`);
+      const json = JSON.stringify(variables ?? {});
+      if (json !== '{}') url.searchParams.set('variables', json);
+      answer = await send(url.href, { headers: { accept } });
+      if (answer[1]?.errors?.some((error) => error.extensions?.code === UNKNOWN_DOCUMENT)) answer = undefined;
+    }
+    [response, body] =
+      answer ??
+      (await send(api.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept },
+        body: JSON.stringify({ query: document.toString(), variables }),
+      }));
   } catch (error) {
     if (signal.aborted) throw new ApiError(`no answer from ${api.url} within ${api.timeoutMs} ms`, 'timeout');
     throw new ApiError(`${api.url} cannot be reached (${describe(error)})`, 'unreachable');
@@ -74,7 +95,7 @@ export async function executeOperation<TResult, TVariables>(
 /** What a GraphQL server answers, as far as the portal reads it. */
 interface GraphQLResponse<TResult> {
   data?: TResult | null;
-  errors?: { message?: unknown }[];
+  errors?: { message?: unknown; extensions?: { code?: unknown } }[];
 }
 
 function describe(error: unknown): string {

@@ -1,7 +1,15 @@
 import type { Browser, Locator, Page, Route as RoutedRequest } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { queryApi, type RunningApi, startApi } from '../test/api-server.js';
-import { cardTitles, collectPageErrors, launchChromium, layoutProblems, PHONE } from '../test/browser.js';
+import {
+  cardTitles,
+  collectPageErrors,
+  GRAPHQL_REQUEST,
+  graphqlRequestText,
+  launchChromium,
+  layoutProblems,
+  PHONE,
+} from '../test/browser.js';
 
 interface DayPage {
   number: number;
@@ -15,8 +23,8 @@ const DAY_FIELDS = 'number title summary stories { slug }';
 
 /** Answers the element's requests whose document contains `marker` with `answer` instead of the api's. */
 async function rewrite(page: Page, marker: string, answer: (route: RoutedRequest) => Promise<void>): Promise<void> {
-  await page.route('**/graphql', async (route) => {
-    if (route.request().postData()?.includes(marker)) await answer(route);
+  await page.route(GRAPHQL_REQUEST, async (route) => {
+    if (graphqlRequestText(route.request()).includes(marker)) await answer(route);
     else await route.continue();
   });
 }
@@ -209,12 +217,14 @@ describe('loading through @lit/task, at 375 px', () => {
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
     // Hold the answer to the Etsy filter; let the Netflix one through.
-    await page.route('**/graphql', async (route) => {
-      if (route.request().postData()?.includes('"company":"etsy"')) await held;
+    await page.route(GRAPHQL_REQUEST, async (route) => {
+      if (graphqlRequestText(route.request()).includes('"company":"etsy"')) await held;
       await route.continue().catch(() => undefined);
     });
     const aborted: string[] = [];
-    page.on('requestfailed', (request) => aborted.push(`${request.postData()} ${request.failure()?.errorText}`));
+    page.on('requestfailed', (request) =>
+      aborted.push(`${graphqlRequestText(request)} ${request.failure()?.errorText}`),
+    );
 
     await element.getByRole('button', { name: 'Etsy', exact: true }).click();
     await element.getByText('Updating…').waitFor();

@@ -1,7 +1,15 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { queryApi, type RunningApi, startApi } from '../test/api-server.js';
-import { cardTitles, collectPageErrors, launchChromium, layoutProblems, PHONE } from '../test/browser.js';
+import {
+  cardTitles,
+  collectPageErrors,
+  GRAPHQL_REQUEST,
+  graphqlRequestText,
+  launchChromium,
+  layoutProblems,
+  PHONE,
+} from '../test/browser.js';
 
 type Node = { __typename: string; slug?: string; number?: number; day?: number; title?: string };
 interface Hits {
@@ -106,9 +114,19 @@ describe('search done by the server in <devops-stories>, at 375 px', () => {
     expect(everything.totalCount).toBeGreaterThan(3);
     const element = await open();
     // The first page asks for 3 hits instead of 20, so the next pages come from the API's cursors.
-    await page.route('**/graphql', async (route) => {
-      const body = JSON.parse(route.request().postData() ?? '{}');
-      if (!/\bsearchHits\b/.test(body.query ?? '') || body.variables?.after) return route.continue();
+    // The element asks by GET (`?documentId=…&variables=…`), or by POST when the API lacks the document.
+    await page.route(GRAPHQL_REQUEST, async (route) => {
+      const request = route.request();
+      if (!/\bsearchHits\b/.test(graphqlRequestText(request))) return route.continue();
+      if (request.method() === 'GET') {
+        const url = new URL(request.url());
+        const variables = JSON.parse(url.searchParams.get('variables') ?? '{}');
+        if (variables.after) return route.continue();
+        url.searchParams.set('variables', JSON.stringify({ ...variables, first: 3 }));
+        return route.continue({ url: url.href });
+      }
+      const body = JSON.parse(request.postData() ?? '{}');
+      if (body.variables?.after) return route.continue();
       await route.continue({ postData: JSON.stringify({ ...body, variables: { ...body.variables, first: 3 } }) });
     });
     await element.getByLabel('Search stories').fill('devops');

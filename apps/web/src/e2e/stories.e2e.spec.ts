@@ -2,7 +2,13 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningApi, startApi } from '../test/api-server.js';
-import { cardCompanies as companies, cardTitles, collectPageErrors, launchChromium } from '../test/browser.js';
+import {
+  cardCompanies as companies,
+  cardTitles,
+  collectPageErrors,
+  GRAPHQL_REQUEST,
+  launchChromium,
+} from '../test/browser.js';
 
 async function graphql<T>(
   api: RunningApi,
@@ -208,7 +214,7 @@ describe('<devops-stories> on the standalone page, against the real api', () => 
     page = await browser.newPage({ viewport: { width: 375, height: 667 } });
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
-    await page.route('**/graphql', async (route) => {
+    await page.route(GRAPHQL_REQUEST, async (route) => {
       await held;
       await route.continue();
     });

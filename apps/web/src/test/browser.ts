@@ -1,6 +1,6 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
+import { type Browser, chromium, type Locator, type Page, type Request } from 'playwright-core';
 
 /** Debian's Chromium (scripts/ensure-chromium.sh installs it); no browser is downloaded. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -87,4 +87,25 @@ export async function cardCompanies(element: Locator): Promise<string[]> {
     .locator('.card .eyebrow')
     .allTextContents()
     .then((lines) => lines.map((line) => line.split(' · ')[0].trim()));
+}
+
+/** Matches the element's requests to the API: a GET by document id (`/graphql?documentId=…`) or a POST. */
+export const GRAPHQL_REQUEST = /\/graphql(\?|$)/;
+
+const DOCUMENTS: Record<string, string> = Object.assign(
+  {},
+  ...['../gql/persisted-documents.json', '../glossary/gql/persisted-documents.json'].map(
+    (path) => JSON.parse(readFileSync(new URL(path, import.meta.url), 'utf8')) as Record<string, string>,
+  ),
+);
+
+/**
+ * What one request to the API asks, for tests that pick requests by content: the POSTed body,
+ * or, for a GET by document id, the document's text (from the manifests) and its variables.
+ */
+export function graphqlRequestText(request: Request): string {
+  if (request.method() === 'POST') return request.postData() ?? '';
+  const url = new URL(request.url());
+  const id = url.searchParams.get('documentId')?.replace(/^sha256:/, '') ?? '';
+  return `${DOCUMENTS[id] ?? url.searchParams.get('query') ?? ''} ${url.searchParams.get('variables') ?? ''}`;
 }

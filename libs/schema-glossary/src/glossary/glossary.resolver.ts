@@ -1,4 +1,4 @@
-import type { StoryContext, StoryNode } from '@devops-stories/story-graph';
+import { type StoryContext, storyBody, type StoryNode } from '@devops-stories/story-graph';
 import { Story } from '@devops-stories/story-model';
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { GlossaryService } from './glossary.service.js';
@@ -32,7 +32,8 @@ export class GlossaryResolver {
 @Resolver(() => Story)
 export class StoryTermsResolver {
   @FieldResolver(() => [Term], { description: 'Glossary terms the story text uses, by name.' })
-  terms(@Root() story: StoryNode, @Ctx() ctx: GlossaryContext): Term[] {
-    return ctx.glossary.termsIn(story.slug, `${story.title}\n${story.summary}\n${story.bodyText}`);
+  async terms(@Root() story: StoryNode, @Ctx() ctx: GlossaryContext): Promise<Term[]> {
+    const { bodyText } = await storyBody(ctx, story);
+    return ctx.glossary.termsIn(story.slug, `${story.title}\n${story.summary}\n${bodyText}`);
   }
 }

@@ -1,7 +1,7 @@
 import { Field, ObjectType } from 'type-graphql';
 
 /** A DevOps term with a short definition, as the glossary explains it. */
-@ObjectType({ description: 'A DevOps term and what it means.' })
+@ObjectType({ simpleResolvers: true, description: 'A DevOps term and what it means.' })
 export class Term {
   @Field(() => String, { description: 'Lower-case kebab-case, unique among terms.' })
   slug!: string;

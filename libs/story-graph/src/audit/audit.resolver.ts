@@ -23,7 +23,7 @@ export class AuditResolver {
     complexity: pagedCost(DEFAULT_PAGE_SIZE),
   })
   async auditLog(@Args(() => ForwardPageArgs) page: ForwardPageArgs, @Ctx() ctx: StoryContext) {
-    ctx.response.private = true;
+    ctx.cacheScope.markPrivate();
     const plan = planPage(page, ctx.cursors, { order: ORDER });
     const result = await ctx.store.listAudit({
       afterId: plan.start ? Number(plan.start.value) : null,

@@ -1,5 +1,6 @@
 import type { StoryStore, StoryView } from '@devops-stories/story-store';
 import { CursorCodec } from '../relay/paging.js';
+import { CacheScope } from './cache-scope.js';
 import { StoryLoaders } from './story.loaders.js';
 import { ANONYMOUS, type Viewer } from './viewer.js';
 
@@ -23,8 +24,12 @@ export interface StoryContext {
    * and a server's per-client budgets, are counted by it. `local` for in-process calls.
    */
   clientAddress: string;
-  /** Set by resolvers whose answer is for this requester only (drafts, a receipt's status): never cached. */
-  response: { private: boolean };
+  /**
+   * Whether the response is for this requester only. Private from the start for a request with a
+   * token or in preview; resolvers whose answer is personal (a receipt's status, the audit log)
+   * mark it. The api then answers `Cache-Control: private, no-store` and never stores it.
+   */
+  cacheScope: CacheScope;
   submissionGate: SubmissionGate;
 }
 
@@ -43,6 +48,8 @@ export interface StoryRequest {
   /** An editor's or admin's preview (checked by the caller): drafts are served. */
   preview?: boolean;
   clientAddress?: string;
+  /** The store this request reads through instead of the options' (the api's lean path notes what it reads). */
+  store?: StoryStore;
 }
 
 const NO_GATE: SubmissionGate = async () => null;
@@ -50,14 +57,15 @@ const NO_GATE: SubmissionGate = async () => null;
 /** A fresh context for one request: the published view unless in preview, empty loader caches. */
 export function createStoryContext(options: StoryGraphOptions, request: StoryRequest = {}): StoryContext {
   const view: StoryView = request.preview ? 'all' : 'published';
+  const store = request.store ?? options.store;
   return {
-    store: options.store,
+    store,
     view,
-    loaders: new StoryLoaders(options.store, view),
+    loaders: new StoryLoaders(store, view),
     cursors: new CursorCodec(options.cursorSecret),
     viewer: request.viewer ?? ANONYMOUS,
     clientAddress: request.clientAddress ?? 'local',
-    response: { private: view !== 'published' },
+    cacheScope: new CacheScope(view !== 'published' || request.viewer?.token != null),
     submissionGate: options.submissionGate ?? NO_GATE,
   };
 }

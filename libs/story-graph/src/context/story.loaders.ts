@@ -6,9 +6,11 @@ import type {
   NestedPageQuery,
   PracticeRecord,
   RecapRecord,
+  RenderedBody,
   SourceRecord,
   StoryListPage,
   StoryRecord,
+  StorySummaryRecord,
   StoryStore,
   StoryView,
 } from '@devops-stories/story-store';
@@ -51,7 +53,8 @@ function nestedPageLoader(
  * their cache must never outlive one request's view.
  */
 export class StoryLoaders {
-  readonly storyBySlug: DataLoader<string, StoryRecord | null>;
+  readonly storyBySlug: DataLoader<string, StorySummaryRecord | StoryRecord | null>;
+  readonly storyBody: DataLoader<number, RenderedBody | null>;
   readonly companyById: DataLoader<number, CompanyRecord | null>;
   readonly companyBySlug: DataLoader<string, CompanyRecord | null>;
   readonly practiceBySlug: DataLoader<string, PracticeRecord | null>;
@@ -60,17 +63,18 @@ export class StoryLoaders {
   readonly sourcesByStory: DataLoader<number, SourceRecord[]>;
   readonly storiesByCompany: DataLoader<NestedPageKey, StoryListPage, string>;
   readonly storiesByPractice: DataLoader<NestedPageKey, StoryListPage, string>;
-  readonly storiesByDay: DataLoader<number, StoryRecord[]>;
-  readonly storiesByRecap: DataLoader<number, StoryRecord[]>;
+  readonly storiesByDay: DataLoader<number, StorySummaryRecord[]>;
+  readonly storiesByRecap: DataLoader<number, StorySummaryRecord[]>;
   readonly dayByNumber: DataLoader<number, DayRecord | null>;
   readonly recapByDay: DataLoader<number, RecapRecord | null>;
-  private readonly relatedBySize = new Map<number, DataLoader<number, StoryRecord[]>>();
+  private readonly relatedBySize = new Map<number, DataLoader<number, StorySummaryRecord[]>>();
 
   constructor(
     private readonly store: StoryStore,
     private readonly view: StoryView,
   ) {
     this.storyBySlug = new DataLoader((slugs) => store.storiesBySlugs(slugs, view));
+    this.storyBody = new DataLoader((ids) => store.storyBodiesByIds(ids));
     this.companyById = new DataLoader((ids) => store.companiesByIds(ids));
     this.companyBySlug = new DataLoader((slugs) => store.companiesBySlugs(slugs));
     this.practiceBySlug = new DataLoader((slugs) => store.practicesBySlugs(slugs));
@@ -86,7 +90,7 @@ export class StoryLoaders {
   }
 
   /** Up to `size` related stories per story; one loader per size so each batch is one statement. */
-  related(size: number): DataLoader<number, StoryRecord[]> {
+  related(size: number): DataLoader<number, StorySummaryRecord[]> {
     let loader = this.relatedBySize.get(size);
     if (!loader) {
       loader = new DataLoader((ids) => this.store.relatedStories(ids, size, this.view));
@@ -95,8 +99,8 @@ export class StoryLoaders {
     return loader;
   }
 
-  /** Seeds the slug cache with stories a list already read. */
-  prime(stories: readonly StoryRecord[]): void {
+  /** Seeds the slug cache with stories a list already read (without bodies: {@link storyBody} loads those). */
+  prime(stories: readonly StorySummaryRecord[]): void {
     for (const s of stories) this.storyBySlug.prime(s.slug, s);
   }
 }

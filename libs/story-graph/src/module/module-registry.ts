@@ -96,6 +96,7 @@ export async function buildModularSchema(modules: readonly SchemaModule[]): Prom
 /**
  * Returns the per-request context factory: the core story context plus what each module adds.
  * Module context keys are checked once, here, so a clash fails at start and requests pay nothing for it.
+ * A request may read through a store of its own (`store`), such as one that notes what it reads.
  *
  * @throws {SchemaModuleConflictError} when two modules add the same context key, or one shadows a core key.
  */

@@ -24,6 +24,12 @@ export interface SchemaModule<TExtra extends object = object> {
    * after the core context exists; the keys it returns must be unique across modules.
    */
   context?: (base: StoryContext) => TExtra;
+  /**
+   * Operations the module ships for its consumers to send by id (`documentId: "sha256:<hex of
+   * the text>"`): the api trusts them like a consumer's persisted-documents manifest, parsed and
+   * validated once at start.
+   */
+  trustedDocuments?: readonly string[];
 }
 
 /** Declares a module with its context type inferred, for resolvers to use as `StoryContext & TExtra`. */

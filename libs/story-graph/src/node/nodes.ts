@@ -5,7 +5,8 @@ import type {
   DayRecord,
   PracticeRecord,
   RecapRecord,
-  StoryRecord,
+  RenderedBody,
+  StorySummaryRecord,
 } from '@devops-stories/story-store';
 import type { StoryStatus } from '@devops-stories/story-content';
 import { toGlobalId } from '../relay/global-id.js';
@@ -15,8 +16,11 @@ type Served<R> = Omit<R, 'origin' | 'status'> & { origin: Origin } & (R extends 
     ? { status: PublicationStatus }
     : unknown);
 
-/** A stored story as the graph resolves it: its record plus `__typename` and global id. */
-export type StoryNode = Served<StoryRecord> & { __typename: 'Story'; id: string };
+/**
+ * A stored story as the graph resolves it: its record plus `__typename` and global id. A story
+ * from a list has no body; {@link storyBody} loads it when a field needs it.
+ */
+export type StoryNode = Served<StorySummaryRecord> & Partial<RenderedBody> & { __typename: 'Story'; id: string };
 export type CompanyNode = Served<CompanyRecord> & { __typename: 'Company'; id: string };
 export type PracticeNode = Served<PracticeRecord> & { __typename: 'Practice'; id: string };
 export type DayNode = Served<DayRecord> & { __typename: 'Day'; id: string };
@@ -28,7 +32,7 @@ const STATUSES: Record<StoryStatus, PublicationStatus> = {
   draft: PublicationStatus.DRAFT,
 };
 
-export const storyNode = (r: StoryRecord): StoryNode => ({
+export const storyNode = (r: StorySummaryRecord & Partial<RenderedBody>): StoryNode => ({
   ...r,
   origin: ORIGINS[r.origin],
   status: STATUSES[r.status],

@@ -154,7 +154,9 @@ export function planPage(request: PageRequest, codec: CursorCodec, list: CursorL
 }
 
 /**
- * Builds a connection from one page of rows in list order.
+ * Builds a connection from one page of rows in list order. Cursors are signed when a client
+ * selects them (`edges.cursor`, `pageInfo.startCursor`/`endCursor`), not for every row: a
+ * list that shows `nodes` and `endCursor` signs one.
  *
  * @param hasMore whether rows lie beyond the page in the plan's direction.
  */
@@ -165,19 +167,46 @@ export function toConnection<T>(
   totalCount: number,
   codec: CursorCodec,
 ): ConnectionShape<T> {
-  const edges = nodes.map((n) => ({ node: n.node, cursor: codec.encode(n.position, plan.scope) }));
+  const edges = nodes.map((n) => new Edge(n.node, n.position, plan.scope, codec));
   const forward = plan.direction === 'forward';
   return {
     edges,
-    nodes: edges.map((e) => e.node),
+    nodes: nodes.map((n) => n.node),
     totalCount,
-    pageInfo: {
-      hasNextPage: forward ? hasMore : plan.start !== null,
-      hasPreviousPage: forward ? plan.start !== null : hasMore,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
-    },
+    pageInfo: new PageInfoOf(edges, forward ? hasMore : plan.start !== null, forward ? plan.start !== null : hasMore),
   };
+}
+
+/** An edge whose cursor is signed on first read. */
+class Edge<T> {
+  private signed: string | undefined;
+  constructor(
+    readonly node: T,
+    private readonly position: CursorPosition,
+    private readonly scope: string,
+    private readonly codec: CursorCodec,
+  ) {}
+
+  get cursor(): string {
+    return (this.signed ??= this.codec.encode(this.position, this.scope));
+  }
+}
+
+/** `pageInfo`, reading its cursors from the first and last edge when selected. */
+class PageInfoOf<T> {
+  constructor(
+    private readonly edges: readonly Edge<T>[],
+    readonly hasNextPage: boolean,
+    readonly hasPreviousPage: boolean,
+  ) {}
+
+  get startCursor(): string | null {
+    return this.edges[0]?.cursor ?? null;
+  }
+
+  get endCursor(): string | null {
+    return this.edges.at(-1)?.cursor ?? null;
+  }
 }
 
 /** The direction of a list's order: by sort value, then slug, both ascending or both descending. */

@@ -1,5 +1,6 @@
-import { loadContent } from '@devops-stories/story-content';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadContent, markdownToHtml } from '@devops-stories/story-content';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { CursorCodec } from '../relay/paging.js';
 import { createGraphHarness, type GraphHarness } from '../testing/graph-harness.js';
 
 const published = loadContent().stories.filter((s) => s.status === 'published');
@@ -125,6 +126,36 @@ describe('stories', () => {
       message: '`yearFrom` (2015) is after `yearTo` (2010); swap them.',
       extensions: { code: 'BAD_USER_INPUT', argumentName: 'filter' },
     });
+  });
+
+  it('signs only the cursors a client selects', async () => {
+    const encode = vi.spyOn(CursorCodec.prototype, 'encode');
+    try {
+      const cards = await h.run('{ stories(first: 20) { nodes { slug } pageInfo { endCursor hasNextPage } } }');
+      expect(cards.errors).toBeUndefined();
+      expect(encode).toHaveBeenCalledTimes(1);
+      encode.mockClear();
+      const edges = await h.run('{ stories(first: 3) { edges { cursor } pageInfo { startCursor endCursor } } }');
+      expect(edges.data!.stories.pageInfo).toEqual({
+        startCursor: edges.data!.stories.edges[0].cursor,
+        endCursor: edges.data!.stories.edges[2].cursor,
+      });
+      expect(encode).toHaveBeenCalledTimes(3);
+    } finally {
+      encode.mockRestore();
+    }
+  });
+
+  it('reads a list without bodies, and the bodies it shows in one more statement', async () => {
+    const cards = await h.run('{ stories(first: 20) { nodes { slug title } } }');
+    expect(cards.errors).toBeUndefined();
+    expect(h.statements).toHaveLength(1);
+    expect(h.statements[0]).not.toMatch(/body/);
+    const bodies = await h.run('{ stories(first: 20) { nodes { slug body(format: HTML) } } }');
+    expect(h.statements).toHaveLength(2);
+    for (const node of bodies.data!.stories.nodes) {
+      expect(node.body).toBe(markdownToHtml(published.find((s) => s.slug === node.slug)!.body));
+    }
   });
 
   it('loads 20 stories with company, practices, metrics and sources in 5 statements', async () => {

@@ -17,6 +17,7 @@ import {
 } from '@devops-stories/story-model';
 import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import { bodyIn } from '../body/body-format.js';
+import { storyBody } from '../body/story-body.js';
 import { assertCount } from '../errors/bad-input.js';
 import {
   type CompanyNode,
@@ -102,11 +103,12 @@ export class StoryResolver {
     description: `The story text; HTML is safe to insert as is. Cost: ${RENDER_COST} as HTML or TEXT, 0 as MARKDOWN.`,
     complexity: ({ args }) => (args['format'] === BodyFormat.MARKDOWN ? 0 : RENDER_COST),
   })
-  body(
+  async body(
     @Root() story: StoryNode,
     @Arg('format', () => BodyFormat, { defaultValue: BodyFormat.MARKDOWN }) format: BodyFormat,
-  ): string {
-    return bodyIn(story, format);
+    @Ctx() ctx: StoryContext,
+  ): Promise<string> {
+    return bodyIn(await storyBody(ctx, story), format);
   }
 
   @FieldResolver(() => Int, {

@@ -78,7 +78,7 @@ export class SubmissionResolver {
     complexity: MUTATION_COST,
   })
   async submitStory(@Arg('input', () => SubmitStoryInput) input: SubmitStoryInput, @Ctx() ctx: StoryContext) {
-    ctx.response.private = true;
+    ctx.cacheScope.markPrivate();
     const checked = validate(SubmissionInputSchema, { ...input });
     if (!checked.ok) return { receipt: null, status: null, userErrors: invalid(checked.issues) };
     const retryAfter = await ctx.submissionGate(ctx.clientAddress);
@@ -97,7 +97,7 @@ export class SubmissionResolver {
     description: 'Where your submission stands, by the receipt `submitStory` gave you; null for an unknown receipt.',
   })
   async submission(@Arg('receipt', () => String) receipt: string, @Ctx() ctx: StoryContext) {
-    ctx.response.private = true;
+    ctx.cacheScope.markPrivate();
     const s = await ctx.store.submissionByReceipt(receipt);
     return s && { status: BY_STORE_STATUS[s.status], publicNote: s.publicNote };
   }
@@ -112,7 +112,7 @@ export class SubmissionResolver {
     @Args(() => ForwardPageArgs) page: ForwardPageArgs,
     @Ctx() ctx: StoryContext,
   ) {
-    ctx.response.private = true;
+    ctx.cacheScope.markPrivate();
     const plan = planPage(page, ctx.cursors, { order: ORDER, filter: { status } });
     const result = await ctx.store.listSubmissions(status ? STATUSES[status] : null, {
       afterId: plan.start ? Number(plan.start.value) : null,

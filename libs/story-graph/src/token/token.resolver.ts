@@ -42,7 +42,7 @@ export class TokenResolver {
     complexity: MUTATION_COST,
   })
   async createApiToken(@Arg('input', () => CreateApiTokenInput) input: CreateApiTokenInput, @Ctx() ctx: StoryContext) {
-    ctx.response.private = true;
+    ctx.cacheScope.markPrivate();
     const checked = validate(TokenNameSchema, input.name);
     if (!checked.ok) {
       return {

@@ -3,7 +3,11 @@ import { Origin } from '../enums.js';
 import { Node } from '../node/node.type.js';
 
 /** A company that tells one or more stories. `stories` is added by a field resolver. */
-@ObjectType({ implements: Node, description: 'A company whose DevOps adoption is told in stories.' })
+@ObjectType({
+  simpleResolvers: true,
+  implements: Node,
+  description: 'A company whose DevOps adoption is told in stories.',
+})
 export class Company implements Node {
   readonly __typename!: 'Company';
 

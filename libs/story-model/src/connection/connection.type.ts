@@ -23,7 +23,7 @@ export interface ConnectionShape<T> {
  * defines the GraphQL type twice and schema building fails.
  */
 export function createConnectionTypes<T extends object>(nodeType: ClassType<T>, name: string) {
-  @ObjectType(`${name}Edge`, { description: `A ${name} in a page, with its cursor.` })
+  @ObjectType(`${name}Edge`, { simpleResolvers: true, description: `A ${name} in a page, with its cursor.` })
   class Edge implements EdgeShape<T> {
     @Field(() => String, { description: 'Pass as `after` or `before` to page from here.' })
     cursor!: string;
@@ -32,7 +32,7 @@ export function createConnectionTypes<T extends object>(nodeType: ClassType<T>, 
     node!: T;
   }
 
-  @ObjectType(`${name}Connection`, { description: `A page of ${name} nodes.` })
+  @ObjectType(`${name}Connection`, { simpleResolvers: true, description: `A page of ${name} nodes.` })
   class Connection implements ConnectionShape<T> {
     @Field(() => [Edge], { complexity: IN_PAGE_COST })
     edges!: Edge[];

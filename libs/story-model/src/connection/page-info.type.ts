@@ -1,7 +1,7 @@
 import { Field, ObjectType } from 'type-graphql';
 
 /** Relay page info: where a page sits in the whole filtered list. */
-@ObjectType({ description: 'Where a page sits in the whole list.' })
+@ObjectType({ simpleResolvers: true, description: 'Where a page sits in the whole list.' })
 export class PageInfo {
   @Field(() => Boolean)
   hasNextPage!: boolean;

@@ -3,7 +3,7 @@ import { Origin } from '../enums.js';
 import { Node } from '../node/node.type.js';
 
 /** A day of the learning series. `recap` and `stories` are added by field resolvers. */
-@ObjectType({ implements: Node, description: 'A day of the learning series.' })
+@ObjectType({ simpleResolvers: true, implements: Node, description: 'A day of the learning series.' })
 export class Day implements Node {
   readonly __typename!: 'Day';
 

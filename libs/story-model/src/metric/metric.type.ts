@@ -2,7 +2,7 @@ import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { Source } from '../source/source.type.js';
 
 /** A figure a story reports, with the year it describes and where it comes from. */
-@ObjectType({ description: 'A sourced figure: a value, its unit and the year it describes.' })
+@ObjectType({ simpleResolvers: true, description: 'A sourced figure: a value, its unit and the year it describes.' })
 export class Metric {
   @Field(() => String)
   label!: string;

@@ -3,7 +3,11 @@ import { Origin } from '../enums.js';
 import { Node } from '../node/node.type.js';
 
 /** A DevOps practice stories are tagged with. `stories` is added by a field resolver. */
-@ObjectType({ implements: Node, description: 'A DevOps practice, such as continuous deployment.' })
+@ObjectType({
+  simpleResolvers: true,
+  implements: Node,
+  description: 'A DevOps practice, such as continuous deployment.',
+})
 export class Practice implements Node {
   readonly __typename!: 'Practice';
 

@@ -3,7 +3,7 @@ import { Origin, PublicationStatus } from '../enums.js';
 import { Node } from '../node/node.type.js';
 
 /** A recap closing a block of days. `stories` is added by a field resolver. */
-@ObjectType({ implements: Node, description: 'The recap that closes a block of days.' })
+@ObjectType({ simpleResolvers: true, implements: Node, description: 'The recap that closes a block of days.' })
 export class Recap implements Node {
   readonly __typename!: 'Recap';
 

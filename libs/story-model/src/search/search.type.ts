@@ -12,7 +12,7 @@ export const SearchResult = createUnionType({
 });
 
 /** One ranked search result. */
-@ObjectType({ description: 'One ranked search result.' })
+@ObjectType({ simpleResolvers: true, description: 'One ranked search result.' })
 export class SearchHit {
   @Field(() => Float, { description: 'Relevance from 0 to 1, where 1 is the best hit of this search.' })
   score!: number;

@@ -2,7 +2,7 @@ import { Field, Int, ObjectType } from 'type-graphql';
 import { SourceKind } from '../enums.js';
 
 /** A publication a story cites. */
-@ObjectType({ description: 'A publication a story or a metric cites.' })
+@ObjectType({ simpleResolvers: true, description: 'A publication a story or a metric cites.' })
 export class Source {
   @Field(() => String)
   title!: string;

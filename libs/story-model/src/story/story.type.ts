@@ -11,7 +11,11 @@ import { Node } from '../node/node.type.js';
  * `readingTimeMinutes`) are added by field resolvers, so schema modules can
  * extend `Story` the same way.
  */
-@ObjectType({ implements: Node, description: 'How one company adopted DevOps, with its sourced figures.' })
+@ObjectType({
+  simpleResolvers: true,
+  implements: Node,
+  description: 'How one company adopted DevOps, with its sourced figures.',
+})
 export class Story implements Node {
   readonly __typename!: 'Story';
 

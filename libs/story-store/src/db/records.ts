@@ -7,8 +7,10 @@ import type {
   MetricRecord,
   PracticeRecord,
   RecapRecord,
+  RenderedBody,
   SourceRecord,
   StoryRecord,
+  StorySummaryRecord,
   SubmissionRecord,
   TokenRecord,
 } from '../store.types.js';
@@ -25,8 +27,8 @@ import type {
   SubmissionsTable,
 } from './story-database.js';
 
-/** The story columns every story read selects (all but the import's content hash). */
-export const STORY_COLUMNS = [
+/** The story columns lists select: all but the bodies and the import's content hash. */
+export const STORY_SUMMARY_COLUMNS = [
   's.id',
   's.slug',
   's.title',
@@ -36,9 +38,6 @@ export const STORY_COLUMNS = [
   's.day_number',
   's.status',
   's.summary',
-  's.body',
-  's.body_html',
-  's.body_text',
   's.reading_time_minutes',
   's.published_at',
   's.updated_at',
@@ -47,10 +46,19 @@ export const STORY_COLUMNS = [
   's.version',
 ] as const;
 
+/** The body columns, rendered at import. */
+export const STORY_BODY_COLUMNS = ['s.body', 's.body_html', 's.body_text'] as const;
+
+/** The story columns a lookup of whole stories selects. */
+export const STORY_COLUMNS = [...STORY_SUMMARY_COLUMNS, ...STORY_BODY_COLUMNS] as const;
+
+/** A row of {@link STORY_SUMMARY_COLUMNS}. */
+export type StorySummaryRow = Omit<Selectable<StoriesTable>, 'content_hash' | 'body' | 'body_html' | 'body_text'>;
+
 /** A row of {@link STORY_COLUMNS}. */
 export type StoryRow = Omit<Selectable<StoriesTable>, 'content_hash'>;
 
-export function toStory(r: StoryRow): StoryRecord {
+export function toStorySummary(r: StorySummaryRow): StorySummaryRecord {
   return {
     rowId: r.id,
     slug: r.slug,
@@ -61,14 +69,19 @@ export function toStory(r: StoryRow): StoryRecord {
     day: r.day_number,
     status: r.status,
     summary: r.summary,
-    body: r.body,
-    bodyHtml: r.body_html,
-    bodyText: r.body_text,
     readingTimeMinutes: r.reading_time_minutes,
     publishedAt: r.published_at === null ? null : new Date(r.published_at),
     updatedAt: new Date(r.updated_at),
     ...authored(r),
   };
+}
+
+export function toBody(r: Pick<StoryRow, 'body' | 'body_html' | 'body_text'>): RenderedBody {
+  return { body: r.body, bodyHtml: r.body_html, bodyText: r.body_text };
+}
+
+export function toStory(r: StoryRow): StoryRecord {
+  return { ...toStorySummary(r), ...toBody(r) };
 }
 
 /** The origin, file and version columns as a record carries them. */

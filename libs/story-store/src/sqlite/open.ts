@@ -1,8 +1,8 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { accessSync, constants, mkdirSync, type Stats, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect, type SqliteDatabase } from 'kysely';
-import { parseDatabaseUrl } from '../database-url.js';
+import { DatabaseUrlError, parseDatabaseUrl } from '../database-url.js';
 import type { StoryDatabase } from '../db/story-database.js';
 import type { StoryStore } from '../store.types.js';
 import { kyselyRunner, type QueryRunner } from '../db/prepared-query.js';
@@ -15,22 +15,40 @@ export interface SqliteStoreOptions {
   url: string;
   /** Called with each SQL statement before it runs, migrations included; tests count them, debugging logs them. */
   onStatement?: (sql: string) => void;
+  /** Called when the file's folder did not exist and was created (with its absolute path), so the caller can say so. */
+  onCreateFolder?: (path: string) => void;
 }
 
 /**
  * Opens (creating if needed) a SQLite database in WAL mode, applies pending migrations
  * and returns the store over it.
  *
- * @throws {DatabaseUrlError} for a URL that is not SQLite.
- * @throws when the file cannot be opened, was migrated by a newer build, or a migration
- * fails; nothing is half-applied and the file is closed again.
+ * @throws {DatabaseUrlError} for a URL that is not SQLite, or a path the server cannot use: a folder,
+ * a file that is not a SQLite database, a folder it cannot create, or a file or folder it may not
+ * read and write (the message names `DATABASE_URL` and the path, in one line).
+ * @throws when the file was migrated by a newer build or a migration fails; nothing is
+ * half-applied and the file is closed again.
  */
 export function openSqliteStore(options: SqliteStoreOptions): StoryStore {
   const { filename } = parseDatabaseUrl(options.url);
-  if (filename !== ':memory:') mkdirSync(dirname(filename), { recursive: true });
-  const file = new Database(filename);
+  if (filename !== ':memory:') {
+    try {
+      prepareLocation(options.url, filename, options.onCreateFolder);
+    } catch (error) {
+      if (error instanceof DatabaseUrlError) throw error;
+      const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+      throw new DatabaseUrlError(`DATABASE_URL "${options.url}": cannot reach ${resolve(filename)} (${code})`);
+    }
+  }
+  let file: Database.Database | undefined;
   try {
+    file = new Database(filename);
     file.pragma('journal_mode = WAL');
+  } catch (error) {
+    file?.close();
+    throw unusableFile(options.url, filename, error);
+  }
+  try {
     // FULL: in WAL mode NORMAL may lose the last commits on power loss; an acknowledged import must survive.
     file.pragma('synchronous = FULL');
     file.pragma('foreign_keys = ON');
@@ -55,6 +73,81 @@ export function openSqliteStore(options: SqliteStoreOptions): StoryStore {
     await db.destroy();
     if (file.open) file.close();
   });
+}
+
+/**
+ * Checks what can be checked before SQLite opens `filename`, so that a path the server cannot use
+ * ends in one line naming it rather than a driver error: creates a missing folder (telling
+ * `onCreateFolder`), refuses a folder, and a file or folder the process may not write.
+ */
+function prepareLocation(url: string, filename: string, onCreateFolder?: (path: string) => void): void {
+  const path = resolve(filename);
+  const folder = dirname(path);
+  const file = existing(path);
+  if (file?.isDirectory()) {
+    throw new DatabaseUrlError(
+      `DATABASE_URL "${url}" names the folder ${path}, not a file: name a file in it, e.g. sqlite:${path}/stories.db`,
+    );
+  }
+  const parent = existing(folder);
+  if (parent && !parent.isDirectory()) {
+    throw new DatabaseUrlError(`DATABASE_URL "${url}": ${folder} is a file, not a folder`);
+  }
+  if (!parent) {
+    try {
+      mkdirSync(folder, { recursive: true });
+    } catch (error) {
+      throw new DatabaseUrlError(
+        `DATABASE_URL "${url}": cannot create the folder ${folder} (${(error as NodeJS.ErrnoException).code})`,
+      );
+    }
+    onCreateFolder?.(folder);
+  }
+  const denied = (path: string, mode: number) => {
+    try {
+      accessSync(path, mode);
+      return undefined;
+    } catch (error) {
+      return (error as NodeJS.ErrnoException).code;
+    }
+  };
+  // SQLite writes the -wal and -shm files beside the database, so the folder must be writable too.
+  const folderDenied = denied(folder, constants.W_OK | constants.X_OK);
+  if (folderDenied) {
+    throw new DatabaseUrlError(
+      `DATABASE_URL "${url}": no permission to create files in ${folder}, where the database and its -wal file go (${folderDenied})`,
+    );
+  }
+  const fileDenied = file && denied(path, constants.R_OK | constants.W_OK);
+  if (fileDenied) {
+    throw new DatabaseUrlError(`DATABASE_URL "${url}": no permission to read and write ${path} (${fileDenied})`);
+  }
+}
+
+/** What is at `path`, or undefined when nothing is (or a file stands where a folder on the way should be). */
+function existing(path: string): Stats | undefined {
+  try {
+    return statSync(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
+    throw error;
+  }
+}
+
+/** The one-line error for a file SQLite would not open as a database. */
+function unusableFile(url: string, filename: string, error: unknown): unknown {
+  const code = (error as { code?: unknown }).code;
+  if (typeof code !== 'string' || !code.startsWith('SQLITE_')) return error;
+  const path = resolve(filename);
+  if (code === 'SQLITE_NOTADB') {
+    return new DatabaseUrlError(
+      `DATABASE_URL "${url}" names ${path}, which is not a SQLite database: point it at a new path or a database file`,
+    );
+  }
+  return new DatabaseUrlError(
+    `DATABASE_URL "${url}": cannot open ${path} as a database (${code}: ${(error as Error).message})`,
+  );
 }
 
 /**

@@ -1,6 +1,6 @@
 import { type ExpressionBuilder, type RawBuilder, sql, type SqlBool } from 'kysely';
 import { preparedQuery, type QueryRunner, type StandIns } from '../db/prepared-query.js';
-import { groupBy, STORY_COLUMNS, type StoryRow, toStory } from '../db/records.js';
+import { groupBy, STORY_SUMMARY_COLUMNS, type StorySummaryRow, toStorySummary } from '../db/records.js';
 import type { StoryDatabase } from '../db/story-database.js';
 import { type FilterPurpose, filteredStories, filtersSet, PUBLISHED } from '../db/story-filter.js';
 import type {
@@ -8,7 +8,7 @@ import type {
   StoryListFilter,
   StoryListPage,
   StoryListQuery,
-  StoryRecord,
+  StorySummaryRecord,
   StorySortField,
   StoryView,
 } from '../store.types.js';
@@ -90,7 +90,7 @@ const pageQuery = preparedQuery<PageValues>()((db, v, shape: PageShape) => {
               .$if(shape.view === 'published', (q) => q.where('status', '=', sql.lit(PUBLISHED)))
         ).as('total_count'),
         'page.sort_key',
-        ...STORY_COLUMNS,
+        ...STORY_SUMMARY_COLUMNS,
       ])
       .orderBy('page.sort_key', direction)
       .orderBy('page.slug', direction)
@@ -116,7 +116,7 @@ export async function listStories(runner: QueryRunner, query: StoryListQuery): P
   );
   const found = rows.filter(isStoryOnPage);
   const page = found.slice(0, query.limit).map((r) => ({
-    story: toStory(r),
+    story: toStorySummary(r),
     key: { value: r.sort_key, slug: r.slug },
   }));
   if (!forward) page.reverse();
@@ -124,7 +124,9 @@ export async function listStories(runner: QueryRunner, query: StoryListQuery): P
 }
 
 /** A row of the page, not the stand-in row of an empty page: the left-joined story is all there or all null. */
-function isStoryOnPage<R extends { id: number | null }>(row: R): row is R & StoryRow & { sort_key: string | number } {
+function isStoryOnPage<R extends { id: number | null }>(
+  row: R,
+): row is R & StorySummaryRow & { sort_key: string | number } {
   return row.id !== null;
 }
 
@@ -174,7 +176,7 @@ function nestedPageQuery(
           .select(eb.fn.countAll<number>().as('n'))
           .as('total_count'),
         publishedAtKey.as('sort_key'),
-        ...STORY_COLUMNS,
+        ...STORY_SUMMARY_COLUMNS,
       ])
       .orderBy('p.parent_id')
       .orderBy(publishedAtKey, 'desc')
@@ -236,7 +238,9 @@ async function nestedPages(
     (r) => r.parent_id,
     (r) => r,
   ).map((found, i) => ({
-    rows: found.slice(0, page.limit).map((r) => ({ story: toStory(r), key: { value: r.sort_key, slug: r.slug } })),
+    rows: found
+      .slice(0, page.limit)
+      .map((r) => ({ story: toStorySummary(r), key: { value: r.sort_key, slug: r.slug } })),
     hasMore: found.length > page.limit,
     totalCount: counts.get(ids[i]) ?? 0,
   }));
@@ -323,7 +327,7 @@ const relatedQuery = preparedQuery<{ keys: string; limit: number; candidates: nu
     )
     .selectFrom('ranked')
     .innerJoin('stories as s', 's.id', 'ranked.story_id')
-    .select(['ranked.origin_id', ...STORY_COLUMNS])
+    .select(['ranked.origin_id', ...STORY_SUMMARY_COLUMNS])
     .where('ranked.rank', '<=', v.limit)
     .orderBy('ranked.origin_id')
     .orderBy('ranked.rank'),
@@ -339,7 +343,7 @@ export async function relatedStories(
   storyIds: readonly number[],
   limit: number,
   view: StoryView,
-): Promise<StoryRecord[][]> {
+): Promise<StorySummaryRecord[][]> {
   const rows = await relatedQuery(runner, { keys: keyList(storyIds), limit, candidates: RELATED_CANDIDATES }, view);
-  return groupBy(storyIds, rows, (r) => r.origin_id, toStory);
+  return groupBy(storyIds, rows, (r) => r.origin_id, toStorySummary);
 }

@@ -34,6 +34,7 @@ export function createSqliteStoryStore(
     },
     listStories: (query) => pages.listStories(reads, query),
     storiesBySlugs: (slugs, view) => read.storiesBySlugs(reads, slugs, view),
+    storyBodiesByIds: (ids) => read.storyBodiesByIds(reads, ids),
     storyPagesByCompanyIds: (ids, page, view) => pages.storyPagesByCompanyIds(reads, ids, page, view),
     storyPagesByPracticeIds: (ids, page, view) => pages.storyPagesByPracticeIds(reads, ids, page, view),
     storiesByDays: (days, view) => read.storiesByDays(reads, days, view),

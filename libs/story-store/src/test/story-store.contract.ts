@@ -300,6 +300,27 @@ export function describeStoryStoreContract(name: string, open: OpenStore): void 
       expect(recap).toMatchObject({ body: content.recaps[0].body, ...bodyForms(content.recaps[0].body) });
     });
 
+    it('lists stories without their bodies and reads the bodies by id in one statement', async () => {
+      const { rows } = await store.listStories(query({ limit: 20 }));
+      const [nested] = await store.storyPagesByCompanyIds(
+        [rows[0].story.companyId],
+        { after: null, limit: 20 },
+        'published',
+      );
+      for (const story of [...rows.map((r) => r.story), ...nested.rows.map((r) => r.story)]) {
+        expect(story).not.toHaveProperty('body');
+        expect(story).not.toHaveProperty('bodyHtml');
+      }
+      statements.length = 0;
+      const ids = rows.map((r) => r.story.rowId);
+      const bodies = await store.storyBodiesByIds([...ids, 999_999]);
+      expect(statements).toHaveLength(1);
+      expect(bodies.at(-1)).toBeNull();
+      const amazon = content.stories.find((s) => s.slug === 'amazon')!;
+      const index = rows.findIndex((r) => r.story.slug === 'amazon');
+      expect(bodies[index]).toEqual({ body: amazon.body, ...bodyForms(amazon.body) });
+    });
+
     it('indexes the words readers are served: code is found, link targets and markup are not', async () => {
       const netflix = content.stories.find((s) => s.slug === 'netflix')!;
       const body = `${netflix.body}\n\n\`\`\`sh\nspinnaker zqxcanarycmd\n\`\`\`\n\nSee [the zqxvisible notes](https://example.org/zqxhidden).`;
