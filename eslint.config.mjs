@@ -68,15 +68,21 @@ const DEP_CONSTRAINTS = [
   { sourceTag: 'type:tool', onlyDependOnLibsWithTags: [] },
   // A consumer imports no project of ours (no server library, no other consumer) and no server package.
   { sourceTag: 'type:consumer', onlyDependOnLibsWithTags: [], bannedExternalImports: SERVER_ONLY_PACKAGES },
-  // The test launcher starts the built api as a process: it imports nothing of ours.
-  { sourceTag: 'scope:testing', onlyDependOnLibsWithTags: [] },
+  // Test support: the launcher starts the built api as a process and imports nothing of ours; the
+  // synthetic catalogue (`type:test-data`) writes content in the content library's format.
+  { sourceTag: 'scope:testing', onlyDependOnLibsWithTags: ['scope:content'] },
+  { sourceTag: 'type:testing', onlyDependOnLibsWithTags: [] },
+  { sourceTag: 'type:test-data', onlyDependOnLibsWithTags: ['type:content'] },
 ];
 
-/** Test code (specs, test helpers, end-to-end suites), which may also use the test launcher (`scope:testing`). */
+/**
+ * Test code (specs, test helpers, end-to-end suites), which may also use the test support
+ * (`scope:testing`): the test launcher and the synthetic catalogue, which shipped code never imports.
+ */
 const TEST_FILES = ['**/*.spec.ts', '**/src/test/**/*.ts', '**/src/e2e/**/*.ts', '**/e2e/**/*.ts'];
 const TEST_DEP_CONSTRAINTS = DEP_CONSTRAINTS.map((constraint) => ({
   ...constraint,
-  onlyDependOnLibsWithTags: [...constraint.onlyDependOnLibsWithTags, 'scope:testing', 'type:testing'],
+  onlyDependOnLibsWithTags: [...constraint.onlyDependOnLibsWithTags, 'scope:testing', 'type:testing', 'type:test-data'],
 }));
 
 export default [

@@ -1,5 +1,10 @@
 import { fileURLToPath } from 'node:url';
-import { DatabaseUrlError, DEFAULT_POOL_SIZE, parseDatabaseUrl } from '@devops-stories/story-store';
+import {
+  type DatabaseLocation,
+  DatabaseUrlError,
+  DEFAULT_POOL_SIZE,
+  parseDatabaseUrl,
+} from '@devops-stories/story-store';
 import { LOG_LEVELS, type LogLevel } from './logging/logger-options.js';
 
 /** What one GraphQL operation may ask for; refused before execution when over. */
@@ -49,6 +54,12 @@ export interface ApiConfig {
   databaseUrl: string;
   /** PostgreSQL connections per process (`DATABASE_POOL_SIZE`); SQLite has one. */
   databasePoolSize: number;
+  /**
+   * Import the shipped content into the database at start (`CONTENT_IMPORT`, on by default). Off,
+   * the server serves what the database already holds: a database prepared by another process
+   * (`npm run bench:scale` imports synthetic catalogues so), never overwritten by the shipped content.
+   */
+  contentImport: boolean;
   production: boolean;
   cursorSecret: string;
   /** Folder of the web client's build; served at `/` when it exists. */
@@ -144,8 +155,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
   };
   const port = int('PORT', 4000, 0, 65535);
   const databaseUrl = env.DATABASE_URL ?? 'sqlite:./data/stories.db';
+  let database: DatabaseLocation;
   try {
-    parseDatabaseUrl(databaseUrl);
+    database = parseDatabaseUrl(databaseUrl);
   } catch (error) {
     if (error instanceof DatabaseUrlError) throw new ConfigError(error.message);
     throw error;
@@ -157,6 +169,12 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     if (text === 'on' || text === 'off') return text === 'on';
     throw new ConfigError(`${name} must be on or off, got "${env[name]}"`);
   };
+  const contentImport = onOff('CONTENT_IMPORT', true);
+  if (!contentImport && database.dialect === 'sqlite' && database.filename === ':memory:') {
+    throw new ConfigError(
+      'CONTENT_IMPORT=off serves what the database holds, and an in-memory database starts empty: set DATABASE_URL to a prepared sqlite file, or leave CONTENT_IMPORT on',
+    );
+  }
   const metricsPort = env.METRICS_PORT?.trim() ? int('METRICS_PORT', 0, 0, 65535) : undefined;
   if (metricsPort !== undefined && metricsPort !== 0 && metricsPort === port) {
     throw new ConfigError(
@@ -175,6 +193,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     host: env.HOST ?? '0.0.0.0',
     databaseUrl,
     databasePoolSize: int('DATABASE_POOL_SIZE', DEFAULT_POOL_SIZE, 1, 100),
+    contentImport,
     production,
     cursorSecret: readCursorSecret(env.CURSOR_SECRET, production),
     webRoot: env.WEB_ROOT ?? fileURLToPath(new URL('../../web/dist', import.meta.url)),

@@ -6,7 +6,7 @@ import {
 } from '@apollo/server/plugin/disabled';
 import { fileURLToPath } from 'node:url';
 import { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
-import { loadContent } from '@devops-stories/story-content';
+import { streamContent } from '@devops-stories/story-content';
 import {
   buildModularSchema,
   modularContextFactory,
@@ -15,7 +15,13 @@ import {
   type StoryContext,
 } from '@devops-stories/story-graph';
 import { DEFAULT_PAGE_SIZE } from '@devops-stories/story-model';
-import { DatabaseUnreachableError, openStore, parseDatabaseUrl, type StoryStore } from '@devops-stories/story-store';
+import {
+  DatabaseUnreachableError,
+  importProgressReporter,
+  openStore,
+  parseDatabaseUrl,
+  type StoryStore,
+} from '@devops-stories/story-store';
 import fastifyCors from '@fastify/cors';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
@@ -134,7 +140,7 @@ export interface ApiServerOptions {
 const WORKSPACE_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
 /**
- * Opens the store, imports the content, builds the schema and assembles the server from its
+ * Opens the store, imports the content (unless `config.contentImport` is off), builds the schema and assembles the server from its
  * plugins: HTTP limits; liveness and readiness (`/livez`, `/readyz`, `/health`); one log line per
  * request and GraphQL errors logged with the request's id; Prometheus metrics (`/metrics`, or a
  * listener of their own, the response cache's included); `/graphql` (GET and POST): trusted
@@ -168,7 +174,12 @@ export async function createApiServer(config: ApiConfig, options: ApiServerOptio
     if (budgetsOn && !options.budgetStore && database.dialect === 'postgres') {
       sharedBudget = await openPostgresBudgetStore({ url: database.url, capacity: config.rateLimitPoints });
     }
-    const imported = await openedStore.importContent(loadContent());
+    // Story files are read one at a time; an import long enough to wait for prints its progress on stderr.
+    const imported = config.contentImport
+      ? await openedStore.importContent(streamContent(), {
+          onProgress: importProgressReporter({ write: (line) => process.stderr.write(line) }),
+        })
+      : null;
     const metrics = config.metrics.enabled ? createApiMetrics() : undefined;
     const store = metrics ? timedStore(openedStore, metrics.dbDuration) : openedStore;
     const logging = options.logger ?? false;
@@ -181,10 +192,12 @@ export async function createApiServer(config: ApiConfig, options: ApiServerOptio
     });
     applyConnectionLimit(app, config.http);
     if (createdFolder) app.log.info(`created the folder ${createdFolder} for the database (DATABASE_URL)`);
-    app.log.info(
-      { imported, backend: database.dialect === 'postgres' ? database.display : database.filename },
-      'content imported',
-    );
+    if (imported) {
+      app.log.info(
+        { imported, backend: database.dialect === 'postgres' ? database.display : database.filename },
+        'content imported',
+      );
+    } else app.log.info('content import off (CONTENT_IMPORT=off): serving what the database holds');
     const budget = budgetsOn ? (options.budgetStore ?? sharedBudget ?? memoryBudget(config.rateLimitPoints)) : null;
     const schema = await buildModularSchema(modules);
     const trustedDocuments = TrustedDocuments.load({

@@ -1,10 +1,10 @@
-import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { ContentError } from './content.error.js';
-import { defaultContentDir, loadContent } from './content.loader.js';
+import { defaultContentDir, loadContent, streamContent } from './content.loader.js';
 
 describe('loadContent', () => {
   const copies: string[] = [];
@@ -38,6 +38,21 @@ describe('loadContent', () => {
 
   afterEach(() => {
     for (const dir of copies.splice(0)) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('streams the stories: each file is read when the iteration reaches it, the problems come at the end', () => {
+    const dir = copyContent();
+    const source = streamContent(dir);
+    const names = readdirSync(join(dir, 'stories')).sort();
+    expect(source.storyCount).toBe(names.length);
+    const stories = source.stories[Symbol.iterator]();
+    expect(stories.next().value).toMatchObject({ file: `stories/${names[0]}` });
+    // Broken after the stream started, before the iteration reached it: the stream sees the broken file.
+    edit(dir, `stories/${names.at(-1)}`, (text) => text.replace(/^---\n/, ''));
+    const rest = [...{ [Symbol.iterator]: () => stories }];
+    expect(rest).toHaveLength(names.length - 2);
+    expect(() => [...source.recaps]).toThrow(ContentError);
+    expect(() => [...streamContent(dir).recaps]).toThrow('streamContent: iterate the stories before the recaps');
   });
 
   it('loads the shipped content with the stories, days, recap and practices the product promises', () => {

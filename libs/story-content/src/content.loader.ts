@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { ContentError, type ContentIssue } from './content.error.js';
-import type { ContentBundle, SeriesCredit } from './content.types.js';
+import type { ContentBundle, ContentSource, SeriesCredit } from './content.types.js';
 import {
   CompanyFrontMatterSchema,
   DayFrontMatterSchema,
@@ -34,6 +34,30 @@ interface Parsed {
  * @throws {ContentError} listing every problem (file, field, what is wrong) when any file is malformed.
  */
 export function loadContent(dir: string = defaultContentDir): ContentBundle {
+  const source = streamContent(dir);
+  const stories = [...source.stories];
+  const recaps = [...source.recaps];
+  return {
+    series: source.series,
+    companies: [...source.companies],
+    practices: [...source.practices],
+    days: [...source.days],
+    recaps,
+    stories,
+  };
+}
+
+/**
+ * Reads the content under `dir` as an import consumes it: the series, companies, practices, days
+ * and recaps at once (a few files), the stories one file at a time while `stories` is iterated, so
+ * that only one story's text is held however many there are. Every check {@link loadContent} makes
+ * is made; the problems are collected and thrown together at the end of `recaps`, which is read after
+ * `stories` (an import in one transaction then rolls back whole).
+ *
+ * @throws {ContentError} from the iteration of `recaps`, listing every problem, when any file is malformed.
+ * @throws {Error} when `recaps` is iterated before `stories` (it needs the stories' slugs).
+ */
+export function streamContent(dir: string = defaultContentDir): ContentSource & { series: SeriesCredit } {
   const issues: ContentIssue[] = [];
   const seriesFile = join(dir, 'series.yaml');
   const series = readSeries(seriesFile, relative(dir, seriesFile), issues);
@@ -42,16 +66,17 @@ export function loadContent(dir: string = defaultContentDir): ContentBundle {
     practices: readFolder(dir, 'practices', issues),
     days: readFolder(dir, 'days', issues),
     recaps: readFolder(dir, 'recaps', issues),
-    stories: readFolder(dir, 'stories', issues),
   };
+  const storyFiles = listFolder(dir, 'stories', issues);
   // What the files name themselves, even those with other problems, so one broken file does
-  // not make every reference to it fail too.
+  // not make every reference to it fail too. Story slugs are added as the stories are read.
   const keys = (parsed: Parsed[], field: string) => parsed.map((p) => p.data[field]);
+  const storySlugs = new Set<string>();
   const refs: ContentRefs = {
     companies: new Set(keys(files.companies, 'slug').filter(isString)),
     practices: new Set(keys(files.practices, 'slug').filter(isString)),
     days: new Set(keys(files.days, 'number').filter(isNumber)),
-    stories: new Set(keys(files.stories, 'slug').filter(isString)),
+    stories: storySlugs,
     source: 'files',
   };
   const read = <T>(p: Parsed, schema: z.ZodType<T>): T | null => {
@@ -62,15 +87,23 @@ export function loadContent(dir: string = defaultContentDir): ContentBundle {
     }
     return null;
   };
+  const item = <T, R>(p: Parsed, schema: z.ZodType<T>, toItem: (front: T, p: Parsed) => R): R | null => {
+    const front = read(p, schema);
+    const body = requireBody(p, issues);
+    return front && body !== null ? toItem(front, p) : null;
+  };
   const each = <T, R>(parsed: Parsed[], schema: z.ZodType<T>, toItem: (front: T, p: Parsed) => R): R[] =>
     parsed.flatMap((p) => {
-      const front = read(p, schema);
-      const body = requireBody(p, issues);
-      return front && body !== null ? [toItem(front, p)] : [];
+      const r = item(p, schema, toItem);
+      return r === null ? [] : [r];
     });
+  checkUnique(files.companies, 'slug', issues);
+  checkUnique(files.practices, 'slug', issues);
+  checkUnique(files.days, 'number', issues);
+  checkUnique(files.recaps, 'day', issues);
   const storySchema = storyFrontMatterSchema(refs);
-  const recapSchema = recapFrontMatterSchema(refs);
-  const bundle: ContentBundle = {
+  let storiesRead = false;
+  return {
     series,
     companies: each(files.companies, CompanyFrontMatterSchema, (c, p) => ({ ...c, description: p.body, file: p.file })),
     practices: each(files.practices, PracticeFrontMatterSchema, (c, p) => ({
@@ -79,12 +112,39 @@ export function loadContent(dir: string = defaultContentDir): ContentBundle {
       file: p.file,
     })),
     days: each(files.days, DayFrontMatterSchema, (d, p) => ({ ...d, body: p.body, file: p.file })),
-    recaps: each(files.recaps, recapSchema, (r, p) => ({ ...r, body: p.body, file: p.file })),
-    stories: each(files.stories, storySchema, (s, p) => ({ ...s, body: p.body, file: p.file })),
+    storyCount: storyFiles.length,
+    stories: {
+      *[Symbol.iterator]() {
+        const seen = new Map<unknown, string>();
+        for (const name of storyFiles) {
+          const p = parseMarkdown(join(dir, 'stories', name), `stories/${name}`, issues);
+          // Kept for every story read: a string of its own, not a slice that holds the whole file.
+          if (isString(p.data['slug'])) p.data['slug'] = detached(p.data['slug']);
+          const slug = p.data['slug'];
+          if (isString(slug)) storySlugs.add(slug);
+          unique(seen, p, 'slug', issues);
+          const story = item(p, storySchema, (s, p) => ({ ...s, body: p.body, file: p.file }));
+          if (story) yield story;
+        }
+        storiesRead = true;
+      },
+    },
+    recaps: {
+      *[Symbol.iterator]() {
+        if (!storiesRead) throw new Error('streamContent: iterate the stories before the recaps');
+        yield* each(files.recaps, recapFrontMatterSchema(refs), (r, p) => ({ ...r, body: p.body, file: p.file }));
+        if (issues.length) throw new ContentError(issues);
+      },
+    },
   };
-  checkUnique(files, issues);
-  if (issues.length) throw new ContentError(issues);
-  return bundle;
+}
+
+/**
+ * A copy of `text` that holds no other string: the YAML parser's values are slices of the file's
+ * text, so keeping a slug would keep the whole file in memory.
+ */
+function detached(text: string): string {
+  return Buffer.from(text, 'utf8').toString('utf8');
 }
 
 function isString(value: unknown): value is string {
@@ -111,16 +171,21 @@ function readSeries(path: string, file: string, issues: ContentIssue[]): SeriesC
 }
 
 function readFolder(dir: string, folder: string, issues: ContentIssue[]): Parsed[] {
-  let names: string[];
+  return listFolder(dir, folder, issues).map((name) =>
+    parseMarkdown(join(dir, folder, name), `${folder}/${name}`, issues),
+  );
+}
+
+/** The Markdown files of a content folder, by name. */
+function listFolder(dir: string, folder: string, issues: ContentIssue[]): string[] {
   try {
-    names = readdirSync(join(dir, folder))
+    return readdirSync(join(dir, folder))
       .filter((n) => n.endsWith('.md'))
       .sort();
   } catch {
     issues.push({ file: folder, field: '', message: 'folder is missing' });
     return [];
   }
-  return names.map((name) => parseMarkdown(join(dir, folder, name), `${folder}/${name}`, issues));
 }
 
 /** Splits a Markdown file into YAML front matter and body. */
@@ -170,23 +235,16 @@ function requireBody(p: Parsed, issues: ContentIssue[]): string | null {
 }
 
 /** No two files of a kind share a key (slug, day number). */
-function checkUnique(
-  files: Record<'companies' | 'practices' | 'days' | 'recaps' | 'stories', Parsed[]>,
-  issues: ContentIssue[],
-) {
-  const unique = (parsed: Parsed[], field: string) => {
-    const seen = new Map<unknown, string>();
-    for (const p of parsed) {
-      const key = p.data[field];
-      if (typeof key !== 'string' && typeof key !== 'number') continue;
-      const earlier = seen.get(key);
-      if (earlier) issues.push({ file: p.file, field, message: `${String(key)} is already used by ${earlier}` });
-      else seen.set(key, p.file);
-    }
-  };
-  unique(files.companies, 'slug');
-  unique(files.practices, 'slug');
-  unique(files.days, 'number');
-  unique(files.stories, 'slug');
-  unique(files.recaps, 'day');
+function checkUnique(parsed: Parsed[], field: string, issues: ContentIssue[]): void {
+  const seen = new Map<unknown, string>();
+  for (const p of parsed) unique(seen, p, field, issues);
+}
+
+/** Records `p`'s key in `seen`, or an issue when an earlier file of its kind has it. */
+function unique(seen: Map<unknown, string>, p: Parsed, field: string, issues: ContentIssue[]): void {
+  const key = p.data[field];
+  if (typeof key !== 'string' && typeof key !== 'number') return;
+  const earlier = seen.get(key);
+  if (earlier) issues.push({ file: p.file, field, message: `${String(key)} is already used by ${earlier}` });
+  else seen.set(key, p.file);
 }

@@ -84,6 +84,23 @@ export interface FromFile {
   file?: string;
 }
 
+/**
+ * Content as an import consumes it: the small kinds whole, the stories and recaps as iterables
+ * read once, stories first (a {@link ContentBundle} is one; `streamContent` reads a folder this way
+ * one story file at a time, so memory stays flat however many stories it holds).
+ */
+export interface ContentSource {
+  companies: readonly CompanyContent[];
+  practices: readonly PracticeContent[];
+  days: readonly DayContent[];
+  /** Iterated once, before `recaps`. */
+  stories: Iterable<StoryContent>;
+  /** Iterated once, after `stories`. */
+  recaps: Iterable<RecapContent>;
+  /** How many stories `stories` yields at most (its files, for a folder): what progress is measured against. */
+  storyCount?: number;
+}
+
 /** Everything the content folder holds, validated and cross-checked. */
 export interface ContentBundle {
   series: SeriesCredit;

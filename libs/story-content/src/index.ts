@@ -1,5 +1,5 @@
 export { ContentError, type ContentIssue } from './content.error.js';
-export { defaultContentDir, loadContent } from './content.loader.js';
+export { defaultContentDir, loadContent, streamContent } from './content.loader.js';
 export * from './content.types.js';
 export {
   MARKDOWN_RENDER_VERSION,

@@ -1,5 +1,6 @@
 export { type DatabaseLocation, DatabaseUrlError, parseDatabaseUrl } from './database-url.js';
 export { writeProblem } from './db/writable.js';
+export { importProgressLine, importProgressReporter, type ImportProgressOptions } from './import/import-progress.js';
 export { openStore, type StoreOptions } from './open-store.js';
 export {
   DatabaseUnreachableError,

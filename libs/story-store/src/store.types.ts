@@ -1,6 +1,6 @@
 import type {
   CompanyInput,
-  ContentBundle,
+  ContentSource,
   DayInput,
   PracticeInput,
   RecapInput,
@@ -134,6 +134,14 @@ export interface StoryListQuery {
   /** How many rows to return; the store reads one more to know if there are further rows. */
   limit: number;
   view: StoryView;
+}
+
+/** A page of a nested story list (a company's or a practice's stories): newest first, forward only. */
+export interface NestedPageQuery {
+  /** Read after this key (the list's publication time and slug); null for the first page. */
+  after: SortKey | null;
+  /** How many rows to return; the store reads one more to know if there are further rows. */
+  limit: number;
 }
 
 export interface StoryListPage {
@@ -292,6 +300,22 @@ export type StoryDocument = StoryInput &
     updatedAt: Date;
   };
 
+/** How far an import has come: called after every few hundred stories, and once the stories are written. */
+export interface ImportProgress {
+  /** Stories read so far (written or found unchanged). */
+  stories: number;
+  /** How many the source holds, when it says. */
+  total: number | undefined;
+  /** Since the import started. */
+  elapsedMs: number;
+}
+
+/** Options of {@link StoryStore.importContent}. */
+export interface ImportOptions {
+  /** Told how far the import has come; `importProgressReporter` turns it into a line on the console for long imports. */
+  onProgress?: (progress: ImportProgress) => void;
+}
+
 export interface ImportResult {
   stories: { inserted: number; updated: number; unchanged: number; removed: number };
   companies: number;
@@ -324,17 +348,24 @@ export interface ContentChange {
  * Methods are async so that a networked backend fits the same contract.
  */
 export interface StoryStore {
-  /** Replaces the stored content with `bundle` (upsert by slug, prune the rest) in one transaction. */
-  importContent(bundle: ContentBundle): Promise<ImportResult>;
+  /**
+   * Replaces the stored file content with `source` (upsert by slug, prune the rest) in one transaction,
+   * reading its stories one at a time; an unchanged re-import writes nothing.
+   */
+  importContent(source: ContentSource, options?: ImportOptions): Promise<ImportResult>;
 
   listStories(query: StoryListQuery): Promise<StoryListPage>;
   /** Whole stories, bodies included. */
   storiesBySlugs(slugs: readonly string[], view: StoryView): Promise<(StoryRecord | null)[]>;
   /** The bodies of stories a list returned without them, by row id (`null` for an unknown id). */
   storyBodiesByIds(ids: readonly number[]): Promise<(RenderedBody | null)[]>;
-  /** Stories per company id, in default order (newest published first). */
-  storiesByCompanyIds(ids: readonly number[], view: StoryView): Promise<StorySummaryRecord[][]>;
-  storiesByPracticeIds(ids: readonly number[], view: StoryView): Promise<StorySummaryRecord[][]>;
+  /**
+   * One page of each company's stories, newest first, with each company's count, in one
+   * statement whatever the number of companies; each page is read from an index, LIMIT rows long.
+   */
+  storyPagesByCompanyIds(ids: readonly number[], page: NestedPageQuery, view: StoryView): Promise<StoryListPage[]>;
+  /** One page of each practice's stories, as {@link StoryStore.storyPagesByCompanyIds}. */
+  storyPagesByPracticeIds(ids: readonly number[], page: NestedPageQuery, view: StoryView): Promise<StoryListPage[]>;
   storiesByDays(days: readonly number[], view: StoryView): Promise<StorySummaryRecord[][]>;
   /** The stories a recap links, per recap day, in the recap's order. */
   storiesByRecapDays(days: readonly number[], view: StoryView): Promise<StorySummaryRecord[][]>;

@@ -1,10 +1,13 @@
 import { toGlobalId } from '@devops-stories/story-graph';
 import type { NodeTypename } from '@devops-stories/story-model';
-import type { ContentBundle } from '@devops-stories/story-content';
+import type { ContentSource } from '@devops-stories/story-content';
 import type {
   ChangedList,
   ContentChange,
+  ImportOptions,
+  NestedPageQuery,
   SearchQuery,
+  StoryListPage,
   StoryListQuery,
   StoryStore,
   StorySummaryRecord,
@@ -80,8 +83,8 @@ export class RecordingStore implements StoryStore {
     this.listAudit = store.listAudit.bind(store);
   }
 
-  importContent(bundle: ContentBundle) {
-    return this.store.importContent(bundle);
+  importContent(source: ContentSource, options?: ImportOptions) {
+    return this.store.importContent(source, options);
   }
 
   async listStories(query: StoryListQuery) {
@@ -101,12 +104,12 @@ export class RecordingStore implements StoryStore {
     return this.store.storyBodiesByIds(ids);
   }
 
-  storiesByCompanyIds(ids: readonly number[], view: StoryView) {
-    return this.storyLists(this.store.storiesByCompanyIds(ids, view));
+  storyPagesByCompanyIds(ids: readonly number[], page: NestedPageQuery, view: StoryView) {
+    return this.storyPages(this.store.storyPagesByCompanyIds(ids, page, view));
   }
 
-  storiesByPracticeIds(ids: readonly number[], view: StoryView) {
-    return this.storyLists(this.store.storiesByPracticeIds(ids, view));
+  storyPagesByPracticeIds(ids: readonly number[], page: NestedPageQuery, view: StoryView) {
+    return this.storyPages(this.store.storyPagesByPracticeIds(ids, page, view));
   }
 
   storiesByDays(days: readonly number[], view: StoryView) {
@@ -209,6 +212,14 @@ export class RecordingStore implements StoryStore {
   }
 
   /** A nested list of stories: its membership is the `stories` list's, its nodes are stories. */
+  /** A nested page's stories are tagged as a list's: its count changes with any story. */
+  private async storyPages(read: Promise<StoryListPage[]>): Promise<StoryListPage[]> {
+    this.tags.add('stories');
+    const pages = await read;
+    for (const page of pages) for (const row of page.rows) this.tags.add(globalId('Story', row.story.slug));
+    return pages;
+  }
+
   private async storyLists(read: Promise<StorySummaryRecord[][]>): Promise<StorySummaryRecord[][]> {
     this.tags.add('stories');
     const lists = await read;

@@ -33,6 +33,6 @@ export class CompanyResolver {
     @Args(() => ForwardPageArgs) page: ForwardPageArgs,
     @Ctx() ctx: StoryContext,
   ) {
-    return pageNestedStories(ctx, await ctx.loaders.storiesByCompany.load(company.rowId), page, company.id);
+    return pageNestedStories(ctx, ctx.loaders.storiesByCompany, company.rowId, page, company.id);
   }
 }

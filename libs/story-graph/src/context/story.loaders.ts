@@ -3,15 +3,49 @@ import type {
   CompanyRecord,
   DayRecord,
   MetricRecord,
+  NestedPageQuery,
   PracticeRecord,
   RecapRecord,
   RenderedBody,
   SourceRecord,
+  StoryListPage,
   StoryRecord,
   StorySummaryRecord,
   StoryStore,
   StoryView,
 } from '@devops-stories/story-store';
+
+/** A page of one parent's nested story list, as a DataLoader key. */
+export interface NestedPageKey extends NestedPageQuery {
+  id: number;
+}
+
+/**
+ * A loader of nested pages: the keys of one batch are grouped by page (cursor and size, the same
+ * for every parent of a list in practice), and each group is one statement for all its parents.
+ */
+function nestedPageLoader(
+  load: (ids: readonly number[], page: NestedPageQuery) => Promise<StoryListPage[]>,
+): DataLoader<NestedPageKey, StoryListPage, string> {
+  const pageOf = (key: NestedPageKey) => JSON.stringify([key.limit, key.after?.value ?? null, key.after?.slug ?? null]);
+  return new DataLoader(
+    async (keys) => {
+      const groups = new Map<string, NestedPageKey[]>();
+      for (const key of keys) groups.set(pageOf(key), [...(groups.get(pageOf(key)) ?? []), key]);
+      const pages = new Map<NestedPageKey, StoryListPage>();
+      for (const group of groups.values()) {
+        const { after, limit } = group[0];
+        const found = await load(
+          group.map((k) => k.id),
+          { after, limit },
+        );
+        group.forEach((key, i) => pages.set(key, found[i]));
+      }
+      return keys.map((key) => pages.get(key) ?? new Error(`no page was read for ${key.id}`));
+    },
+    { cacheKeyFn: (key) => `${key.id}:${pageOf(key)}` },
+  );
+}
 
 /**
  * Per-request DataLoaders for every relation, so a list of N stories costs one
@@ -27,8 +61,8 @@ export class StoryLoaders {
   readonly practicesByStory: DataLoader<number, PracticeRecord[]>;
   readonly metricsByStory: DataLoader<number, MetricRecord[]>;
   readonly sourcesByStory: DataLoader<number, SourceRecord[]>;
-  readonly storiesByCompany: DataLoader<number, StorySummaryRecord[]>;
-  readonly storiesByPractice: DataLoader<number, StorySummaryRecord[]>;
+  readonly storiesByCompany: DataLoader<NestedPageKey, StoryListPage, string>;
+  readonly storiesByPractice: DataLoader<NestedPageKey, StoryListPage, string>;
   readonly storiesByDay: DataLoader<number, StorySummaryRecord[]>;
   readonly storiesByRecap: DataLoader<number, StorySummaryRecord[]>;
   readonly dayByNumber: DataLoader<number, DayRecord | null>;
@@ -47,8 +81,8 @@ export class StoryLoaders {
     this.practicesByStory = new DataLoader((ids) => store.practicesByStoryIds(ids));
     this.metricsByStory = new DataLoader((ids) => store.metricsByStoryIds(ids));
     this.sourcesByStory = new DataLoader((ids) => store.sourcesByStoryIds(ids));
-    this.storiesByCompany = new DataLoader((ids) => store.storiesByCompanyIds(ids, view));
-    this.storiesByPractice = new DataLoader((ids) => store.storiesByPracticeIds(ids, view));
+    this.storiesByCompany = nestedPageLoader((ids, page) => store.storyPagesByCompanyIds(ids, page, view));
+    this.storiesByPractice = nestedPageLoader((ids, page) => store.storyPagesByPracticeIds(ids, page, view));
     this.storiesByDay = new DataLoader((days) => store.storiesByDays(days, view));
     this.storiesByRecap = new DataLoader((days) => store.storiesByRecapDays(days, view));
     this.dayByNumber = new DataLoader((numbers) => store.daysByNumbers(numbers));

@@ -33,6 +33,6 @@ export class PracticeResolver {
     @Args(() => ForwardPageArgs) page: ForwardPageArgs,
     @Ctx() ctx: StoryContext,
   ) {
-    return pageNestedStories(ctx, await ctx.loaders.storiesByPractice.load(practice.rowId), page, practice.id);
+    return pageNestedStories(ctx, ctx.loaders.storiesByPractice, practice.rowId, page, practice.id);
   }
 }

@@ -5,10 +5,12 @@ import {
   type StoryOrder,
   StoryOrderField,
 } from '@devops-stories/story-model';
-import type { StorySortField, StorySummaryRecord } from '@devops-stories/story-store';
+import type { StoryListPage, StorySortField } from '@devops-stories/story-store';
+import type DataLoader from 'dataloader';
 import { type StoryNode, storyNode } from '../node/nodes.js';
-import { type CursorPosition, type PageRequest, pageList, planPage, toConnection } from '../relay/paging.js';
+import { type PageRequest, planPage, toConnection } from '../relay/paging.js';
 import type { StoryContext } from '../context/story.context.js';
+import type { NestedPageKey } from '../context/story.loaders.js';
 import { storyListFilter } from './story-filter.js';
 
 const SORT_FIELDS: Record<StoryOrderField, StorySortField> = {
@@ -60,23 +62,29 @@ export async function listStories(
 }
 
 /**
- * Pages a whole nested list (a company's or a practice's stories), which the loaders
- * read per parent in one batched statement, newest first; cursors continue after
- * their story's publication time and slug even when that story is gone. `parent` is the
- * owner's global id, which binds the page's cursors to this one list.
+ * One page of a nested list (a company's or a practice's stories), newest first, which `loader`
+ * reads in SQL for many parents in one batched statement; cursors continue after their story's
+ * publication time and slug even when that story is gone. `parent` is the owner's global id, which
+ * binds the page's cursors to this one list.
  *
  * @throws BAD_USER_INPUT for bad paging arguments.
  */
-export function pageNestedStories(
+export async function pageNestedStories(
   ctx: StoryContext,
-  stories: readonly StorySummaryRecord[],
+  loader: DataLoader<NestedPageKey, StoryListPage, string>,
+  parentRowId: number,
   page: PageRequest,
   parent: string,
-): ConnectionShape<StoryNode> {
+): Promise<ConnectionShape<StoryNode>> {
   const plan = planPage(page, ctx.cursors, { order: NESTED_ORDER, parent });
-  return pageList(stories.map(storyNode), plan, nestedPosition, ctx.cursors, 'desc');
-}
-
-function nestedPosition(story: Pick<StorySummaryRecord, 'publishedAt' | 'slug'>): CursorPosition {
-  return { order: NESTED_ORDER, value: story.publishedAt?.getTime() ?? 0, slug: story.slug };
+  const after = plan.start && { value: plan.start.value, slug: plan.start.slug };
+  const result = await loader.load({ id: parentRowId, after, limit: plan.size });
+  ctx.loaders.prime(result.rows.map((r) => r.story));
+  return toConnection(
+    result.rows.map((r) => ({ node: storyNode(r.story), position: { order: NESTED_ORDER, ...r.key } })),
+    plan,
+    result.hasMore,
+    result.totalCount,
+    ctx.cursors,
+  );
 }

@@ -18,6 +18,7 @@ export interface StoryDatabase {
   recaps: RecapsTable;
   recap_stories: RecapStoriesTable;
   search_index: SearchIndexTable;
+  story_counts: StoryCountsTable;
   api_tokens: ApiTokensTable;
   submissions: SubmissionsTable;
   audit_log: AuditLogTable;
@@ -131,6 +132,12 @@ export interface RecapStoriesTable {
 }
 
 /** The full-text index (an FTS5 table on SQLite); rebuilt from the tables above on each import. */
+/** How many stories have each status, kept by triggers (SQLite), for the unfiltered totals. */
+export interface StoryCountsTable {
+  status: StoryStatus;
+  n: number;
+}
+
 export interface SearchIndexTable {
   title: string;
   body: string;

@@ -1,57 +1,64 @@
 import { createHash } from 'node:crypto';
 import {
-  type ContentBundle,
+  type ContentSource,
   MARKDOWN_RENDER_VERSION,
+  type RecapContent,
   renderMarkdown,
   type StoryContent,
 } from '@devops-stories/story-content';
 import { type Kysely, sql } from 'kysely';
 import { ContentChangeSet } from '../change/content-change.js';
 import type { StoryDatabase } from '../db/story-database.js';
-import type { ContentChange, ImportResult } from '../store.types.js';
+import type { ContentChange, ImportOptions, ImportResult } from '../store.types.js';
 import { replaceStoryParts } from '../db/story-parts.js';
 import { LOCKS } from './migrations.js';
-import { keyList, notInKeys, rebuildSearchIndex } from './pg-sql.js';
+import { inKeys, keyList, notInKeys, reindex } from './pg-sql.js';
 
 type Db = Kysely<StoryDatabase>;
 
 /** The tables the import keeps in step with the content folder, by their key column. */
 type Synced = 'companies' | 'practices' | 'days' | 'recaps';
 
+/** How many stories the import reads between two progress reports. */
+const BATCH = 500;
+
 /**
- * Brings the `file` records in line with `bundle` in one transaction, under an advisory lock
+ * Brings the `file` records in line with `source` in one transaction, under an advisory lock
  * (so that replicas starting at once import once): upserts by slug (an
  * unchanged story, by content hash, is not rewritten; a changed record's version goes up),
- * renders each new or changed body once, prunes the file records the bundle no longer holds
- * and rebuilds the search index when anything changed; `beforeCommit` gets the change in the
- * transaction (to notify the other replicas). Records created over the API are never touched. Resolves once
+ * renders each new or changed body once, prunes the file records the source no longer holds
+ * and replaces the search rows of what changed only; `beforeCommit` gets the change in the
+ * transaction (to notify the other replicas). Stories are read one at a time as `source.stories`
+ * yields them, before `source.recaps`. Records created over the API are never touched. Resolves once
  * committed, with what changed (`null` when nothing did): each record inserted, rewritten or pruned.
  *
- * @throws when the bundle names a company or story it does not hold, or uses a key an API record
+ * @throws when the source names a company or story it does not hold, or uses a key an API record
  * holds (naming the file and the record); nothing is written.
  */
 export async function importContent(
   db: Db,
-  bundle: ContentBundle,
+  source: ContentSource,
   beforeCommit: (trx: Db, change: ContentChange) => Promise<void>,
+  options: ImportOptions = {},
 ): Promise<{ result: ImportResult; change: ContentChange | null }> {
   return db.transaction().execute(async (trx) => {
     // Replicas starting together import one after another: the later ones find nothing changed.
     await sql`SELECT pg_advisory_xact_lock(hashtext(${LOCKS.import}))`.execute(trx);
-    await refuseApiKeys(trx, bundle);
+    const started = Date.now();
+    await refuseApiKeys(trx, source);
     const changes = new ContentChangeSet();
     const result: ImportResult = {
       stories: { inserted: 0, updated: 0, unchanged: 0, removed: 0 },
-      companies: bundle.companies.length,
-      practices: bundle.practices.length,
-      days: bundle.days.length,
-      recaps: bundle.recaps.length,
+      companies: source.companies.length,
+      practices: source.practices.length,
+      days: source.days.length,
+      recaps: 0,
     };
     const companies = await syncRows(
       trx,
       'companies',
       'slug',
-      bundle.companies.map((c) => ({
+      source.companies.map((c) => ({
         key: c.slug,
         file: c.file ?? null,
         values: { slug: c.slug, name: c.name, industry: c.industry, description: c.description },
@@ -61,7 +68,7 @@ export async function importContent(
       trx,
       'practices',
       'slug',
-      bundle.practices.map((p) => ({
+      source.practices.map((p) => ({
         key: p.slug,
         file: p.file ?? null,
         values: { slug: p.slug, name: p.name, description: p.description },
@@ -71,7 +78,7 @@ export async function importContent(
       trx,
       'days',
       'number',
-      bundle.days.map((d) => {
+      source.days.map((d) => {
         const { html, text } = renderMarkdown(d.body);
         return {
           key: d.number,
@@ -91,41 +98,70 @@ export async function importContent(
 
     const companyIds = await idsBySlug(trx, 'companies');
     const practiceIds = await idsBySlug(trx, 'practices');
+    // One row per stored story (slug, hash, origin: no text), what the stories are compared with.
     const existing = new Map(
-      (await trx.selectFrom('stories').select(['slug', 'content_hash']).where('origin', '=', 'file').execute()).map(
-        (r) => [r.slug, r.content_hash],
-      ),
+      (await trx.selectFrom('stories').select(['slug', 'content_hash', 'origin']).execute()).map((r) => [
+        r.slug,
+        { hash: r.content_hash, origin: r.origin },
+      ]),
     );
-    for (const story of bundle.stories) {
-      const hash = contentHash(story);
+    const clashes: string[] = [];
+    const kept = new Set<string>();
+    const written: string[] = [];
+    let read = 0;
+    const total = source.storyCount ?? (Array.isArray(source.stories) ? source.stories.length : undefined);
+    const progress = () => options.onProgress?.({ stories: read, total, elapsedMs: Date.now() - started });
+    for (const story of source.stories) {
+      read++;
+      kept.add(story.slug);
       const before = existing.get(story.slug);
-      if (before === hash) {
-        result.stories.unchanged++;
+      if (before?.origin === 'api') {
+        clashes.push(apiClash(story.file, 'story', story.slug));
         continue;
       }
-      const companyId = companyIds.get(story.company);
-      if (companyId === undefined) {
-        throw new Error(`story "${story.slug}" names company "${story.company}", which the import does not hold`);
+      const hash = contentHash(story);
+      if (before?.hash === hash) {
+        result.stories.unchanged++;
+      } else {
+        const companyId = companyIds.get(story.company);
+        if (companyId === undefined) {
+          throw new Error(`story "${story.slug}" names company "${story.company}", which the import does not hold`);
+        }
+        result.stories[before === undefined ? 'inserted' : 'updated']++;
+        changes.story(story.slug);
+        written.push(story.slug);
+        await writeStory(trx, story, hash, companyId, practiceIds, before !== undefined);
       }
-      result.stories[before === undefined ? 'inserted' : 'updated']++;
-      changes.story(story.slug);
-      await writeStory(trx, story, hash, companyId, practiceIds, before !== undefined);
+      if (read % BATCH === 0) progress();
     }
-    const keep = new Set(bundle.stories.map((s) => s.slug));
-    const removed = [...existing.keys()].filter((slug) => !keep.has(slug));
+    refuseClashes(clashes);
+    const removed = [...existing].filter(([slug, s]) => s.origin === 'file' && !kept.has(slug)).map(([slug]) => slug);
     for (const slug of removed) {
       changes.story(slug);
+      written.push(slug);
       await trx.deleteFrom('stories').where('slug', '=', slug).execute();
     }
     result.stories.removed = removed.length;
+    progress();
 
-    const storyIds = await idsBySlug(trx, 'stories');
+    // Read after the stories: a streamed source checks the recaps against the stories it read.
+    const recapItems = [...source.recaps];
+    result.recaps = recapItems.length;
+    refuseClashes(
+      await apiKeys(
+        trx,
+        'recaps',
+        'day',
+        'recap',
+        recapItems.map((r) => ({ key: r.day, file: r.file })),
+      ),
+    );
     const linkedBefore = await fileRecapLinks(trx);
     const recaps = await syncRows(
       trx,
       'recaps',
       'day',
-      bundle.recaps.map((r) => {
+      recapItems.map((r) => {
         const { html, text } = renderMarkdown(r.body);
         return {
           key: r.day,
@@ -143,31 +179,7 @@ export async function importContent(
         };
       }),
     );
-    await trx
-      .deleteFrom('recap_stories')
-      .where('recap_day', 'in', (eb) => eb.selectFrom('recaps').select('day').where('origin', '=', 'file'))
-      .execute();
-    for (const r of bundle.recaps) {
-      if (
-        !recaps.changed.includes(r.day) &&
-        JSON.stringify(r.stories) !== JSON.stringify(linkedBefore.get(r.day) ?? [])
-      ) {
-        // Only its stories changed: still a change to the recap, so its version goes up too.
-        await trx
-          .updateTable('recaps')
-          .set((eb) => ({ version: eb('version', '+', 1) }))
-          .where('day', '=', r.day)
-          .execute();
-        recaps.changed.push(r.day);
-      }
-      for (const [position, slug] of r.stories.entries()) {
-        const storyId = storyIds.get(slug);
-        if (storyId === undefined) {
-          throw new Error(`recap of day ${r.day} links story "${slug}", which the import does not hold`);
-        }
-        await trx.insertInto('recap_stories').values({ recap_day: r.day, story_id: storyId, position }).execute();
-      }
-    }
+    await linkRecapStories(trx, recapItems, linkedBefore, recaps.changed);
     const prune = async (table: Synced, column: 'slug' | 'number' | 'day', keys: (string | number)[]) => {
       await trx
         .deleteFrom(table)
@@ -178,22 +190,22 @@ export async function importContent(
     await prune(
       'recaps',
       'day',
-      bundle.recaps.map((r) => r.day),
+      recapItems.map((r) => r.day),
     );
     await prune(
       'companies',
       'slug',
-      bundle.companies.map((c) => c.slug),
+      source.companies.map((c) => c.slug),
     );
     await prune(
       'practices',
       'slug',
-      bundle.practices.map((p) => p.slug),
+      source.practices.map((p) => p.slug),
     );
     await prune(
       'days',
       'number',
-      bundle.days.map((d) => d.number),
+      source.days.map((d) => d.number),
     );
     for (const day of [...recaps.changed, ...recaps.stale]) changes.recap(day);
     for (const slug of [...companies.changed, ...companies.stale]) changes.company(slug);
@@ -201,11 +213,68 @@ export async function importContent(
     for (const number of [...days.changed, ...days.stale]) changes.day(number);
     const change = changes.toChange();
     if (change) {
-      await rebuildSearchIndex(trx);
+      // Only what changed goes back into the search index: a story's row holds its company's name.
+      if (companies.changed.length) {
+        const shown = await trx
+          .selectFrom('stories as s')
+          .innerJoin('companies as c', 'c.id', 's.company_id')
+          .select('s.slug')
+          .where(inKeys('c.slug', keyList(companies.changed)))
+          .execute();
+        written.push(...shown.map((s) => s.slug));
+      }
+      await reindex(trx, 'Story', [...new Set(written)]);
+      await reindex(trx, 'Day', [...days.changed, ...days.stale]);
+      await reindex(trx, 'Recap', [...recaps.changed, ...recaps.stale]);
       await beforeCommit(trx, change);
     }
     return { result, change };
   });
+}
+
+/**
+ * Rewrites the story links of the recaps whose links changed (their version goes up when only the
+ * links did); a recap whose links are as stored is not touched.
+ *
+ * @throws when a recap links a story the import does not hold.
+ */
+async function linkRecapStories(
+  trx: Db,
+  recaps: readonly RecapContent[],
+  linkedBefore: ReadonlyMap<number, string[]>,
+  changed: number[],
+): Promise<void> {
+  const relinked = recaps.filter((r) => JSON.stringify(r.stories) !== JSON.stringify(linkedBefore.get(r.day) ?? []));
+  if (!relinked.length) return;
+  const slugs = [...new Set(relinked.flatMap((r) => r.stories))];
+  const storyIds = new Map(
+    (
+      await trx
+        .selectFrom('stories')
+        .select(['id', 'slug'])
+        .where(inKeys('slug', keyList(slugs)))
+        .execute()
+    ).map((s) => [s.slug, s.id]),
+  );
+  for (const r of relinked) {
+    if (!changed.includes(r.day)) {
+      // Only its stories changed: still a change to the recap, so its version goes up too.
+      await trx
+        .updateTable('recaps')
+        .set((eb) => ({ version: eb('version', '+', 1) }))
+        .where('day', '=', r.day)
+        .execute();
+      changed.push(r.day);
+    }
+    await trx.deleteFrom('recap_stories').where('recap_day', '=', r.day).execute();
+    for (const [position, slug] of r.stories.entries()) {
+      const storyId = storyIds.get(slug);
+      if (storyId === undefined) {
+        throw new Error(`recap of day ${r.day} links story "${slug}", which the import does not hold`);
+      }
+      await trx.insertInto('recap_stories').values({ recap_day: r.day, story_id: storyId, position }).execute();
+    }
+  }
 }
 
 /** The stories each file recap links, in order, by slug: what the import compares a recap's links with. */
@@ -224,62 +293,66 @@ async function fileRecapLinks(trx: Db): Promise<Map<number, string[]>> {
   return linked;
 }
 
-/** A key both a file and an API record use is an error naming both: the import never takes over an API record. */
-async function refuseApiKeys(trx: Db, bundle: ContentBundle): Promise<void> {
-  const clashes: string[] = [];
-  const check = async (
-    table: 'stories' | Synced,
-    column: 'slug' | 'number' | 'day',
-    what: string,
-    items: { key: string | number; file?: string }[],
-  ) => {
-    if (!items.length) return;
-    const rows = await trx
-      .selectFrom(table)
-      .select(`${column} as key` as 'slug as key')
-      .where('origin', '=', 'api')
-      .where(column, 'in', items.map((i) => i.key) as never[])
-      .execute();
-    for (const { key } of rows) {
-      const file = items.find((i) => i.key === key)?.file ?? `the content's ${what} ${key}`;
-      clashes.push(`${file} and the ${what} ${JSON.stringify(key)} created over the API use the same key`);
-    }
-  };
-  await check(
-    'stories',
-    'slug',
-    'story',
-    bundle.stories.map((s) => ({ key: s.slug, file: s.file })),
-  );
-  await check(
-    'companies',
-    'slug',
-    'company',
-    bundle.companies.map((c) => ({ key: c.slug, file: c.file })),
-  );
-  await check(
-    'practices',
-    'slug',
-    'practice',
-    bundle.practices.map((p) => ({ key: p.slug, file: p.file })),
-  );
-  await check(
-    'days',
-    'number',
-    'day',
-    bundle.days.map((d) => ({ key: d.number, file: d.file })),
-  );
-  await check(
-    'recaps',
-    'day',
-    'recap',
-    bundle.recaps.map((r) => ({ key: r.day, file: r.file })),
-  );
+/** How a file and an API record with the same key are named in the refusal. */
+function apiClash(file: string | undefined, what: string, key: string | number): string {
+  return `${file ?? `the content's ${what} ${key}`} and the ${what} ${JSON.stringify(key)} created over the API use the same key`;
+}
+
+function refuseClashes(clashes: string[]): void {
   if (clashes.length) {
     throw new Error(
       `import refused: ${clashes.join('; ')}. Rename the file's key, or delete the API record (or export it with content:export).`,
     );
   }
+}
+
+/** The keys of `items` that API records of `table` hold, as clashes. */
+async function apiKeys(
+  trx: Db,
+  table: Synced,
+  column: 'slug' | 'number' | 'day',
+  what: string,
+  items: { key: string | number; file?: string }[],
+): Promise<string[]> {
+  if (!items.length) return [];
+  const rows = await trx
+    .selectFrom(table)
+    .select(`${column} as key` as 'slug as key')
+    .where('origin', '=', 'api')
+    .where(column, 'in', items.map((i) => i.key) as never[])
+    .execute();
+  return rows.map(({ key }) => apiClash(items.find((i) => i.key === key)?.file, what, key));
+}
+
+/**
+ * A key both a file and an API record use is an error naming both: the import never takes over an
+ * API record. Companies, practices and days are checked here, before anything is written; stories
+ * as they are read, recaps once they are.
+ */
+async function refuseApiKeys(trx: Db, source: ContentSource): Promise<void> {
+  refuseClashes([
+    ...(await apiKeys(
+      trx,
+      'companies',
+      'slug',
+      'company',
+      source.companies.map((c) => ({ key: c.slug, file: c.file })),
+    )),
+    ...(await apiKeys(
+      trx,
+      'practices',
+      'slug',
+      'practice',
+      source.practices.map((p) => ({ key: p.slug, file: p.file })),
+    )),
+    ...(await apiKeys(
+      trx,
+      'days',
+      'number',
+      'day',
+      source.days.map((d) => ({ key: d.number, file: d.file })),
+    )),
+  ]);
 }
 
 /**

@@ -174,6 +174,22 @@ export const migrations: readonly string[] = [
     version_after integer
   );
   `,
+  // 2: indexes for reads whose cost follows the page, not the catalogue (as SQLite's migration 5):
+  // each list order led by status and ending in slug, with the expressions the reads sort by, so a
+  // keyset page is a range read of LIMIT rows; a company's stories and a practice's links are read
+  // the same way per parent, and `related` reads a practice's latest links from one index.
+  `
+  CREATE INDEX stories_order_published ON stories(status, COALESCE(published_at, 0), slug);
+  CREATE INDEX stories_order_year ON stories(status, COALESCE(year, 0), slug);
+  CREATE INDEX stories_order_title ON stories(status, lower(title), slug);
+  CREATE INDEX stories_company_order ON stories(company_id, status, COALESCE(published_at, 0), slug);
+  DROP INDEX stories_company;
+  DROP INDEX stories_published;
+  CREATE INDEX story_practices_practice_story ON story_practices(practice_id, story_id);
+  DROP INDEX story_practices_practice;
+  CREATE INDEX recap_stories_story ON recap_stories(story_id);
+  CREATE INDEX companies_industry ON companies(lower(industry));
+  `,
 ];
 
 /** The advisory lock key migrations and imports take (`hashtext` of a name), one per job. */

@@ -41,12 +41,6 @@ const INDEXED = {
     FROM recaps WHERE ${where}`,
 } satisfies Record<SearchKind, unknown>;
 
-/** Refills the search index from the stored text of every story, day and recap. */
-export async function rebuildSearchIndex(db: Kysely<StoryDatabase>): Promise<void> {
-  await sql`DELETE FROM search_index`.execute(db);
-  for (const insert of Object.values(INDEXED)) await insert(sql`true`).execute(db);
-}
-
 /**
  * Re-indexes some stories (by slug), days or recaps (by number) after a write: their rows are
  * replaced by what the tables now hold, so a deleted one drops out and a draft is marked unpublished.

@@ -38,10 +38,15 @@ export function createPostgresStoryStore(
     retryable: lostRace,
   };
   return {
-    async importContent(bundle) {
+    async importContent(source, options) {
       for (let attempt = 1; ; attempt++) {
         try {
-          const { result, change } = await importContent(db, bundle, (trx, change) => channel.publish(trx, change));
+          const { result, change } = await importContent(
+            db,
+            source,
+            (trx, change) => channel.publish(trx, change),
+            options,
+          );
           listeners.announce(change);
           return result;
         } catch (error) {
@@ -53,8 +58,8 @@ export function createPostgresStoryStore(
     listStories: (query) => read.listStories(reads, query),
     storiesBySlugs: (slugs, view) => read.storiesBySlugs(reads, slugs, view),
     storyBodiesByIds: (ids) => read.storyBodiesByIds(reads, ids),
-    storiesByCompanyIds: (ids, view) => read.storiesByCompanyIds(reads, ids, view),
-    storiesByPracticeIds: (ids, view) => read.storiesByPracticeIds(reads, ids, view),
+    storyPagesByCompanyIds: (ids, page, view) => read.storyPagesByCompanyIds(reads, ids, page, view),
+    storyPagesByPracticeIds: (ids, page, view) => read.storyPagesByPracticeIds(reads, ids, page, view),
     storiesByDays: (days, view) => read.storiesByDays(reads, days, view),
     storiesByRecapDays: (days, view) => read.storiesByRecapDays(reads, days, view),
     relatedStories: (ids, limit, view) => read.relatedStories(reads, ids, limit, view),

@@ -1,4 +1,4 @@
-import { type RawBuilder, sql } from 'kysely';
+import { type ExpressionBuilder, type RawBuilder, sql } from 'kysely';
 import { preparedQuery, type QueryRunner } from '../db/prepared-query.js';
 import {
   byKey,
@@ -17,11 +17,13 @@ import {
   toStory,
   toStorySummary,
 } from '../db/records.js';
-import { filteredStories, filtersSet, PUBLISHED } from '../db/story-filter.js';
+import type { StoryDatabase } from '../db/story-database.js';
+import { type FilterPurpose, filteredStories, filtersSet, PUBLISHED } from '../db/story-filter.js';
 import type {
   CompanyRecord,
   DayRecord,
   MetricRecord,
+  NestedPageQuery,
   PracticeRecord,
   RecapRecord,
   RenderedBody,
@@ -166,45 +168,139 @@ export async function storyBodiesByIds(runner: QueryRunner, ids: readonly number
   return ids.map((id) => bodies.get(id) ?? null);
 }
 
-const storiesByCompanyQuery = preparedQuery<{ keys: readonly (string | number)[] }>()((db, v, view: StoryView) =>
-  db
-    .selectFrom('stories as s')
-    .select(STORY_SUMMARY_COLUMNS)
-    .where(inKeys('s.company_id', v.keys))
-    .$if(view === 'published', (q) => q.where('s.status', '=', sql.lit(PUBLISHED)))
-    .orderBy(publishedAtKey, 'desc')
-    .orderBy('s.slug', 'desc'),
-);
-
-/** Each company's stories, newest first. */
-export async function storiesByCompanyIds(
-  runner: QueryRunner,
-  ids: readonly number[],
-  view: StoryView,
-): Promise<StorySummaryRecord[][]> {
-  const rows = await storiesByCompanyQuery(runner, { keys: keyList(ids) }, view);
-  return groupBy(ids, rows, (r) => r.company_id, toStorySummary);
+/** What changes the SQL text of a nested page: each combination is compiled once. */
+interface NestedShape {
+  view: StoryView;
+  fromKey: boolean;
 }
 
-const storiesByPracticeQuery = preparedQuery<{ keys: readonly (string | number)[] }>()((db, v, view: StoryView) =>
-  db
-    .selectFrom('story_practices as g')
-    .innerJoin('stories as s', 's.id', 'g.story_id')
-    .select([...STORY_SUMMARY_COLUMNS, 'g.practice_id'])
-    .where(inKeys('g.practice_id', v.keys))
-    .$if(view === 'published', (q) => q.where('s.status', '=', sql.lit(PUBLISHED)))
-    .orderBy(publishedAtKey, 'desc')
-    .orderBy('s.slug', 'desc'),
+type NestedValues = { keys: readonly number[]; startValue?: number; startSlug?: string; limit: number };
+
+type ParentBuilder = ExpressionBuilder<StoryDatabase & { p: { parent_id: number } }, 'p'>;
+
+/** The stories `view` shows, for a subquery of a nested page. */
+function viewStories(eb: ParentBuilder, view: StoryView) {
+  return eb.selectFrom('stories as s').$if(view === 'published', (q) => q.where('s.status', '=', sql.lit(PUBLISHED)));
+}
+
+/**
+ * One page per parent (`p.parent_id`, one row per id of the batch) in one statement: a LATERAL
+ * read of each parent's newest `limit` stories from an index, and each parent's count.
+ */
+function nestedPageQuery(
+  parentStories: (eb: ParentBuilder, shape: NestedShape, purpose: FilterPurpose) => ReturnType<typeof viewStories>,
+) {
+  return preparedQuery<NestedValues>()((db, v, shape: NestedShape) =>
+    db
+      .selectFrom(sql<{ parent_id: number }>`(SELECT unnest(${v.keys}::integer[]) AS parent_id)`.as('p'))
+      .leftJoinLateral(
+        (eb) =>
+          parentStories(eb as unknown as ParentBuilder, shape, 'page')
+            .select(['s.id', 's.slug', publishedAtKey.as('sort_key')])
+            .$if(shape.fromKey, (q) =>
+              q.where(({ eb, or, and }) =>
+                or([
+                  eb(publishedAtKey, '<', v.startValue),
+                  and([eb(publishedAtKey, '=', v.startValue), eb('s.slug', '<', v.startSlug)]),
+                ]),
+              ),
+            )
+            .orderBy(publishedAtKey, 'desc')
+            .orderBy('s.slug', 'desc')
+            .limit(v.limit)
+            .as('page'),
+        (join) => join.onTrue(),
+      )
+      .leftJoin('stories as s', 's.id', 'page.id')
+      .select((eb) => [
+        'p.parent_id',
+        parentStories(eb as unknown as ParentBuilder, shape, 'count')
+          .select(eb.fn.countAll<number>().as('n'))
+          .as('total_count'),
+        'page.sort_key',
+        ...STORY_SUMMARY_COLUMNS,
+      ])
+      .orderBy('p.parent_id')
+      .orderBy('page.sort_key', 'desc')
+      .orderBy('page.slug', 'desc'),
+  );
+}
+
+/** The stories of the company `p.parent_id`. */
+const companyPageQuery = nestedPageQuery((eb, shape) =>
+  viewStories(eb, shape.view).whereRef('s.company_id', '=', 'p.parent_id'),
 );
 
-/** Each practice's stories, newest first. */
-export async function storiesByPracticeIds(
+/**
+ * The stories of the practice `p.parent_id`: the page walks the published order's index and looks
+ * each story's link up by key, the count reads the practice's links.
+ */
+const practicePageQuery = nestedPageQuery((eb, shape, purpose) =>
+  purpose === 'count'
+    ? viewStories(eb, shape.view).where('s.id', 'in', (q) =>
+        q.selectFrom('story_practices as sp').select('sp.story_id').whereRef('sp.practice_id', '=', 'p.parent_id'),
+      )
+    : viewStories(eb, shape.view).where(({ exists, selectFrom }) =>
+        exists(
+          selectFrom('story_practices as sp')
+            .whereRef('sp.story_id', '=', 's.id')
+            .whereRef('sp.practice_id', '=', 'p.parent_id')
+            .select(sql.lit(1).as('one')),
+        ),
+      ),
+);
+
+async function nestedPages(
+  query: ReturnType<typeof nestedPageQuery>,
   runner: QueryRunner,
   ids: readonly number[],
+  page: NestedPageQuery,
   view: StoryView,
-): Promise<StorySummaryRecord[][]> {
-  const rows = await storiesByPracticeQuery(runner, { keys: keyList(ids) }, view);
-  return groupBy(ids, rows, (r) => r.practice_id, toStorySummary);
+): Promise<StoryListPage[]> {
+  const rows = await query(
+    runner,
+    // One row more than the page tells whether there are more.
+    {
+      keys: keyList(ids),
+      startValue: page.after?.value as number | undefined,
+      startSlug: page.after?.slug,
+      limit: page.limit + 1,
+    },
+    { view, fromKey: page.after !== null },
+  );
+  const counts = new Map(rows.map((r) => [r.parent_id, Number(r.total_count)]));
+  return groupBy(
+    ids,
+    rows.filter(isStoryOnPage),
+    (r) => r.parent_id,
+    (r) => r,
+  ).map((found, i) => ({
+    rows: found
+      .slice(0, page.limit)
+      .map((r) => ({ story: toStorySummary(r), key: { value: r.sort_key, slug: r.slug } })),
+    hasMore: found.length > page.limit,
+    totalCount: counts.get(ids[i]) ?? 0,
+  }));
+}
+
+/** One page of each company's stories, newest first, with each company's count: one statement. */
+export function storyPagesByCompanyIds(
+  runner: QueryRunner,
+  ids: readonly number[],
+  page: NestedPageQuery,
+  view: StoryView,
+): Promise<StoryListPage[]> {
+  return nestedPages(companyPageQuery, runner, ids, page, view);
+}
+
+/** One page of each practice's stories, newest first, with each practice's count: one statement. */
+export function storyPagesByPracticeIds(
+  runner: QueryRunner,
+  ids: readonly number[],
+  page: NestedPageQuery,
+  view: StoryView,
+): Promise<StoryListPage[]> {
+  return nestedPages(practicePageQuery, runner, ids, page, view);
 }
 
 const storiesByDayQuery = preparedQuery<{ keys: readonly (string | number)[] }>()((db, v, view: StoryView) =>
@@ -247,53 +343,82 @@ export async function storiesByRecapDays(
   return groupBy(days, rows, (r) => r.recap_day, toStorySummary);
 }
 
-const relatedQuery = preparedQuery<{ keys: readonly (string | number)[]; limit: number }>()((db, v, view: StoryView) =>
-  db
-    .with('shared', (db) =>
-      db
-        .selectFrom('story_practices as a')
-        .innerJoin('story_practices as b', (join) =>
-          join.onRef('b.practice_id', '=', 'a.practice_id').onRef('b.story_id', '!=', 'a.story_id'),
-        )
-        .where(inKeys('a.story_id', v.keys))
-        .groupBy(['a.story_id', 'b.story_id'])
-        .select((eb) => ['a.story_id as origin_id', 'b.story_id as other', eb.fn.countAll<number>().as('overlap')]),
-    )
-    .with('ranked', (db) =>
-      db
-        .selectFrom('shared')
-        .innerJoin('stories as s', 's.id', 'shared.other')
-        .$if(view === 'published', (q) => q.where('s.status', '=', sql.lit(PUBLISHED)))
-        .select((eb) => [
-          'shared.origin_id',
-          ...STORY_SUMMARY_COLUMNS,
-          eb.fn
-            .agg<number>('row_number')
-            .over((over) =>
-              over
-                .partitionBy('shared.origin_id')
-                .orderBy('shared.overlap', 'desc')
-                .orderBy(publishedAtKey, 'desc')
-                .orderBy('s.slug'),
-            )
-            .as('rank'),
-        ]),
-    )
-    .selectFrom('ranked')
-    .selectAll()
-    .where('rank', '<=', v.limit)
-    .orderBy('origin_id')
-    .orderBy('rank'),
+/** How many of a practice's most recently linked stories `related` considers, per practice of the story. */
+export const RELATED_CANDIDATES = 100;
+
+const relatedQuery = preparedQuery<{ keys: readonly (string | number)[]; limit: number; candidates: number }>()(
+  (db, v, view: StoryView) =>
+    db
+      .with('mine', (db) =>
+        db
+          .selectFrom('story_practices as a')
+          .where(inKeys('a.story_id', v.keys))
+          .select(['a.story_id as origin_id', 'a.practice_id']),
+      )
+      // Per practice of the story, its latest links in the index (practice_id, story_id): a bounded read.
+      .with('candidates', (db) =>
+        db
+          .selectFrom('mine as m')
+          .innerJoinLateral(
+            (eb) =>
+              eb
+                .selectFrom('story_practices as x')
+                .select('x.story_id as other')
+                .whereRef('x.practice_id', '=', 'm.practice_id')
+                .whereRef('x.story_id', '<>', 'm.origin_id')
+                .orderBy('x.story_id', 'desc')
+                .limit(v.candidates)
+                .as('b'),
+            (join) => join.onTrue(),
+          )
+          .select(['m.origin_id', 'b.other']),
+      )
+      .with('shared', (db) =>
+        db
+          .selectFrom('candidates')
+          .groupBy(['origin_id', 'other'])
+          .select((eb) => ['origin_id', 'other', eb.fn.countAll<number>().as('overlap')]),
+      )
+      // Ranked on keys alone; whole rows are read for the `limit` best only.
+      .with('ranked', (db) =>
+        db
+          .selectFrom('shared')
+          .innerJoin('stories as r', 'r.id', 'shared.other')
+          .$if(view === 'published', (q) => q.where('r.status', '=', sql.lit(PUBLISHED)))
+          .select((eb) => [
+            'shared.origin_id',
+            'r.id as story_id',
+            eb.fn
+              .agg<number>('row_number')
+              .over((over) =>
+                over
+                  .partitionBy('shared.origin_id')
+                  .orderBy('shared.overlap', 'desc')
+                  .orderBy(sql`COALESCE(r.published_at, 0)`, 'desc')
+                  .orderBy('r.slug'),
+              )
+              .as('rank'),
+          ]),
+      )
+      .selectFrom('ranked')
+      .innerJoin('stories as s', 's.id', 'ranked.story_id')
+      .select(['ranked.origin_id', ...STORY_SUMMARY_COLUMNS])
+      .where('ranked.rank', '<=', v.limit)
+      .orderBy('ranked.origin_id')
+      .orderBy('ranked.rank'),
 );
 
-/** Per story, up to `limit` others ranked by shared practices, then newest first. */
+/**
+ * Per story, up to `limit` others ranked by shared practices, then newest first, among the
+ * {@link RELATED_CANDIDATES} stories most recently linked to each of its practices.
+ */
 export async function relatedStories(
   runner: QueryRunner,
   storyIds: readonly number[],
   limit: number,
   view: StoryView,
 ): Promise<StorySummaryRecord[][]> {
-  const rows = await relatedQuery(runner, { keys: keyList(storyIds), limit }, view);
+  const rows = await relatedQuery(runner, { keys: keyList(storyIds), limit, candidates: RELATED_CANDIDATES }, view);
   return groupBy(storyIds, rows, (r) => r.origin_id, toStorySummary);
 }
 

@@ -1,51 +1,62 @@
 import { createHash } from 'node:crypto';
 import {
-  type ContentBundle,
+  type ContentSource,
   MARKDOWN_RENDER_VERSION,
+  type RecapContent,
+  type StoryStatus,
   renderMarkdown,
   type StoryContent,
 } from '@devops-stories/story-content';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { ContentChangeSet } from '../change/content-change.js';
+import { kyselyRunner, preparedQuery, type QueryRunner } from '../db/prepared-query.js';
 import type { StoryDatabase } from '../db/story-database.js';
-import type { ContentChange, ImportResult } from '../store.types.js';
-import { keyList, notInKeys, rebuildSearchIndex } from './sqlite-sql.js';
-import { replaceStoryParts } from '../db/story-parts.js';
+import type { ContentChange, ImportOptions, ImportResult } from '../store.types.js';
+import { inKeys, keyList, notInKeys, reindex, reindexStoryIds } from './sqlite-sql.js';
+import { sourceKind } from '../db/story-parts.js';
 
 type Db = Kysely<StoryDatabase>;
 
 /** The tables the import keeps in step with the content folder, by their key column. */
 type Synced = 'companies' | 'practices' | 'days' | 'recaps';
 
+/** Stories written between two updates of the search index (and calls of `onProgress`). */
+const BATCH = 500;
+
 /**
- * Brings the `file` records in line with `bundle` in one transaction: upserts by slug (an
+ * Brings the `file` records in line with `source` in one transaction: upserts by slug (an
  * unchanged story, by content hash, is not rewritten; a changed record's version goes up),
- * renders each new or changed body once, prunes the file records the bundle no longer holds
- * and rebuilds the search index. Records created over the API are never touched. Resolves once
- * committed, with what changed (`null` when nothing did): each record inserted, rewritten or pruned.
+ * renders each new or changed body once, prunes the file records the source no longer holds
+ * and re-indexes for search only the rows it changed. Stories are read one at a time as
+ * `source.stories` yields them and written through statements compiled once, so memory stays
+ * flat and an unchanged re-import writes nothing. Records created over the API are never
+ * touched. Resolves once committed, with what changed (`null` when nothing did).
  *
- * @throws when the bundle names a company or story it does not hold, or uses a key an API record
- * holds (naming the file and the record); nothing is written.
+ * @throws when the source names a company or story it does not hold, uses a key an API record
+ * holds (naming the file and the record), or its reading throws (a `ContentError`); nothing is written.
  */
 export async function importContent(
   db: Db,
-  bundle: ContentBundle,
+  source: ContentSource,
+  options: ImportOptions = {},
 ): Promise<{ result: ImportResult; change: ContentChange | null }> {
   return db.transaction().execute(async (trx) => {
-    await refuseApiKeys(trx, bundle);
+    const runner = kyselyRunner(trx);
+    const started = Date.now();
+    await refuseApiKeys(trx, source);
     const changes = new ContentChangeSet();
     const result: ImportResult = {
       stories: { inserted: 0, updated: 0, unchanged: 0, removed: 0 },
-      companies: bundle.companies.length,
-      practices: bundle.practices.length,
-      days: bundle.days.length,
-      recaps: bundle.recaps.length,
+      companies: source.companies.length,
+      practices: source.practices.length,
+      days: source.days.length,
+      recaps: 0,
     };
     const companies = await syncRows(
       trx,
       'companies',
       'slug',
-      bundle.companies.map((c) => ({
+      source.companies.map((c) => ({
         key: c.slug,
         file: c.file ?? null,
         values: { slug: c.slug, name: c.name, industry: c.industry, description: c.description },
@@ -55,7 +66,7 @@ export async function importContent(
       trx,
       'practices',
       'slug',
-      bundle.practices.map((p) => ({
+      source.practices.map((p) => ({
         key: p.slug,
         file: p.file ?? null,
         values: { slug: p.slug, name: p.name, description: p.description },
@@ -65,7 +76,7 @@ export async function importContent(
       trx,
       'days',
       'number',
-      bundle.days.map((d) => {
+      source.days.map((d) => {
         const { html, text } = renderMarkdown(d.body);
         return {
           key: d.number,
@@ -85,41 +96,63 @@ export async function importContent(
 
     const companyIds = await idsBySlug(trx, 'companies');
     const practiceIds = await idsBySlug(trx, 'practices');
-    const existing = new Map(
-      (await trx.selectFrom('stories').select(['slug', 'content_hash']).where('origin', '=', 'file').execute()).map(
-        (r) => [r.slug, r.content_hash],
-      ),
-    );
-    for (const story of bundle.stories) {
-      const hash = contentHash(story);
+    // One row per stored story (id, slug, hash: no text), what the stories are compared with.
+    const existing = new Map<string, { id: number; hash: string; origin: string }>();
+    for (const r of await trx.selectFrom('stories').select(['id', 'slug', 'content_hash', 'origin']).execute()) {
+      existing.set(r.slug, { id: r.id, hash: r.content_hash, origin: r.origin });
+    }
+    const clashes: string[] = [];
+    const kept = new Set<string>();
+    let written: number[] = [];
+    let read = 0;
+    const total = source.storyCount ?? (Array.isArray(source.stories) ? source.stories.length : undefined);
+    const flush = async () => {
+      await reindexStoryIds(trx, written);
+      written = [];
+      options.onProgress?.({ stories: read, total, elapsedMs: Date.now() - started });
+    };
+    for (const story of source.stories) {
+      read++;
+      kept.add(story.slug);
       const before = existing.get(story.slug);
-      if (before === hash) {
-        result.stories.unchanged++;
+      if (before?.origin === 'api') {
+        clashes.push(apiClash(story.file, 'story', story.slug));
         continue;
       }
-      const companyId = companyIds.get(story.company);
-      if (companyId === undefined) {
-        throw new Error(`story "${story.slug}" names company "${story.company}", which the import does not hold`);
+      const hash = contentHash(story);
+      if (before?.hash === hash) {
+        result.stories.unchanged++;
+      } else {
+        const companyId = companyIds.get(story.company);
+        if (companyId === undefined) {
+          throw new Error(`story "${story.slug}" names company "${story.company}", which the import does not hold`);
+        }
+        result.stories[before === undefined ? 'inserted' : 'updated']++;
+        changes.story(story.slug);
+        written.push(await writeStory(runner, story, hash, companyId, practiceIds, before?.id));
       }
-      result.stories[before === undefined ? 'inserted' : 'updated']++;
-      changes.story(story.slug);
-      await writeStory(trx, story, hash, companyId, practiceIds, before !== undefined);
+      if (read % BATCH === 0) await flush();
     }
-    const keep = new Set(bundle.stories.map((s) => s.slug));
-    const removed = [...existing.keys()].filter((slug) => !keep.has(slug));
-    for (const slug of removed) {
+    refuseClashes(clashes);
+    const removed = [...existing].filter(([slug, s]) => s.origin === 'file' && !kept.has(slug));
+    for (const [slug, { id }] of removed) {
       changes.story(slug);
-      await trx.deleteFrom('stories').where('slug', '=', slug).execute();
+      await deleteStoryQuery(runner, { id }, undefined);
+      written.push(id);
     }
     result.stories.removed = removed.length;
+    await flush();
 
-    const storyIds = await idsBySlug(trx, 'stories');
+    // Read after the stories: a streamed source checks the recaps against the stories it read.
+    const recapItems = [...source.recaps];
+    result.recaps = recapItems.length;
+    await refuseRecapKeys(trx, recapItems);
     const linkedBefore = await fileRecapLinks(trx);
     const recaps = await syncRows(
       trx,
       'recaps',
       'day',
-      bundle.recaps.map((r) => {
+      recapItems.map((r) => {
         const { html, text } = renderMarkdown(r.body);
         return {
           key: r.day,
@@ -137,31 +170,8 @@ export async function importContent(
         };
       }),
     );
-    await trx
-      .deleteFrom('recap_stories')
-      .where('recap_day', 'in', (eb) => eb.selectFrom('recaps').select('day').where('origin', '=', 'file'))
-      .execute();
-    for (const r of bundle.recaps) {
-      if (
-        !recaps.changed.includes(r.day) &&
-        JSON.stringify(r.stories) !== JSON.stringify(linkedBefore.get(r.day) ?? [])
-      ) {
-        // Only its stories changed: still a change to the recap, so its version goes up too.
-        await trx
-          .updateTable('recaps')
-          .set((eb) => ({ version: eb('version', '+', 1) }))
-          .where('day', '=', r.day)
-          .execute();
-        recaps.changed.push(r.day);
-      }
-      for (const [position, slug] of r.stories.entries()) {
-        const storyId = storyIds.get(slug);
-        if (storyId === undefined) {
-          throw new Error(`recap of day ${r.day} links story "${slug}", which the import does not hold`);
-        }
-        await trx.insertInto('recap_stories').values({ recap_day: r.day, story_id: storyId, position }).execute();
-      }
-    }
+    await linkRecapStories(trx, recapItems, linkedBefore, recaps.changed);
+
     const prune = async (table: Synced, column: 'slug' | 'number' | 'day', keys: (string | number)[]) => {
       await trx
         .deleteFrom(table)
@@ -172,30 +182,89 @@ export async function importContent(
     await prune(
       'recaps',
       'day',
-      bundle.recaps.map((r) => r.day),
+      recapItems.map((r) => r.day),
     );
     await prune(
       'companies',
       'slug',
-      bundle.companies.map((c) => c.slug),
+      source.companies.map((c) => c.slug),
     );
     await prune(
       'practices',
       'slug',
-      bundle.practices.map((p) => p.slug),
+      source.practices.map((p) => p.slug),
     );
     await prune(
       'days',
       'number',
-      bundle.days.map((d) => d.number),
+      source.days.map((d) => d.number),
     );
     for (const day of [...recaps.changed, ...recaps.stale]) changes.recap(day);
     for (const slug of [...companies.changed, ...companies.stale]) changes.company(slug);
     for (const slug of [...practices.changed, ...practices.stale]) changes.practice(slug);
     for (const number of [...days.changed, ...days.stale]) changes.day(number);
-    await rebuildSearchIndex(trx);
+    // Only what changed goes back into the search index: a story's row holds its company's name.
+    if (companies.rewritten.length) {
+      const shown = await trx
+        .selectFrom('stories as s')
+        .innerJoin('companies as c', 'c.id', 's.company_id')
+        .select('s.id')
+        .where(inKeys('c.slug', keyList(companies.rewritten)))
+        .execute();
+      await reindexStoryIds(
+        trx,
+        shown.map((s) => s.id),
+      );
+    }
+    await reindex(trx, 'Day', [...days.changed, ...days.stale]);
+    await reindex(trx, 'Recap', [...recaps.changed, ...recaps.stale]);
     return { result, change: changes.toChange() };
   });
+}
+
+/**
+ * Rewrites the story links of the recaps whose links changed (their version goes up when only the
+ * links did); a recap whose links are as stored is not touched.
+ *
+ * @throws when a recap links a story the import does not hold.
+ */
+async function linkRecapStories(
+  trx: Db,
+  recaps: readonly RecapContent[],
+  linkedBefore: ReadonlyMap<number, string[]>,
+  changed: number[],
+): Promise<void> {
+  const relinked = recaps.filter((r) => JSON.stringify(r.stories) !== JSON.stringify(linkedBefore.get(r.day) ?? []));
+  if (!relinked.length) return;
+  const slugs = [...new Set(relinked.flatMap((r) => r.stories))];
+  const storyIds = new Map(
+    (
+      await trx
+        .selectFrom('stories')
+        .select(['id', 'slug'])
+        .where(inKeys('slug', keyList(slugs)))
+        .execute()
+    ).map((s) => [s.slug, s.id]),
+  );
+  for (const r of relinked) {
+    if (!changed.includes(r.day)) {
+      // Only its stories changed: still a change to the recap, so its version goes up too.
+      await trx
+        .updateTable('recaps')
+        .set((eb) => ({ version: eb('version', '+', 1) }))
+        .where('day', '=', r.day)
+        .execute();
+      changed.push(r.day);
+    }
+    await trx.deleteFrom('recap_stories').where('recap_day', '=', r.day).execute();
+    for (const [position, slug] of r.stories.entries()) {
+      const storyId = storyIds.get(slug);
+      if (storyId === undefined) {
+        throw new Error(`recap of day ${r.day} links story "${slug}", which the import does not hold`);
+      }
+      await trx.insertInto('recap_stories').values({ recap_day: r.day, story_id: storyId, position }).execute();
+    }
+  }
 }
 
 /** The stories each file recap links, in order, by slug: what the import compares a recap's links with. */
@@ -214,57 +283,12 @@ async function fileRecapLinks(trx: Db): Promise<Map<number, string[]>> {
   return linked;
 }
 
-/** A key both a file and an API record use is an error naming both: the import never takes over an API record. */
-async function refuseApiKeys(trx: Db, bundle: ContentBundle): Promise<void> {
-  const clashes: string[] = [];
-  const check = async (
-    table: 'stories' | Synced,
-    column: 'slug' | 'number' | 'day',
-    what: string,
-    items: { key: string | number; file?: string }[],
-  ) => {
-    if (!items.length) return;
-    const rows = await trx
-      .selectFrom(table)
-      .select(`${column} as key` as 'slug as key')
-      .where('origin', '=', 'api')
-      .where(column, 'in', items.map((i) => i.key) as never[])
-      .execute();
-    for (const { key } of rows) {
-      const file = items.find((i) => i.key === key)?.file ?? `the content's ${what} ${key}`;
-      clashes.push(`${file} and the ${what} ${JSON.stringify(key)} created over the API use the same key`);
-    }
-  };
-  await check(
-    'stories',
-    'slug',
-    'story',
-    bundle.stories.map((s) => ({ key: s.slug, file: s.file })),
-  );
-  await check(
-    'companies',
-    'slug',
-    'company',
-    bundle.companies.map((c) => ({ key: c.slug, file: c.file })),
-  );
-  await check(
-    'practices',
-    'slug',
-    'practice',
-    bundle.practices.map((p) => ({ key: p.slug, file: p.file })),
-  );
-  await check(
-    'days',
-    'number',
-    'day',
-    bundle.days.map((d) => ({ key: d.number, file: d.file })),
-  );
-  await check(
-    'recaps',
-    'day',
-    'recap',
-    bundle.recaps.map((r) => ({ key: r.day, file: r.file })),
-  );
+/** How a file and an API record with the same key are named in the refusal. */
+function apiClash(file: string | undefined, what: string, key: string | number): string {
+  return `${file ?? `the content's ${what} ${key}`} and the ${what} ${JSON.stringify(key)} created over the API use the same key`;
+}
+
+function refuseClashes(clashes: string[]): void {
   if (clashes.length) {
     throw new Error(
       `import refused: ${clashes.join('; ')}. Rename the file's key, or delete the API record (or export it with content:export).`,
@@ -272,18 +296,83 @@ async function refuseApiKeys(trx: Db, bundle: ContentBundle): Promise<void> {
   }
 }
 
+type KeyedItems = { key: string | number; file?: string }[];
+
+/** The keys of `items` that API records of `table` hold, as clashes. */
+async function apiKeys(
+  trx: Db,
+  table: Synced,
+  column: 'slug' | 'number' | 'day',
+  what: string,
+  items: KeyedItems,
+): Promise<string[]> {
+  if (!items.length) return [];
+  const rows = await trx
+    .selectFrom(table)
+    .select(`${column} as key` as 'slug as key')
+    .where('origin', '=', 'api')
+    .where(column, 'in', items.map((i) => i.key) as never[])
+    .execute();
+  return rows.map(({ key }) => apiClash(items.find((i) => i.key === key)?.file, what, key));
+}
+
+/**
+ * A key both a file and an API record use is an error naming both: the import never takes over an
+ * API record. Companies, practices and days are checked here, before anything is written; stories
+ * as they are read, recaps once they are.
+ */
+async function refuseApiKeys(trx: Db, source: ContentSource): Promise<void> {
+  refuseClashes([
+    ...(await apiKeys(
+      trx,
+      'companies',
+      'slug',
+      'company',
+      source.companies.map((c) => ({ key: c.slug, file: c.file })),
+    )),
+    ...(await apiKeys(
+      trx,
+      'practices',
+      'slug',
+      'practice',
+      source.practices.map((p) => ({ key: p.slug, file: p.file })),
+    )),
+    ...(await apiKeys(
+      trx,
+      'days',
+      'number',
+      'day',
+      source.days.map((d) => ({ key: d.number, file: d.file })),
+    )),
+  ]);
+}
+
+async function refuseRecapKeys(trx: Db, recaps: readonly RecapContent[]): Promise<void> {
+  refuseClashes(
+    await apiKeys(
+      trx,
+      'recaps',
+      'day',
+      'recap',
+      recaps.map((r) => ({ key: r.day, file: r.file })),
+    ),
+  );
+}
+
 /**
  * Inserts the file records of `table` that are new and rewrites those whose values or file
  * changed, raising their version; unchanged ones are left alone. Returns the keys it inserted or
- * rewrote, and the keys of the file records `rows` no longer holds (which the caller prunes).
+ * rewrote (`changed`), those it rewrote (`rewritten`), and the keys of the file records `rows` no
+ * longer holds (`stale`, which the caller prunes).
  */
 async function syncRows<K extends string | number, V extends Record<string, string | number>>(
   trx: Db,
   table: Synced,
   keyColumn: 'slug' | 'number' | 'day',
   rows: { key: K; file: string | null; values: V }[],
-): Promise<{ changed: K[]; stale: K[] }> {
+): Promise<{ changed: K[]; rewritten: K[]; stale: K[] }> {
   const changed: K[] = [];
+  const rewritten: K[] = [];
   const current = new Map(
     ((await trx.selectFrom(table).selectAll().where('origin', '=', 'file').execute()) as Record<string, unknown>[]).map(
       (r) => [r[keyColumn], r],
@@ -299,6 +388,7 @@ async function syncRows<K extends string | number, V extends Record<string, stri
         .execute();
     } else if (before['source_file'] !== file || Object.entries(values).some(([column, v]) => before[column] !== v)) {
       changed.push(key);
+      rewritten.push(key);
       await trx
         .updateTable(table)
         .set({ ...values, source_file: file, version: (before['version'] as number) + 1 } as never)
@@ -308,30 +398,163 @@ async function syncRows<K extends string | number, V extends Record<string, stri
   }
   const kept = new Set<unknown>(rows.map((r) => r.key));
   const stale = [...current.keys()].filter((key) => !kept.has(key)) as K[];
-  return { changed, stale };
+  return { changed, rewritten, stale };
 }
 
-async function idsBySlug(db: Db, table: 'companies' | 'practices' | 'stories'): Promise<Map<string, number>> {
+async function idsBySlug(db: Db, table: 'companies' | 'practices'): Promise<Map<string, number>> {
   const rows = await db.selectFrom(table).select(['id', 'slug']).execute();
   return new Map(rows.map((r) => [r.slug, r.id]));
 }
 
-/** Inserts or rewrites a file story with its body rendered, and replaces its practices, sources and metrics. */
+/*
+ * The statements the import runs per story, each compiled once (preparedQuery) and run on its
+ * prepared statement: the builder and the compiler cost more than most of these inserts.
+ */
+
+type StoryValues = {
+  id: number;
+  slug: string;
+  title: string;
+  headline: string;
+  company_id: number;
+  year: number | null;
+  day_number: number | null;
+  status: StoryStatus;
+  summary: string;
+  body: string;
+  body_html: string;
+  body_text: string;
+  reading_time_minutes: number;
+  published_at: number | null;
+  updated_at: number;
+  content_hash: string;
+  source_file: string | null;
+};
+
+const STORY_FIELDS = [
+  'title',
+  'headline',
+  'company_id',
+  'year',
+  'day_number',
+  'status',
+  'summary',
+  'body',
+  'body_html',
+  'body_text',
+  'reading_time_minutes',
+  'published_at',
+  'updated_at',
+  'content_hash',
+  'source_file',
+] as const;
+
+const insertStoryQuery = preparedQuery<Omit<StoryValues, 'id'>>()((db, v) =>
+  db
+    .insertInto('stories')
+    .values({
+      slug: v.slug,
+      ...(Object.fromEntries(STORY_FIELDS.map((f) => [f, v[f]])) as Pick<StoryValues, (typeof STORY_FIELDS)[number]>),
+      origin: sql.lit('file'),
+      version: sql.lit(1),
+    })
+    .returning('id'),
+);
+
+const updateStoryQuery = preparedQuery<Omit<StoryValues, 'slug'>>()((db, v) =>
+  db
+    .updateTable('stories')
+    .set((eb) => ({
+      ...(Object.fromEntries(STORY_FIELDS.map((f) => [f, v[f]])) as Pick<StoryValues, (typeof STORY_FIELDS)[number]>),
+      version: eb('version', '+', sql.lit(1)),
+    }))
+    .where('id', '=', v.id)
+    .returning('id'),
+);
+
+const deletePartsQueries = (['story_practices', 'metrics', 'sources'] as const).map((table) =>
+  preparedQuery<{ id: number }>()((db, v) => db.deleteFrom(table).where('story_id', '=', v.id)),
+);
+
+/** Its practices, sources and metrics go with it (ON DELETE CASCADE), and its recap links. */
+const deleteStoryQuery = preparedQuery<{ id: number }>()((db, v) => db.deleteFrom('stories').where('id', '=', v.id));
+
+const insertPracticeLinkQuery = preparedQuery<{ story_id: number; practice_id: number; position: number }>()((db, v) =>
+  db.insertInto('story_practices').values({ story_id: v.story_id, practice_id: v.practice_id, position: v.position }),
+);
+
+type SourceValues = {
+  story_id: number;
+  key: string;
+  title: string;
+  url: string;
+  kind: string;
+  publisher: string | null;
+  year: number | null;
+  position: number;
+};
+
+const insertSourceQuery = preparedQuery<SourceValues>()((db, v) =>
+  db
+    .insertInto('sources')
+    .values({
+      story_id: v.story_id,
+      key: v.key,
+      title: v.title,
+      url: v.url,
+      kind: v.kind as never,
+      publisher: v.publisher,
+      year: v.year,
+      position: v.position,
+    })
+    .returning('id'),
+);
+
+type MetricValues = {
+  story_id: number;
+  label: string;
+  value: number;
+  unit: string;
+  year: number | null;
+  qualifier: string | null;
+  source_id: number | null;
+  position: number;
+};
+
+const insertMetricQuery = preparedQuery<MetricValues>()((db, v) =>
+  db.insertInto('metrics').values({
+    story_id: v.story_id,
+    label: v.label,
+    value: v.value,
+    unit: v.unit,
+    year: v.year,
+    qualifier: v.qualifier as never,
+    source_id: v.source_id,
+    position: v.position,
+  }),
+);
+
+/**
+ * Inserts or rewrites (when `id` is given) a file story with its body rendered, and its practices,
+ * sources and metrics (each metric linked to the source it cites). Returns the story's id.
+ *
+ * @throws when the story names a practice `practiceIds` lacks.
+ */
 async function writeStory(
-  db: Db,
+  runner: QueryRunner,
   story: StoryContent,
   hash: string,
   companyId: number,
   practiceIds: ReadonlyMap<string, number>,
-  exists: boolean,
-): Promise<void> {
+  id: number | undefined,
+): Promise<number> {
   const { html, text, readingTimeMinutes } = renderMarkdown(story.body);
   const values = {
     title: story.title,
     headline: story.headline,
     company_id: companyId,
-    year: story.year,
-    day_number: story.day,
+    year: story.year ?? null,
+    day_number: story.day ?? null,
     status: story.status,
     summary: story.summary,
     body: story.body,
@@ -343,19 +566,56 @@ async function writeStory(
     content_hash: hash,
     source_file: story.file ?? null,
   };
-  const { id: storyId } = exists
-    ? await db
-        .updateTable('stories')
-        .set((eb) => ({ ...values, version: eb('version', '+', 1) }))
-        .where('slug', '=', story.slug)
-        .returning('id')
-        .executeTakeFirstOrThrow()
-    : await db
-        .insertInto('stories')
-        .values({ slug: story.slug, ...values, origin: 'file', version: 1 })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-  await replaceStoryParts(db, storyId, story, practiceIds);
+  let storyId: number;
+  if (id === undefined) {
+    [{ id: storyId }] = await insertStoryQuery(runner, { slug: story.slug, ...values }, undefined);
+  } else {
+    storyId = id;
+    await updateStoryQuery(runner, { id, ...values }, undefined);
+    for (const query of deletePartsQueries) await query(runner, { id }, undefined);
+  }
+  for (const [position, slug] of story.practices.entries()) {
+    const practiceId = practiceIds.get(slug);
+    if (practiceId === undefined) {
+      throw new Error(`story "${story.slug}" names practice "${slug}", which the import does not hold`);
+    }
+    await insertPracticeLinkQuery(runner, { story_id: storyId, practice_id: practiceId, position }, undefined);
+  }
+  const sourceIds = new Map<string, number>();
+  for (const [position, s] of story.sources.entries()) {
+    const [{ id: sourceId }] = await insertSourceQuery(
+      runner,
+      {
+        story_id: storyId,
+        key: s.id,
+        title: s.title,
+        url: s.url,
+        kind: sourceKind(s.kind),
+        publisher: s.publisher ?? null,
+        year: s.year ?? null,
+        position,
+      },
+      undefined,
+    );
+    sourceIds.set(s.id, sourceId);
+  }
+  for (const [position, m] of story.metrics.entries()) {
+    await insertMetricQuery(
+      runner,
+      {
+        story_id: storyId,
+        label: m.label,
+        value: m.value,
+        unit: m.unit,
+        year: m.year ?? null,
+        qualifier: m.qualifier ?? null,
+        source_id: sourceIds.get(m.source) ?? null,
+        position,
+      },
+      undefined,
+    );
+  }
+  return storyId;
 }
 
 /** Changes when the story, its file or the way its body is rendered changes. */

@@ -166,4 +166,77 @@ export const migrations: readonly string[] = [
   -- Every story is rewritten once by the next import, which records the file it comes from.
   UPDATE stories SET content_hash = '';
   `,
+  // 4: each record's search row at a rowid from its own key (story id * 3, day number * 3 + 1,
+  // recap day * 3 + 2), so that the import and the writes replace a row by rowid rather than by
+  // scanning the index for its kind and key.
+  `
+  DELETE FROM search_index;
+  INSERT INTO search_index (rowid, title, body, kind, key, published)
+    SELECT s.id * 3, s.title || ' ' || c.name, s.headline || char(10) || s.summary || char(10) || s.body_text,
+      'Story', s.slug, s.status = 'published'
+    FROM stories s JOIN companies c ON c.id = s.company_id;
+  INSERT INTO search_index (rowid, title, body, kind, key, published)
+    SELECT number * 3 + 1, title, topic || char(10) || summary || char(10) || body_text, 'Day', CAST(number AS TEXT), 1
+    FROM days;
+  INSERT INTO search_index (rowid, title, body, kind, key, published)
+    SELECT day * 3 + 2, title, (SELECT group_concat(value, char(10)) FROM json_each(points)) || char(10) || body_text,
+      'Recap', CAST(day AS TEXT), status = 'published'
+    FROM recaps;
+  `,
+  // 5: indexes for reads whose cost follows the page, not the catalogue. Each list order has one,
+  // led by status (the published view) and ending in slug (the tie-break), with the same
+  // expressions the reads sort by, so a keyset page is a range read of LIMIT rows and a count
+  // reads the index alone; a company's stories and a practice's are read the same way per parent.
+  `
+  CREATE INDEX stories_order_published ON stories(status, COALESCE(published_at, 0), slug);
+  CREATE INDEX stories_order_year ON stories(status, COALESCE(year, 0), slug);
+  CREATE INDEX stories_order_title ON stories(status, lower(title), slug);
+  CREATE INDEX stories_company_order ON stories(company_id, status, COALESCE(published_at, 0), slug);
+  DROP INDEX stories_company;
+  DROP INDEX stories_published;
+  CREATE INDEX story_practices_practice_story ON story_practices(practice_id, story_id);
+  DROP INDEX story_practices_practice;
+  CREATE INDEX recap_stories_story ON recap_stories(story_id);
+  CREATE INDEX companies_industry ON companies(lower(industry));
+  -- The narrowest index with the status: what a filtered count reads per story.
+  CREATE INDEX stories_status ON stories(status);
+  -- The unfiltered totals, kept by triggers: the list's count without a filter reads one row.
+  CREATE TABLE story_counts (status TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
+  INSERT INTO story_counts (status, n)
+    SELECT 'published', (SELECT count(*) FROM stories WHERE status = 'published')
+    UNION ALL SELECT 'draft', (SELECT count(*) FROM stories WHERE status = 'draft');
+  CREATE TRIGGER stories_counted_insert AFTER INSERT ON stories BEGIN
+    UPDATE story_counts SET n = n + 1 WHERE status = NEW.status;
+  END;
+  CREATE TRIGGER stories_counted_delete AFTER DELETE ON stories BEGIN
+    UPDATE story_counts SET n = n - 1 WHERE status = OLD.status;
+  END;
+  CREATE TRIGGER stories_counted_update AFTER UPDATE OF status ON stories WHEN OLD.status IS NOT NEW.status BEGIN
+    UPDATE story_counts SET n = n - 1 WHERE status = OLD.status;
+    UPDATE story_counts SET n = n + 1 WHERE status = NEW.status;
+  END;
+  -- The planner's picture of a catalogue at scale (100,000 stories, two statuses, 40 stories a
+  -- company, 3 practices a story of 40), written as ANALYZE would: without it SQLite takes any
+  -- equality for a selective one and reads every published story to find one slug. An ANALYZE
+  -- on a real catalogue replaces these rows with measured ones.
+  ANALYZE sqlite_schema;
+  DELETE FROM sqlite_stat1;
+  INSERT INTO sqlite_stat1 (tbl, idx, stat) VALUES
+    ('stories', 'sqlite_autoindex_stories_1', '100000 1'),
+    ('stories', 'stories_order_published', '100000 50000 2 1'),
+    ('stories', 'stories_order_year', '100000 50000 2500 1'),
+    ('stories', 'stories_order_title', '100000 50000 2 1'),
+    ('stories', 'stories_company_order', '100000 40 20 2 1'),
+    ('stories', 'stories_day', '100000 1000'),
+    ('stories', 'stories_status', '100000 50000'),
+    ('story_practices', 'sqlite_autoindex_story_practices_1', '300000 3 1'),
+    ('story_practices', 'story_practices_practice_story', '300000 7500 1'),
+    ('sources', 'sqlite_autoindex_sources_1', '300000 3 1'),
+    ('metrics', 'metrics_story', '300000 3'),
+    ('recap_stories', 'recap_stories_story', '300 1'),
+    ('companies', 'sqlite_autoindex_companies_1', '2500 1'),
+    ('companies', 'companies_industry', '2500 250'),
+    ('practices', 'sqlite_autoindex_practices_1', '40 1');
+  ANALYZE sqlite_schema;
+  `,
 ];

@@ -161,6 +161,8 @@ function migrate(file: Database.Database, onStatement?: (sql: string) => void): 
   if (current > migrations.length) {
     throw new Error(`database is at schema version ${current}, newer than this build knows (${migrations.length})`);
   }
+  // Nothing pending: no write at all, so opening leaves the file as it was.
+  if (current === migrations.length) return;
   file.transaction(() => {
     for (let v = current; v < migrations.length; v++) {
       onStatement?.(migrations[v]);

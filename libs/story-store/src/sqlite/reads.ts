@@ -1,4 +1,4 @@
-import { type RawBuilder, sql } from 'kysely';
+import { sql } from 'kysely';
 import { preparedQuery, type QueryRunner } from '../db/prepared-query.js';
 import {
   byKey,
@@ -6,7 +6,6 @@ import {
   STORY_BODY_COLUMNS,
   STORY_COLUMNS,
   STORY_SUMMARY_COLUMNS,
-  type StorySummaryRow,
   toBody,
   toCompany,
   toDay,
@@ -17,7 +16,7 @@ import {
   toStory,
   toStorySummary,
 } from '../db/records.js';
-import { filteredStories, filtersSet, PUBLISHED } from '../db/story-filter.js';
+import { PUBLISHED } from '../db/story-filter.js';
 import type {
   CompanyRecord,
   DayRecord,
@@ -26,114 +25,20 @@ import type {
   RecapRecord,
   RenderedBody,
   SourceRecord,
-  StoryListFilter,
-  StoryListPage,
-  StoryListQuery,
   StoryRecord,
-  StorySortField,
   StorySummaryRecord,
   StoryView,
 } from '../store.types.js';
 import { inKeys, keyList } from './sqlite-sql.js';
 
 /*
- * Every read of the store, one query shape each: fixed queries are compiled once
- * (preparedQuery) and batch reads take any number of keys in one statement, one
+ * Every read of the store but the paged ones (pages.ts), one query shape each: fixed queries are
+ * compiled once (preparedQuery) and batch reads take any number of keys in one statement, one
  * entry per key in key order, as DataLoader batch functions need.
  */
 
-/** Newest first, ties by slug: the order of every nested story list and of cursors over it. */
+/** Newest first, ties by slug: the order of a day's stories. */
 const publishedAtKey = sql<number>`COALESCE(s.published_at, 0)`;
-
-/** The value a list is sorted by, and a cursor carries; ties are broken by slug. */
-const SORT_KEYS: Record<StorySortField, RawBuilder<string | number>> = {
-  publishedAt: publishedAtKey,
-  year: sql<number>`COALESCE(s.year, 0)`,
-  title: sql<string>`lower(s.title)`,
-};
-
-/** What changes the SQL text of a page of stories; each combination is compiled once. */
-interface PageShape {
-  field: StorySortField;
-  /** The direction rows are read in: the list's, or its reverse when reading backward. */
-  direction: 'asc' | 'desc';
-  view: StoryView;
-  filters: (keyof StoryListFilter)[];
-  fromKey: boolean;
-}
-
-type PageValues = StoryListFilter & { startValue?: string | number; startSlug?: string; limit: number };
-
-/** Keys first, whole rows last: sorting and counting touch only ids and sort keys, not bodies. */
-const pageQuery = preparedQuery<PageValues>()((db, v, shape: PageShape) => {
-  const filtered = filteredStories(db, v, shape.filters, shape.view).select([
-    's.id',
-    's.slug',
-    SORT_KEYS[shape.field].as('sort_key'),
-  ]);
-  const { direction } = shape;
-  const beyond = direction === 'asc' ? '>' : '<';
-  return (
-    db
-      .with('filtered', () => filtered)
-      .with('page', (db) => {
-        let page = db.selectFrom('filtered').selectAll();
-        if (shape.fromKey) {
-          page = page.where(({ eb, or, and }) =>
-            or([
-              eb('sort_key', beyond, v.startValue),
-              and([eb('sort_key', '=', v.startValue), eb('slug', beyond, v.startSlug)]),
-            ]),
-          );
-        }
-        return page.orderBy('sort_key', direction).orderBy('slug', direction).limit(v.limit);
-      })
-      // One row even for an empty page, so the count needs no statement of its own.
-      .selectFrom(db.selectNoFrom(sql.lit(1).as('one')).as('o'))
-      .leftJoin('page', (join) => join.onTrue())
-      .leftJoin('stories as s', 's.id', 'page.id')
-      .select((eb) => [
-        eb.selectFrom('filtered').select(eb.fn.countAll<number>().as('n')).as('total_count'),
-        'page.sort_key',
-        ...STORY_SUMMARY_COLUMNS,
-      ])
-      .orderBy('page.sort_key', direction)
-      .orderBy('page.slug', direction)
-  );
-});
-
-/** One page of stories and the count under the same filter, in one statement. */
-export async function listStories(runner: QueryRunner, query: StoryListQuery): Promise<StoryListPage> {
-  const forward = query.from.direction === 'forward';
-  const start = query.from.direction === 'forward' ? query.from.after : query.from.before;
-  const rows = await pageQuery(
-    runner,
-    // One row more than the page tells whether there are more.
-    { ...query.filter, startValue: start?.value, startSlug: start?.slug, limit: query.limit + 1 },
-    {
-      field: query.sort.field,
-      // Reading backward walks the list order in reverse and flips the rows afterwards.
-      direction: (query.sort.direction === 'asc') === forward ? 'asc' : 'desc',
-      view: query.view,
-      filters: filtersSet(query.filter),
-      fromKey: start !== null,
-    },
-  );
-  const found = rows.filter(isStoryOnPage);
-  const page = found.slice(0, query.limit).map((r) => ({
-    story: toStorySummary(r),
-    key: { value: r.sort_key, slug: r.slug },
-  }));
-  if (!forward) page.reverse();
-  return { rows: page, hasMore: found.length > query.limit, totalCount: Number(rows[0]?.total_count ?? 0) };
-}
-
-/** A row of the page, not the stand-in row of an empty page: the left-joined story is all there or all null. */
-function isStoryOnPage<R extends { id: number | null }>(
-  row: R,
-): row is R & StorySummaryRow & { sort_key: string | number } {
-  return row.id !== null;
-}
 
 const storiesBySlugsQuery = preparedQuery<{ keys: string }>()((db, v, view: StoryView) =>
   db
@@ -164,47 +69,6 @@ export async function storyBodiesByIds(runner: QueryRunner, ids: readonly number
   const rows = await storyBodiesQuery(runner, { keys: keyList(ids) });
   const bodies = new Map(rows.map((r) => [r.id, toBody(r)]));
   return ids.map((id) => bodies.get(id) ?? null);
-}
-
-const storiesByCompanyQuery = preparedQuery<{ keys: string }>()((db, v, view: StoryView) =>
-  db
-    .selectFrom('stories as s')
-    .select(STORY_SUMMARY_COLUMNS)
-    .where(inKeys('s.company_id', v.keys))
-    .$if(view === 'published', (q) => q.where('s.status', '=', sql.lit(PUBLISHED)))
-    .orderBy(publishedAtKey, 'desc')
-    .orderBy('s.slug', 'desc'),
-);
-
-/** Each company's stories, newest first. */
-export async function storiesByCompanyIds(
-  runner: QueryRunner,
-  ids: readonly number[],
-  view: StoryView,
-): Promise<StorySummaryRecord[][]> {
-  const rows = await storiesByCompanyQuery(runner, { keys: keyList(ids) }, view);
-  return groupBy(ids, rows, (r) => r.company_id, toStorySummary);
-}
-
-const storiesByPracticeQuery = preparedQuery<{ keys: string }>()((db, v, view: StoryView) =>
-  db
-    .selectFrom('story_practices as g')
-    .innerJoin('stories as s', 's.id', 'g.story_id')
-    .select([...STORY_SUMMARY_COLUMNS, 'g.practice_id'])
-    .where(inKeys('g.practice_id', v.keys))
-    .$if(view === 'published', (q) => q.where('s.status', '=', sql.lit(PUBLISHED)))
-    .orderBy(publishedAtKey, 'desc')
-    .orderBy('s.slug', 'desc'),
-);
-
-/** Each practice's stories, newest first. */
-export async function storiesByPracticeIds(
-  runner: QueryRunner,
-  ids: readonly number[],
-  view: StoryView,
-): Promise<StorySummaryRecord[][]> {
-  const rows = await storiesByPracticeQuery(runner, { keys: keyList(ids) }, view);
-  return groupBy(ids, rows, (r) => r.practice_id, toStorySummary);
 }
 
 const storiesByDayQuery = preparedQuery<{ keys: string }>()((db, v, view: StoryView) =>
@@ -245,56 +109,6 @@ export async function storiesByRecapDays(
 ): Promise<StorySummaryRecord[][]> {
   const rows = await storiesByRecapQuery(runner, { keys: keyList(days) }, view);
   return groupBy(days, rows, (r) => r.recap_day, toStorySummary);
-}
-
-const relatedQuery = preparedQuery<{ keys: string; limit: number }>()((db, v, view: StoryView) =>
-  db
-    .with('shared', (db) =>
-      db
-        .selectFrom('story_practices as a')
-        .innerJoin('story_practices as b', (join) =>
-          join.onRef('b.practice_id', '=', 'a.practice_id').onRef('b.story_id', '!=', 'a.story_id'),
-        )
-        .where(inKeys('a.story_id', v.keys))
-        .groupBy(['a.story_id', 'b.story_id'])
-        .select((eb) => ['a.story_id as origin_id', 'b.story_id as other', eb.fn.countAll<number>().as('overlap')]),
-    )
-    .with('ranked', (db) =>
-      db
-        .selectFrom('shared')
-        .innerJoin('stories as s', 's.id', 'shared.other')
-        .$if(view === 'published', (q) => q.where('s.status', '=', sql.lit(PUBLISHED)))
-        .select((eb) => [
-          'shared.origin_id',
-          ...STORY_SUMMARY_COLUMNS,
-          eb.fn
-            .agg<number>('row_number')
-            .over((over) =>
-              over
-                .partitionBy('shared.origin_id')
-                .orderBy('shared.overlap', 'desc')
-                .orderBy(publishedAtKey, 'desc')
-                .orderBy('s.slug'),
-            )
-            .as('rank'),
-        ]),
-    )
-    .selectFrom('ranked')
-    .selectAll()
-    .where('rank', '<=', v.limit)
-    .orderBy('origin_id')
-    .orderBy('rank'),
-);
-
-/** Per story, up to `limit` others ranked by shared practices, then newest first. */
-export async function relatedStories(
-  runner: QueryRunner,
-  storyIds: readonly number[],
-  limit: number,
-  view: StoryView,
-): Promise<StorySummaryRecord[][]> {
-  const rows = await relatedQuery(runner, { keys: keyList(storyIds), limit }, view);
-  return groupBy(storyIds, rows, (r) => r.origin_id, toStorySummary);
 }
 
 const companiesQuery = preparedQuery()((db) => db.selectFrom('companies').selectAll().orderBy('name'));

@@ -31,25 +31,45 @@ export function notInKeys(column: string, keys: unknown) {
   return sql<SqlBool>`${sql.ref(column)} NOT IN (SELECT value FROM json_each(${keys}))`;
 }
 
+/**
+ * Where each record's row sits in the FTS5 index: its rowid, from the record's own key (a story's
+ * id, a day's number, a recap's day), so that replacing one row is a rowid lookup, never a scan
+ * of the index. Migration 4 moved existing rows to these rowids.
+ */
+const SEARCH_ROWID = {
+  Story: (id: string) => `(${id}) * 3`,
+  Day: (number: string) => `(${number}) * 3 + 1`,
+  Recap: (day: string) => `(${day}) * 3 + 2`,
+} satisfies Record<SearchKind, unknown>;
+
 /** The index rows of stories, days and recaps: the words readers are served, with the headline, summary or points. */
 const INDEXED = {
-  Story: (where: RawBuilder<unknown>) => sql`INSERT INTO search_index (title, body, kind, key, published)
-    SELECT s.title || ' ' || c.name, s.headline || char(10) || s.summary || char(10) || s.body_text,
-      'Story', s.slug, s.status = 'published'
+  Story: (where: RawBuilder<unknown>) => sql`INSERT INTO search_index (rowid, title, body, kind, key, published)
+    SELECT ${sql.raw(SEARCH_ROWID.Story('s.id'))}, s.title || ' ' || c.name,
+      s.headline || char(10) || s.summary || char(10) || s.body_text, 'Story', s.slug, s.status = 'published'
     FROM stories s JOIN companies c ON c.id = s.company_id WHERE ${where}`,
-  Day: (where: RawBuilder<unknown>) => sql`INSERT INTO search_index (title, body, kind, key, published)
-    SELECT title, topic || char(10) || summary || char(10) || body_text, 'Day', CAST(number AS TEXT), 1
+  Day: (where: RawBuilder<unknown>) => sql`INSERT INTO search_index (rowid, title, body, kind, key, published)
+    SELECT ${sql.raw(SEARCH_ROWID.Day('number'))}, title, topic || char(10) || summary || char(10) || body_text,
+      'Day', CAST(number AS TEXT), 1
     FROM days WHERE ${where}`,
-  Recap: (where: RawBuilder<unknown>) => sql`INSERT INTO search_index (title, body, kind, key, published)
-    SELECT title, (SELECT group_concat(value, char(10)) FROM json_each(points)) || char(10) || body_text,
+  Recap: (where: RawBuilder<unknown>) => sql`INSERT INTO search_index (rowid, title, body, kind, key, published)
+    SELECT ${sql.raw(SEARCH_ROWID.Recap('day'))}, title,
+      (SELECT group_concat(value, char(10)) FROM json_each(points)) || char(10) || body_text,
       'Recap', CAST(day AS TEXT), status = 'published'
     FROM recaps WHERE ${where}`,
 } satisfies Record<SearchKind, unknown>;
 
-/** Refills the FTS5 index from the stored text of every story, day and recap. */
-export async function rebuildSearchIndex(db: Kysely<StoryDatabase>): Promise<void> {
-  await db.deleteFrom('search_index').execute();
-  for (const insert of Object.values(INDEXED)) await insert(sql`1`).execute(db);
+/**
+ * Re-indexes stories by id: their rows are replaced by what the tables now hold (a story no longer
+ * there just loses its row). Two statements, each a rowid or primary-key lookup per story.
+ */
+export async function reindexStoryIds(db: Kysely<StoryDatabase>, ids: readonly number[]): Promise<void> {
+  if (!ids.length) return;
+  const list = keyList(ids);
+  await sql`DELETE FROM search_index WHERE rowid IN (SELECT ${sql.raw(SEARCH_ROWID.Story('value'))} FROM json_each(${list}))`.execute(
+    db,
+  );
+  await INDEXED.Story(sql`s.id IN (SELECT value FROM json_each(${list}))`).execute(db);
 }
 
 /**
@@ -62,9 +82,29 @@ export async function reindex(
   keys: readonly (string | number)[],
 ): Promise<void> {
   if (!keys.length) return;
-  const list = keyList(keys.map(String));
-  await db.deleteFrom('search_index').where('kind', '=', kind).where(inKeys('key', list)).execute();
-  const column = { Story: 's.slug', Day: 'CAST(number AS TEXT)', Recap: 'CAST(day AS TEXT)' }[kind];
+  if (kind === 'Story') {
+    const list = keyList(keys.map(String));
+    const found = await db.selectFrom('stories').select(['id', 'slug']).where(inKeys('slug', list)).execute();
+    const gone = keys.map(String).filter((slug) => !found.some((s) => s.slug === slug));
+    // A story this write deleted has no id left to find its row by: a scan of the index, for deletes only.
+    if (gone.length) {
+      await db
+        .deleteFrom('search_index')
+        .where('kind', '=', 'Story')
+        .where(inKeys('key', keyList(gone)))
+        .execute();
+    }
+    await reindexStoryIds(
+      db,
+      found.map((s) => s.id),
+    );
+    return;
+  }
+  const list = keyList(keys.map(Number));
+  await sql`DELETE FROM search_index WHERE rowid IN (SELECT ${sql.raw(SEARCH_ROWID[kind]('value'))} FROM json_each(${list}))`.execute(
+    db,
+  );
+  const column = { Day: 'number', Recap: 'day' }[kind];
   await INDEXED[kind](sql`${sql.raw(column)} IN (SELECT value FROM json_each(${list}))`).execute(db);
 }
 

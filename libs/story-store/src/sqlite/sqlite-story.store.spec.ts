@@ -1,8 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { loadContent, renderMarkdown } from '@devops-stories/story-content';
+import { defaultContentDir, loadContent, renderMarkdown, streamContent } from '@devops-stories/story-content';
 import { describe, expect, it } from 'vitest';
 import type { SearchPage, StoryStore } from '../store.types.js';
 import { describeAuthoringContract } from '../test/authoring.contract.js';
@@ -37,6 +38,39 @@ describe('SQLite store on a file', () => {
       const db = new Database(file, { readonly: true });
       expect(db.pragma('user_version', { simple: true })).toBe(migrations.length);
       db.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('writes nothing when it re-imports unchanged content: the file stays byte for byte the same', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'store-'));
+    try {
+      const file = join(dir, 'stories.db');
+      const digest = () => {
+        // Closed, the WAL is checkpointed into the file and removed: the file is the whole database.
+        expect(existsSync(`${file}-wal`)).toBe(false);
+        return { bytes: statSync(file).size, sha256: createHash('sha256').update(readFileSync(file)).digest('hex') };
+      };
+      const importOnce = async (source: Parameters<StoryStore['importContent']>[0]) => {
+        const store = openSqliteStore({ url: `sqlite:${file}` });
+        try {
+          return await store.importContent(source);
+        } finally {
+          await store.close();
+        }
+      };
+      await importOnce(streamContent(defaultContentDir));
+      const imported = digest();
+      const again = await importOnce(streamContent(defaultContentDir));
+      expect(again.stories).toEqual({ inserted: 0, updated: 0, unchanged: content.stories.length, removed: 0 });
+      expect(digest()).toEqual(imported);
+      // The same comparison sees a change of one story.
+      await importOnce({
+        ...content,
+        stories: content.stories.map((s) => (s.slug === 'amazon' ? { ...s, title: 'Amazon, retold' } : s)),
+      });
+      expect(digest().sha256).not.toBe(imported.sha256);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -10,6 +10,7 @@ import * as tokens from '../db/tokens.js';
 import type { Writer } from '../db/write-transaction.js';
 import * as write from '../db/writes.js';
 import { importContent } from './import.js';
+import * as pages from './pages.js';
 import * as read from './reads.js';
 import { reindex, search } from './sqlite-sql.js';
 
@@ -27,19 +28,19 @@ export function createSqliteStoryStore(
   const listeners = new ChangeListeners();
   const writer: Writer = { db, listeners, reindex };
   return {
-    async importContent(bundle) {
-      const { result, change } = await importContent(db, bundle);
+    async importContent(source, options) {
+      const { result, change } = await importContent(db, source, options);
       listeners.announce(change);
       return result;
     },
-    listStories: (query) => read.listStories(reads, query),
+    listStories: (query) => pages.listStories(reads, query),
     storiesBySlugs: (slugs, view) => read.storiesBySlugs(reads, slugs, view),
     storyBodiesByIds: (ids) => read.storyBodiesByIds(reads, ids),
-    storiesByCompanyIds: (ids, view) => read.storiesByCompanyIds(reads, ids, view),
-    storiesByPracticeIds: (ids, view) => read.storiesByPracticeIds(reads, ids, view),
+    storyPagesByCompanyIds: (ids, page, view) => pages.storyPagesByCompanyIds(reads, ids, page, view),
+    storyPagesByPracticeIds: (ids, page, view) => pages.storyPagesByPracticeIds(reads, ids, page, view),
     storiesByDays: (days, view) => read.storiesByDays(reads, days, view),
     storiesByRecapDays: (days, view) => read.storiesByRecapDays(reads, days, view),
-    relatedStories: (ids, limit, view) => read.relatedStories(reads, ids, limit, view),
+    relatedStories: (ids, limit, view) => pages.relatedStories(reads, ids, limit, view),
     listCompanies: () => read.listCompanies(reads),
     companiesByIds: (ids) => read.companiesByIds(reads, ids),
     companiesBySlugs: (slugs) => read.companiesBySlugs(reads, slugs),

@@ -1,4 +1,4 @@
-import { loadContent, renderMarkdown } from '@devops-stories/story-content';
+import { loadContent, renderMarkdown, type StoryContent } from '@devops-stories/story-content';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type {
   ContentChange,
@@ -7,6 +7,7 @@ import type {
   SearchRecord,
   SortKey,
   StoryListFilter,
+  StoryListPage,
   StoryListQuery,
   StoryStore,
 } from '../store.types.js';
@@ -152,6 +153,26 @@ export function describeStoryStoreContract(name: string, open: OpenStore): void 
       expect(changes).toHaveLength(1);
     });
 
+    it("re-indexes for search only what an import changed, a story under its company's new name included", async () => {
+      const company = content.companies.find((c) => c.slug === 'netflix')!;
+      const gone = content.stories.find((s) => s.slug === 'etsy-deployinator')!;
+      const hits = async (term: string) => (await store.search(searchQuery([term], { view: 'all' }))).hits;
+      expect(await hits('Streamflix')).toEqual([]);
+      await store.importContent({
+        ...content,
+        companies: content.companies.map((c) => (c === company ? { ...c, name: 'Streamflix' } : c)),
+        stories: content.stories
+          .filter((s) => s !== gone)
+          .map((s) => (s.slug === 'amazon' ? { ...s, summary: 'A zanzibarian rewrite of the summary.' } : s)),
+      });
+      const renamed = (await hits('Streamflix')).map((h) => h.key);
+      expect(renamed).toEqual(
+        expect.arrayContaining(content.stories.filter((s) => s.company === 'netflix').map((s) => s.slug)),
+      );
+      expect((await hits('zanzibarian')).map((h) => h.key)).toEqual(['amazon']);
+      expect((await hits(gone.title.split(' ')[0])).map((h) => h.key)).not.toContain(gone.slug);
+    });
+
     it('announces nothing for an import that rolls back', async () => {
       const changes: ContentChange[] = [];
       store.onChange((change) => changes.push(change));
@@ -281,8 +302,12 @@ export function describeStoryStoreContract(name: string, open: OpenStore): void 
 
     it('lists stories without their bodies and reads the bodies by id in one statement', async () => {
       const { rows } = await store.listStories(query({ limit: 20 }));
-      const nested = await store.storiesByCompanyIds([rows[0].story.companyId], 'published');
-      for (const story of [...rows.map((r) => r.story), ...nested[0]]) {
+      const [nested] = await store.storyPagesByCompanyIds(
+        [rows[0].story.companyId],
+        { after: null, limit: 20 },
+        'published',
+      );
+      for (const story of [...rows.map((r) => r.story), ...nested.rows.map((r) => r.story)]) {
         expect(story).not.toHaveProperty('body');
         expect(story).not.toHaveProperty('bodyHtml');
       }
@@ -426,6 +451,57 @@ export function describeStoryStoreContract(name: string, open: OpenStore): void 
       expect(published.hits.map(identity)).not.toContain('Story:etsy-deployinator');
       expect(all.hits.map(identity)).toEqual(expect.arrayContaining(['Day:2', 'Story:etsy-deployinator']));
       expect(all.totalCount).toBe(published.totalCount + 2);
+    });
+
+    it("pages every company's and practice's stories in one statement each, newest first, with their counts", async () => {
+      const newest = (a: StoryContent, b: StoryContent) =>
+        (b.publishedAt?.getTime() ?? 0) - (a.publishedAt?.getTime() ?? 0) || (a.slug < b.slug ? 1 : -1);
+      const parents = [
+        {
+          ids: (await store.listCompanies()).map((c) => ({
+            id: c.rowId,
+            has: (s: StoryContent) => s.company === c.slug,
+          })),
+          read: store.storyPagesByCompanyIds.bind(store),
+        },
+        {
+          ids: (await store.listPractices()).map((p) => ({
+            id: p.rowId,
+            has: (s: StoryContent) => s.practices.includes(p.slug),
+          })),
+          read: store.storyPagesByPracticeIds.bind(store),
+        },
+      ];
+      for (const { ids, read } of parents) {
+        const expected = ids.map(({ has }) =>
+          published
+            .filter(has)
+            .sort(newest)
+            .map((s) => s.slug),
+        );
+        statements.length = 0;
+        const first = await read(
+          ids.map((p) => p.id),
+          { after: null, limit: 1 },
+          'published',
+        );
+        expect(statements).toHaveLength(1);
+        expect(first.map((p) => p.totalCount)).toEqual(expected.map((slugs) => slugs.length));
+        expect(first.map((p) => p.rows.map((r) => r.story.slug))).toEqual(expected.map((slugs) => slugs.slice(0, 1)));
+        expect(first.map((p) => p.hasMore)).toEqual(expected.map((slugs) => slugs.length > 1));
+        // Walked by its cursors one story at a time, each list is its stories once, in order.
+        for (const [i, { id }] of ids.entries()) {
+          const seen: string[] = [];
+          let after: SortKey | null = null;
+          for (;;) {
+            const [page]: StoryListPage[] = await read([id], { after, limit: 1 }, 'published');
+            seen.push(...page.rows.map((r) => r.story.slug));
+            if (!page.hasMore) break;
+            after = page.rows.at(-1)!.key;
+          }
+          expect(seen).toEqual(expected[i]);
+        }
+      }
     });
 
     it('relates stories by shared practices, published only', async () => {

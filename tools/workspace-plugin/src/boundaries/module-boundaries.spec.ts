@@ -149,4 +149,34 @@ describe('module boundaries', () => {
       ),
     ).toContainEqual(expect.stringMatching(/^@nx\/enforce-module-boundaries: .*scope:web/s));
   });
+
+  it('keeps the synthetic catalogue out of shipped code, for tests and benchmarks only', async () => {
+    const generator =
+      "import { writeCatalogue } from '@devops-stories/synthetic-catalogue';\nexport const x = writeCatalogue;\n";
+    expect(await boundaryErrors('apps/api/src/shipped.ts', generator)).toContainEqual(
+      expect.stringMatching(/scope:api.*can only depend on libs tagged with/s),
+    );
+    expect(await boundaryErrors('libs/story-store/src/sqlite/shipped.ts', generator)).toContainEqual(
+      expect.stringMatching(/can only depend on libs tagged with/s),
+    );
+    for (const testFile of [
+      'apps/api/src/scale.spec.ts',
+      'libs/story-store/src/sqlite/query-plan.spec.ts',
+      'libs/story-graph/src/test/harness.ts',
+    ]) {
+      expect(await boundaryErrors(testFile, generator), testFile).toEqual([]);
+    }
+  });
+
+  it('lets the synthetic catalogue use the content library and nothing else of ours; the launcher nothing at all', async () => {
+    const content = "import { loadContent } from '@devops-stories/story-content';\nexport const x = loadContent;\n";
+    const store = "import { openSqliteStore } from '@devops-stories/story-store';\nexport const x = openSqliteStore;\n";
+    expect(await boundaryErrors('tools/synthetic-catalogue/src/allowed-import.ts', content)).toEqual([]);
+    expect(await boundaryErrors('tools/synthetic-catalogue/src/forbidden-import.ts', store)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/scope:testing.*can only depend on libs tagged with/s)]),
+    );
+    expect(await boundaryErrors('tools/api-launcher/src/forbidden-import.ts', content)).toContainEqual(
+      `@nx/enforce-module-boundaries: A project tagged with "type:testing" cannot depend on any libs with tags`,
+    );
+  });
 });

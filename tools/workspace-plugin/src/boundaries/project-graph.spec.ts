@@ -48,6 +48,7 @@ describe('project graph', () => {
         'workspace-plugin': ['api-launcher'],
         'api-launcher': [],
         'test-postgres': [],
+        'synthetic-catalogue': ['story-content'],
         explorer: ['api-launcher'],
       });
       // The consumers' one edge is declared (implicitDependencies), not an import: they codegen
