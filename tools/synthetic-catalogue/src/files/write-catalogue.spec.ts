@@ -91,11 +91,10 @@ describe('writeCatalogue', () => {
   });
 
   it('writes only inside the system temp dir, to an empty folder, and otherwise writes nothing', async () => {
-    await expect(writeCatalogue({ stories: 10, dir: defaultContentDir })).rejects.toThrow(
-      /only inside the system temp dir .*never among real content/,
-    );
+    // Refused whether or not the workspace itself sits under the temp dir (a CI checkout may).
+    await expect(writeCatalogue({ stories: 10, dir: defaultContentDir })).rejects.toThrow(/never among real content/);
     const beside = fileURLToPath(new URL('../../synthetic-output', import.meta.url));
-    await expect(writeCatalogue({ stories: 10, dir: beside })).rejects.toThrow(/outside it/);
+    await expect(writeCatalogue({ stories: 10, dir: beside })).rejects.toThrow(/never among real content/);
     expect(existsSync(beside)).toBe(false);
     await expect(writeCatalogue({ stories: 10, dir: tmpdir() })).rejects.toThrow(/outside it/);
     const used = mkdtempSync(join(tmpdir(), 'synthetic-used-'));

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, realpathSync } from 'n
 import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { type CatalogueSummary, catalogueItems, SummaryCounter } from '../catalogue/catalogue.js';
 import { type CatalogueOptions, planCatalogue } from '../catalogue/catalogue-plan.js';
 import {
@@ -47,7 +48,7 @@ const IN_FLIGHT = 16;
  * `days/`, `recaps/`, `stories/`, then {@link CATALOGUE_MANIFEST}), streaming: each story is
  * generated, written and let go, so memory does not grow with the catalogue.
  *
- * @throws {Error} when `dir` is outside the system temp dir or not empty (nothing is written);
+ * @throws {Error} when `dir` is outside the system temp dir, inside this workspace, or not empty (nothing is written);
  * {@link RangeError} for options `planCatalogue` refuses.
  */
 export async function writeCatalogue(options: WriteCatalogueOptions): Promise<WrittenCatalogue> {
@@ -117,10 +118,17 @@ function prepareFolder(requested: string | undefined): string {
   const temp = realpathSync(tmpdir());
   if (requested === undefined) return mkdtempSync(join(temp, 'synthetic-catalogue-'));
   const dir = resolve(requested);
-  const inside = relative(temp, realParent(dir));
-  if (inside === '' || inside.startsWith('..') || isAbsolute(inside)) {
+  const real = realParent(dir);
+  if (!isInside(temp, real)) {
     throw new Error(
       `a synthetic catalogue is written only inside the system temp dir (${temp}), never among real content: ${dir} is outside it`,
+    );
+  }
+  // A workspace checked out under the temp dir (as CI may do) holds real content too.
+  const workspace = workspaceRoot();
+  if (workspace && (isInside(workspace, real) || real === workspace)) {
+    throw new Error(
+      `a synthetic catalogue is never written among real content: ${dir} is inside the workspace ${workspace}`,
     );
   }
   if (existsSync(dir) && readdirSync(dir).length) {
@@ -128,6 +136,23 @@ function prepareFolder(requested: string | undefined): string {
   }
   mkdirSync(dir, { recursive: true });
   return dir;
+}
+
+/** Whether `path` is strictly inside `folder`. */
+function isInside(folder: string, path: string): boolean {
+  const inside = relative(folder, path);
+  return inside !== '' && !inside.startsWith('..') && !isAbsolute(inside);
+}
+
+/** The Nx workspace this module is part of (the nearest folder above it with nx.json), if any. */
+function workspaceRoot(): string | undefined {
+  let folder = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    if (existsSync(join(folder, 'nx.json'))) return realpathSync(folder);
+    const parent = dirname(folder);
+    if (parent === folder) return undefined;
+    folder = parent;
+  }
 }
 
 /** `path` with its symbolic links resolved, for the part of it that exists. */
