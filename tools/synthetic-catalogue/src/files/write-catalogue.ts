@@ -128,7 +128,7 @@ function prepareFolder(requested: string | undefined): string {
   const workspace = workspaceRoot();
   if (workspace && (isInside(workspace, real) || real === workspace)) {
     throw new Error(
-      `a synthetic catalogue is written never among real content: ${dir} is inside the workspace ${workspace}`,
+      `a synthetic catalogue goes to a temp folder of its own, never among real content: ${dir} is inside the workspace ${workspace}`,
     );
   }
   if (existsSync(dir) && readdirSync(dir).length) {
