@@ -11,6 +11,7 @@ import { type Kysely, sql } from 'kysely';
 import { ContentChangeSet } from '../change/content-change.js';
 import { kyselyRunner, preparedQuery, type QueryRunner } from '../db/prepared-query.js';
 import type { StoryDatabase } from '../db/story-database.js';
+import { apiClash, fileRecapLinks, refuseClashes } from '../db/file-import.js';
 import type { ContentChange, ImportOptions, ImportResult } from '../store.types.js';
 import { inKeys, keyList, notInKeys, reindex, reindexStoryIds } from './sqlite-sql.js';
 import { sourceKind } from '../db/story-parts.js';
@@ -264,35 +265,6 @@ async function linkRecapStories(
       }
       await trx.insertInto('recap_stories').values({ recap_day: r.day, story_id: storyId, position }).execute();
     }
-  }
-}
-
-/** The stories each file recap links, in order, by slug: what the import compares a recap's links with. */
-async function fileRecapLinks(trx: Db): Promise<Map<number, string[]>> {
-  const rows = await trx
-    .selectFrom('recap_stories as g')
-    .innerJoin('recaps as r', 'r.day', 'g.recap_day')
-    .innerJoin('stories as s', 's.id', 'g.story_id')
-    .where('r.origin', '=', 'file')
-    .select(['g.recap_day', 's.slug'])
-    .orderBy('g.recap_day')
-    .orderBy('g.position')
-    .execute();
-  const linked = new Map<number, string[]>();
-  for (const r of rows) linked.set(r.recap_day, [...(linked.get(r.recap_day) ?? []), r.slug]);
-  return linked;
-}
-
-/** How a file and an API record with the same key are named in the refusal. */
-function apiClash(file: string | undefined, what: string, key: string | number): string {
-  return `${file ?? `the content's ${what} ${key}`} and the ${what} ${JSON.stringify(key)} created over the API use the same key`;
-}
-
-function refuseClashes(clashes: string[]): void {
-  if (clashes.length) {
-    throw new Error(
-      `import refused: ${clashes.join('; ')}. Rename the file's key, or delete the API record (or export it with content:export).`,
-    );
   }
 }
 
