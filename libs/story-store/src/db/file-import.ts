@@ -1,4 +1,5 @@
-import type { Kysely } from 'kysely';
+import type { RecapContent } from '@devops-stories/story-content';
+import type { Expression, Kysely, SqlBool } from 'kysely';
 import type { StoryDatabase } from './story-database.js';
 
 /*
@@ -33,5 +34,46 @@ export function refuseClashes(clashes: string[]): void {
     throw new Error(
       `import refused: ${clashes.join('; ')}. Rename the file's key, or delete the API record (or export it with content:export).`,
     );
+  }
+}
+
+/**
+ * Rewrites the story links of the recaps whose links changed (their version goes up when only the
+ * links did); a recap whose links are as stored is not touched. `slugIn` is the engine's
+ * `slug IN (…)` for a list of slugs.
+ *
+ * @throws when a recap links a story the import does not hold.
+ */
+export async function linkRecapStories(
+  trx: Kysely<StoryDatabase>,
+  recaps: readonly RecapContent[],
+  linkedBefore: ReadonlyMap<number, string[]>,
+  changed: number[],
+  slugIn: (slugs: readonly string[]) => Expression<SqlBool>,
+): Promise<void> {
+  const relinked = recaps.filter((r) => JSON.stringify(r.stories) !== JSON.stringify(linkedBefore.get(r.day) ?? []));
+  if (!relinked.length) return;
+  const slugs = [...new Set(relinked.flatMap((r) => r.stories))];
+  const storyIds = new Map(
+    (await trx.selectFrom('stories').select(['id', 'slug']).where(slugIn(slugs)).execute()).map((s) => [s.slug, s.id]),
+  );
+  for (const r of relinked) {
+    if (!changed.includes(r.day)) {
+      // Only its stories changed: still a change to the recap, so its version goes up too.
+      await trx
+        .updateTable('recaps')
+        .set((eb) => ({ version: eb('version', '+', 1) }))
+        .where('day', '=', r.day)
+        .execute();
+      changed.push(r.day);
+    }
+    await trx.deleteFrom('recap_stories').where('recap_day', '=', r.day).execute();
+    for (const [position, slug] of r.stories.entries()) {
+      const storyId = storyIds.get(slug);
+      if (storyId === undefined) {
+        throw new Error(`recap of day ${r.day} links story "${slug}", which the import does not hold`);
+      }
+      await trx.insertInto('recap_stories').values({ recap_day: r.day, story_id: storyId, position }).execute();
+    }
   }
 }

@@ -11,7 +11,7 @@ import { type Kysely, sql } from 'kysely';
 import { ContentChangeSet } from '../change/content-change.js';
 import { kyselyRunner, preparedQuery, type QueryRunner } from '../db/prepared-query.js';
 import type { StoryDatabase } from '../db/story-database.js';
-import { apiClash, fileRecapLinks, refuseClashes } from '../db/file-import.js';
+import { apiClash, fileRecapLinks, linkRecapStories, refuseClashes } from '../db/file-import.js';
 import type { ContentChange, ImportOptions, ImportResult } from '../store.types.js';
 import { inKeys, keyList, notInKeys, reindex, reindexStoryIds } from './sqlite-sql.js';
 import { sourceKind } from '../db/story-parts.js';
@@ -171,7 +171,7 @@ export async function importContent(
         };
       }),
     );
-    await linkRecapStories(trx, recapItems, linkedBefore, recaps.changed);
+    await linkRecapStories(trx, recapItems, linkedBefore, recaps.changed, (slugs) => inKeys('slug', keyList(slugs)));
 
     const prune = async (table: Synced, column: 'slug' | 'number' | 'day', keys: (string | number)[]) => {
       await trx
@@ -221,51 +221,6 @@ export async function importContent(
     await reindex(trx, 'Recap', [...recaps.changed, ...recaps.stale]);
     return { result, change: changes.toChange() };
   });
-}
-
-/**
- * Rewrites the story links of the recaps whose links changed (their version goes up when only the
- * links did); a recap whose links are as stored is not touched.
- *
- * @throws when a recap links a story the import does not hold.
- */
-async function linkRecapStories(
-  trx: Db,
-  recaps: readonly RecapContent[],
-  linkedBefore: ReadonlyMap<number, string[]>,
-  changed: number[],
-): Promise<void> {
-  const relinked = recaps.filter((r) => JSON.stringify(r.stories) !== JSON.stringify(linkedBefore.get(r.day) ?? []));
-  if (!relinked.length) return;
-  const slugs = [...new Set(relinked.flatMap((r) => r.stories))];
-  const storyIds = new Map(
-    (
-      await trx
-        .selectFrom('stories')
-        .select(['id', 'slug'])
-        .where(inKeys('slug', keyList(slugs)))
-        .execute()
-    ).map((s) => [s.slug, s.id]),
-  );
-  for (const r of relinked) {
-    if (!changed.includes(r.day)) {
-      // Only its stories changed: still a change to the recap, so its version goes up too.
-      await trx
-        .updateTable('recaps')
-        .set((eb) => ({ version: eb('version', '+', 1) }))
-        .where('day', '=', r.day)
-        .execute();
-      changed.push(r.day);
-    }
-    await trx.deleteFrom('recap_stories').where('recap_day', '=', r.day).execute();
-    for (const [position, slug] of r.stories.entries()) {
-      const storyId = storyIds.get(slug);
-      if (storyId === undefined) {
-        throw new Error(`recap of day ${r.day} links story "${slug}", which the import does not hold`);
-      }
-      await trx.insertInto('recap_stories').values({ recap_day: r.day, story_id: storyId, position }).execute();
-    }
-  }
 }
 
 type KeyedItems = { key: string | number; file?: string }[];
