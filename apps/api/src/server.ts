@@ -47,6 +47,7 @@ import { timedStore } from './metrics/timed-store.js';
 import { webPages } from './pages/pages.plugin.js';
 import type { BudgetStore } from './rate-limit/budget-store.js';
 import { ApolloServerPluginCostBudget, memoryBudget } from './rate-limit/cost-budget.plugin.js';
+import { clientKey } from './rate-limit/client-key.js';
 import { openPostgresBudgetStore } from './rate-limit/postgres-budget.store.js';
 import { createGraphqlHandler } from './read-path/graphql-handler.js';
 import { newRequestInfo, type RequestInfo, requestInfo } from './request-info/request-info.js';
@@ -405,7 +406,7 @@ function operationPlugins(
       plugins.push(
         ApolloServerPluginCostBudget({
           store: budget,
-          clientKey: ({ contextValue }) => contextValue.clientAddress,
+          clientKey: ({ contextValue }) => clientKey(contextValue.clientAddress),
         }),
       );
     }

@@ -105,6 +105,28 @@ describe('per-client cost budgets', () => {
     expect(third.status).toBe(429);
   });
 
+  it('counts every address of one IPv6 /64 as one client, on the Apollo path and the trusted GET path', async () => {
+    const clock = handClocked();
+    await start({ RATE_LIMIT_POINTS: '300', MAX_QUERY_COST: '300', TRUST_PROXY: 'true' }, clock.store);
+    const post = (client: string) =>
+      server!.app.inject({
+        method: 'POST',
+        url: '/graphql',
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': client },
+        payload: { query: COSTS_101 },
+      });
+    const url = `/graphql?${new URLSearchParams({ documentId: `sha256:${documentHash(STORY_LIST)}`, variables: '{"first":20}' })}`;
+    const get = (client: string) => server!.app.inject({ method: 'GET', url, headers: { 'x-forwarded-for': client } });
+
+    expect((await post('2001:db8:aa:bb::1')).headers['ratelimit-remaining']).toBe('199');
+    expect((await post('2001:db8:aa:bb:ffff:1:2:3')).headers['ratelimit-remaining']).toBe('98');
+    const sameNetwork = await get('2001:db8:aa:bb::77');
+    expect(sameNetwork.statusCode).toBe(429);
+    expect(sameNetwork.json().errors[0].extensions.code).toBe('RATE_LIMITED');
+    const otherNetwork = await get('2001:db8:aa:bc::1');
+    expect(otherNetwork.statusCode).toBe(200);
+  });
+
   it('charges cheap queries at least 1 point and turns off with RATE_LIMIT_POINTS=0', async () => {
     const base = await start({ RATE_LIMIT_POINTS: '200' });
     const cheap = await postGraphql(base, { query: '{ __typename }' });

@@ -33,6 +33,7 @@ import {
   type TrustedDocuments,
   type TrustedOperation,
 } from '../trusted-documents/trusted-documents.js';
+import { clientKey } from '../rate-limit/client-key.js';
 import type { RequestInfo } from '../request-info/request-info.js';
 import { type GraphqlParams, MalformedRequest, readGraphqlParams } from './graphql-request.js';
 
@@ -125,7 +126,7 @@ export function createGraphqlHandler<TContext extends StoryContext & BaseContext
    */
   const charge = async (request: FastifyRequest, reply: FastifyReply, points: number, cost: number) => {
     if (!budget) return true;
-    const outcome = await chargeBudget(budget, request.ip, points, (message) => request.log.error(message));
+    const outcome = await chargeBudget(budget, clientKey(request.ip), points, (message) => request.log.error(message));
     if (outcome.state) for (const [name, value] of budgetHeaders(budget, outcome.state)) reply.header(name, value);
     if (outcome.ok) return true;
     request.requestInfo.errorCodes = [String(outcome.error.extensions?.code ?? ErrorCode.RATE_LIMITED)];

@@ -1,5 +1,6 @@
 import type { SubmissionGate } from '@devops-stories/story-graph';
 import pg from 'pg';
+import { clientKey } from '../rate-limit/client-key.js';
 import {
   type RateLimiterAbstract,
   RateLimiterMemory,
@@ -55,9 +56,9 @@ export async function postgresSubmissionLimiter(
  * it), else the seconds to wait. A failing limiter lets the submission through and logs why.
  */
 export function submissionGate(limiter: RateLimiterAbstract, log: (message: string) => void): SubmissionGate {
-  return async (clientKey) => {
+  return async (clientAddress) => {
     try {
-      await limiter.consume(clientKey, 1);
+      await limiter.consume(clientKey(clientAddress), 1);
       return null;
     } catch (rejection) {
       if (rejection instanceof RateLimiterRes) return Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));

@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import {
   type ContentSource,
   MARKDOWN_RENDER_VERSION,
-  type RecapContent,
   renderMarkdown,
   type StoryContent,
 } from '@devops-stories/story-content';
