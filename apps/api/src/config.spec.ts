@@ -18,6 +18,7 @@ describe('configuration', () => {
     expect(config.http).toEqual(DEFAULT_HTTP_LIMITS);
     expect(config.http.bodyLimitBytes).toBe(64 * 1024);
     expect(config.rateLimitPoints).toBe(10_000);
+    expect(config.rateLimitLeasePoints).toBe(100);
     expect(config.trustProxy).toBe(false);
     expect(config.frameAncestors).toEqual(["'self'"]);
     expect(config.logLevel).toBe('info');
@@ -83,6 +84,10 @@ describe('configuration', () => {
     [{ METRICS_PORT: '70000' }, 'METRICS_PORT must be a whole number from 0 to 65535, got "70000"'],
     [{ PORT: '4000', METRICS_PORT: '4000' }, 'METRICS_PORT must differ from PORT (4000)'],
     [{ DRAIN_DELAY_MS: '90000' }, 'DRAIN_DELAY_MS must be a whole number from 0 to 60000, got "90000"'],
+    [
+      { RATE_LIMIT_POINTS: '2000', RATE_LIMIT_LEASE_POINTS: '1001' },
+      'RATE_LIMIT_LEASE_POINTS must be a whole number from 0 to 1000, got "1001"',
+    ],
   ])('refuses %o, naming the variable', (env, message) => {
     expect(() => readConfig(env)).toThrow(ConfigError);
     expect(() => readConfig(env)).toThrow(message);

@@ -71,6 +71,11 @@ export interface ApiConfig {
   /** Cost points each client address may spend per minute; 0 turns the budget off (`RATE_LIMIT_POINTS`). */
   rateLimitPoints: number;
   /**
+   * Points a replica takes from a client's shared PostgreSQL bucket beyond a charge, to spend
+   * locally for up to a second (`RATE_LIMIT_LEASE_POINTS`); 0 charges the database every time.
+   */
+  rateLimitLeasePoints: number;
+  /**
    * Which proxies' `X-Forwarded-For` names the client (`TRUST_PROXY`), in Fastify's `trustProxy` terms:
    * `false` (the socket address is the client), `true` (any proxy), a hop count, or proxy addresses and CIDRs.
    */
@@ -188,6 +193,12 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
       `RATE_LIMIT_POINTS must be 0 (off) or at least MAX_QUERY_COST (${maxCost}), so that every allowed query fits a budget, got ${rateLimitPoints}`,
     );
   }
+  const rateLimitLeasePoints = int(
+    'RATE_LIMIT_LEASE_POINTS',
+    Math.floor(rateLimitPoints / 100),
+    0,
+    Math.max(0, Math.floor(rateLimitPoints / 2)),
+  );
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
@@ -212,6 +223,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
       maxConnections: int('MAX_CONNECTIONS', DEFAULT_HTTP_LIMITS.maxConnections, 1),
     },
     rateLimitPoints,
+    rateLimitLeasePoints,
     trustProxy: readTrustProxy(env.TRUST_PROXY),
     frameAncestors: readFrameAncestors(env.FRAME_ANCESTORS),
     logLevel: readLogLevel(env.LOG_LEVEL),

@@ -48,6 +48,7 @@ import { webPages } from './pages/pages.plugin.js';
 import type { BudgetStore } from './rate-limit/budget-store.js';
 import { ApolloServerPluginCostBudget, memoryBudget } from './rate-limit/cost-budget.plugin.js';
 import { clientKey } from './rate-limit/client-key.js';
+import { LeasedBudgetStore } from './rate-limit/leased-budget.store.js';
 import { openPostgresBudgetStore } from './rate-limit/postgres-budget.store.js';
 import { createGraphqlHandler } from './read-path/graphql-handler.js';
 import { newRequestInfo, type RequestInfo, requestInfo } from './request-info/request-info.js';
@@ -173,7 +174,11 @@ export async function createApiServer(config: ApiConfig, options: ApiServerOptio
       sharedLimiter = await postgresSubmissionLimiter(database.url, config.submissionsPerHour);
     }
     if (budgetsOn && !options.budgetStore && database.dialect === 'postgres') {
-      sharedBudget = await openPostgresBudgetStore({ url: database.url, capacity: config.rateLimitPoints });
+      const table = await openPostgresBudgetStore({ url: database.url, capacity: config.rateLimitPoints });
+      sharedBudget =
+        config.rateLimitLeasePoints > 0
+          ? new LeasedBudgetStore(table, { leasePoints: config.rateLimitLeasePoints })
+          : table;
     }
     // Story files are read one at a time; an import long enough to wait for prints its progress on stderr.
     const imported = config.contentImport

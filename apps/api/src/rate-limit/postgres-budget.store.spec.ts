@@ -97,7 +97,14 @@ describe('two api instances on one PostgreSQL database', () => {
 
   beforeAll(async () => {
     database = await testDatabase('budget-replicas');
-    const env = { DATABASE_URL: database.url, RATE_LIMIT_POINTS: '300', MAX_QUERY_COST: '200', TRUST_PROXY: 'true' };
+    // Strict sharing (no leases), so each replica's headers are the database's level exactly.
+    const env = {
+      DATABASE_URL: database.url,
+      RATE_LIMIT_POINTS: '300',
+      RATE_LIMIT_LEASE_POINTS: '0',
+      MAX_QUERY_COST: '200',
+      TRUST_PROXY: 'true',
+    };
     a = await createTestServer(env);
     b = await createTestServer(env);
   }, 90_000);
@@ -133,6 +140,47 @@ describe('two api instances on one PostgreSQL database', () => {
     expect(retryAfter).toBeLessThanOrEqual(20);
     expect((await as(onA, '198.51.100.20')).status).toBe(429);
     expect((await as(onB, '198.51.100.21')).headers.get('ratelimit-remaining')).toBe('101');
+  });
+});
+
+describe('an api instance charging the shared bucket in leases (RATE_LIMIT_LEASE_POINTS)', () => {
+  let database: TestDatabase;
+  let server: ApiServer;
+  beforeAll(async () => {
+    database = await testDatabase('budget-leases');
+    server = await createTestServer({
+      DATABASE_URL: database.url,
+      RATE_LIMIT_POINTS: '1000',
+      RATE_LIMIT_LEASE_POINTS: '50',
+      TRUST_PROXY: 'true',
+    });
+  }, 90_000);
+  afterAll(async () => {
+    await server?.close();
+    await database?.drop();
+  });
+
+  it('takes a lease with the first charge and spends it without asking the database', async () => {
+    const base = await server.app.listen({ port: 0, host: '127.0.0.1' });
+    const admin = new pg.Client({ connectionString: database.url });
+    await admin.connect();
+    try {
+      const level = async () =>
+        Number((await admin.query(`SELECT level FROM rate_limit_budgets WHERE key = '198.51.100.30'`)).rows[0].level);
+      const cheap = () => postGraphql(base, { query: '{ __typename }' }, { 'x-forwarded-for': '198.51.100.30' });
+      expect((await cheap()).status).toBe(200);
+      // 1 point for the query and 50 leased, in one take.
+      expect(await level()).toBe(949);
+      for (let i = 0; i < 50; i++) expect((await cheap()).status).toBe(200);
+      // The lease paid those 50 (the database saw no take, so its level only refilled); the next asks again.
+      expect(await level()).toBe(949);
+      await cheap();
+      // 949, refilled at 1,000 a minute for the moment those took, less 1 + 50.
+      expect(await level()).toBeGreaterThanOrEqual(949 - 51);
+      expect(await level()).toBeLessThan(949 - 51 + 1000 / 60);
+    } finally {
+      await admin.end();
+    }
   });
 });
 
