@@ -14,8 +14,9 @@
 // BENCH_CONNECTIONS=N (default 10), BENCH_ROUNDS=N interleaved on/off rounds (default 5),
 // BENCH_WARMUP=seconds of load on each side before a comparison (default 5: the JIT settles first),
 // BENCH_READ_ROUNDS=N interleaved rounds of the read path section (default 3),
-// BENCH_SECTIONS=read,canonical,hostile,cost,observability,backends (default all; backends: SQLite
-// vs PostgreSQL), BENCH_BACKEND=sqlite (default) or postgres: the database of the other sections' apis
+// BENCH_SECTIONS=read,canonical,hostile,cost,observability,backends,budgets (default all; backends: SQLite
+// vs PostgreSQL; budgets: response-cache hits on PostgreSQL with budgets off, shared and charged on
+// every request, and shared in leases), BENCH_BACKEND=sqlite (default) or postgres: the database of the other sections' apis
 // (PostgreSQL: the tests' throwaway server, tools/test-postgres, or TEST_POSTGRES_URL).
 import { execFileSync, spawn } from 'node:child_process';
 import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
@@ -32,7 +33,7 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 5);
 const READ_ROUNDS = Number(process.env.BENCH_READ_ROUNDS ?? 3);
 const SECTIONS = new Set(
-  (process.env.BENCH_SECTIONS ?? 'read,canonical,hostile,cost,observability,backends').split(','),
+  (process.env.BENCH_SECTIONS ?? 'read,canonical,hostile,cost,observability,backends,budgets').split(','),
 );
 const COST_GOAL = 0.05;
 const OBSERVABILITY_GOAL = 0.1;
@@ -242,6 +243,16 @@ async function observabilityCpuMs(body) {
 }
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+/** The medians of rounds' rates, latencies and CPU, with their answers summed. */
+const medianRun = (runs) => ({
+  rps: median(runs.map((r) => r.rps)),
+  p50: median(runs.map((r) => r.p50)),
+  p99: median(runs.map((r) => r.p99)),
+  cpu: median(runs.map((r) => r.cpu)),
+  ok: runs.reduce((n, r) => n + r.ok, 0),
+  refused: runs.reduce((n, r) => n + r.refused, 0),
+  errors: runs.reduce((n, r) => n + r.errors, 0),
+});
 const row = (name, r) =>
   `${name.padEnd(34)} ${r.rps.toFixed(0).padStart(7)} ${r.p50.toFixed(1).padStart(8)} ${r.p99.toFixed(1).padStart(8)}` +
   `${r.cpu.toFixed(3).padStart(9)}${String(r.ok).padStart(8)} ${String(r.refused).padStart(8)} ${String(r.errors).padStart(7)}`;
@@ -261,17 +272,8 @@ async function interleaved(what, withIt, without, body) {
       console.log(row(`  round ${i + 1}, ${what} ${side}`, r));
     }
   }
-  const summary = (side) => ({
-    rps: median(rounds[side].map((r) => r.rps)),
-    p50: median(rounds[side].map((r) => r.p50)),
-    p99: median(rounds[side].map((r) => r.p99)),
-    cpu: median(rounds[side].map((r) => r.cpu)),
-    ok: rounds[side].reduce((n, r) => n + r.ok, 0),
-    refused: rounds[side].reduce((n, r) => n + r.refused, 0),
-    errors: rounds[side].reduce((n, r) => n + r.errors, 0),
-  });
-  const on = summary('on');
-  const off = summary('off');
+  const on = medianRun(rounds.on);
+  const off = medianRun(rounds.off);
   console.log(row(`median, ${what} on`, on));
   console.log(row(`median, ${what} off`, off));
   return { on, off };
@@ -377,10 +379,53 @@ try {
       env: { RESPONSE_CACHE_MB: '0' },
     });
   }
+  if (SECTIONS.has('budgets')) await budgetsSection();
 } finally {
   await Promise.all([on.stop(), off.stop(), quiet.stop()]);
   await benchDatabase?.drop();
   await benchPostgres?.stop();
+}
+
+/**
+ * What PostgreSQL-shared budgets cost where a request is cheapest: trusted `StoryList` GETs
+ * answered from the response cache (1 point each), from one client, with budgets off, shared and
+ * charged on the database every request (`RATE_LIMIT_LEASE_POINTS=0`), and shared in leases of
+ * 100 points (the default lease of the default 10,000-point budget). The budget is large enough
+ * that nothing is refused, so every row measures the charging alone; interleaved rounds, medians.
+ */
+async function budgetsSection() {
+  const server = benchPostgres ? undefined : await startTestPostgres();
+  const database = benchDatabase ?? (await createDatabase(server.url, 'bench_budgets'));
+  const budget = { RATE_LIMIT_POINTS: '100000000', DATABASE_URL: database.url };
+  const apis = {
+    'budgets off': await startApi({ DATABASE_URL: database.url }),
+    'shared, every request': await startApi({ ...budget, RATE_LIMIT_LEASE_POINTS: '0' }),
+    'shared, leases of 100': await startApi({ ...budget, RATE_LIMIT_LEASE_POINTS: '100' }),
+  };
+  const path = trustedPath(READ_PATH['StoryList (first: 20)']);
+  try {
+    console.log(
+      `\nBudgets on PostgreSQL: trusted StoryList response-cache hits, one client; ${READ_ROUNDS} interleaved rounds ` +
+        `of ${DURATION} s after ${WARMUP} s of warm-up each, medians`,
+    );
+    console.log(header);
+    for (const api of Object.values(apis)) await load(api, undefined, { path, duration: WARMUP });
+    const rounds = Object.fromEntries(Object.keys(apis).map((name) => [name, []]));
+    for (let i = 0; i < READ_ROUNDS; i++) {
+      const names = Object.keys(apis);
+      for (const name of i % 2 ? names.reverse() : names)
+        rounds[name].push(await load(apis[name], undefined, { path }));
+    }
+    const medians = Object.fromEntries(Object.entries(rounds).map(([name, runs]) => [name, medianRun(runs)]));
+    const off = medians['budgets off'].rps;
+    for (const [name, r] of Object.entries(medians)) {
+      console.log(`${row(`  ${name}`, r)}  ${(r.rps / off).toFixed(2)}x budgets off`);
+    }
+  } finally {
+    await Promise.all(Object.values(apis).map((api) => api.stop()));
+    if (!benchDatabase) await database.drop();
+    await server?.stop();
+  }
 }
 
 /**
@@ -444,20 +489,7 @@ async function readPathSection() {
         const order = sides.map((_, k) => sides[(k + i) % sides.length]);
         for (const side of order) rounds[side].push(await run(side));
       }
-      const med = Object.fromEntries(
-        sides.map((side) => [
-          side,
-          {
-            rps: median(rounds[side].map((r) => r.rps)),
-            p50: median(rounds[side].map((r) => r.p50)),
-            p99: median(rounds[side].map((r) => r.p99)),
-            cpu: median(rounds[side].map((r) => r.cpu)),
-            ok: rounds[side].reduce((n, r) => n + r.ok, 0),
-            refused: rounds[side].reduce((n, r) => n + r.refused, 0),
-            errors: rounds[side].reduce((n, r) => n + r.errors, 0),
-          },
-        ]),
-      );
+      const med = Object.fromEntries(sides.map((side) => [side, medianRun(rounds[side])]));
       const coldRatio = med.cold.rps / med.mercurius.rps;
       const warmRatio = med.warm.rps / med.raw.rps;
       console.log(label);
