@@ -134,7 +134,7 @@ function practicePage(db: Kysely<StoryDatabase>, v: StandIns<PageValues>, shape:
     .$if(shape.fromKey, (q) => q.where(beyondKey(key, keySlug, direction, v.startValue, v.startSlug)))
     .orderBy(key, direction)
     .orderBy('k.slug', direction)
-    .limit(v.limit) as unknown as ReturnType<typeof storiesPage>;
+    .limit(v.limit);
 }
 
 /** The kept counts of one kind of filter in `view` (rows to sum, to be narrowed to the keys wanted). */
