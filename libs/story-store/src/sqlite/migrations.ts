@@ -239,4 +239,136 @@ export const migrations: readonly string[] = [
     ('practices', 'sqlite_autoindex_practices_1', '40 1');
   ANALYZE sqlite_schema;
   `,
+  // 6: filtered lists whose cost follows the page too. A filtered total reads counts kept by
+  // triggers (per company, practice, day and year, and per status: drafts count under preview), not
+  // every story the filter selects; a practice's stories are a range of their own index in each list
+  // order, as a company's are, rather than a walk of every story probing its links. The triggers
+  // keep both exact through every insert, update, delete and cascade; a story's BEFORE DELETE
+  // trigger settles its practice counts, because its links are deleted (by cascade) after it.
+  `
+  CREATE TABLE story_filter_counts (
+    filter TEXT NOT NULL CHECK (filter IN ('company', 'practice', 'day', 'year')),
+    key INTEGER NOT NULL,
+    status TEXT NOT NULL,
+    n INTEGER NOT NULL,
+    PRIMARY KEY (filter, key, status)
+  ) WITHOUT ROWID;
+  INSERT INTO story_filter_counts (filter, key, status, n)
+    SELECT 'company', company_id, status, count(*) FROM stories GROUP BY company_id, status
+    UNION ALL SELECT 'day', day_number, status, count(*) FROM stories WHERE day_number IS NOT NULL
+      GROUP BY day_number, status
+    UNION ALL SELECT 'year', year, status, count(*) FROM stories WHERE year IS NOT NULL GROUP BY year, status
+    UNION ALL SELECT 'practice', sp.practice_id, s.status, count(*)
+      FROM story_practices sp JOIN stories s ON s.id = sp.story_id GROUP BY sp.practice_id, s.status;
+  CREATE TRIGGER stories_filter_counted_insert AFTER INSERT ON stories BEGIN
+    INSERT INTO story_filter_counts (filter, key, status, n)
+      SELECT 'company', NEW.company_id, NEW.status, 1
+      UNION ALL SELECT 'day', NEW.day_number, NEW.status, 1 WHERE NEW.day_number IS NOT NULL
+      UNION ALL SELECT 'year', NEW.year, NEW.status, 1 WHERE NEW.year IS NOT NULL
+      ON CONFLICT DO UPDATE SET n = n + 1;
+  END;
+  CREATE TRIGGER stories_filter_counted_delete BEFORE DELETE ON stories BEGIN
+    UPDATE story_filter_counts SET n = n - 1 WHERE filter = 'company' AND key = OLD.company_id AND status = OLD.status;
+    UPDATE story_filter_counts SET n = n - 1 WHERE filter = 'day' AND key = OLD.day_number AND status = OLD.status;
+    UPDATE story_filter_counts SET n = n - 1 WHERE filter = 'year' AND key = OLD.year AND status = OLD.status;
+    UPDATE story_filter_counts SET n = n - 1 WHERE filter = 'practice' AND status = OLD.status
+      AND key IN (SELECT practice_id FROM story_practices WHERE story_id = OLD.id);
+  END;
+  CREATE TRIGGER stories_filter_counted_update AFTER UPDATE OF company_id, day_number, year, status ON stories
+    WHEN OLD.company_id IS NOT NEW.company_id OR OLD.day_number IS NOT NEW.day_number
+      OR OLD.year IS NOT NEW.year OR OLD.status IS NOT NEW.status BEGIN
+    UPDATE story_filter_counts SET n = n - 1 WHERE filter = 'company' AND key = OLD.company_id AND status = OLD.status;
+    UPDATE story_filter_counts SET n = n - 1 WHERE filter = 'day' AND key = OLD.day_number AND status = OLD.status;
+    UPDATE story_filter_counts SET n = n - 1 WHERE filter = 'year' AND key = OLD.year AND status = OLD.status;
+    INSERT INTO story_filter_counts (filter, key, status, n)
+      SELECT 'company', NEW.company_id, NEW.status, 1
+      UNION ALL SELECT 'day', NEW.day_number, NEW.status, 1 WHERE NEW.day_number IS NOT NULL
+      UNION ALL SELECT 'year', NEW.year, NEW.status, 1 WHERE NEW.year IS NOT NULL
+      ON CONFLICT DO UPDATE SET n = n + 1;
+  END;
+  CREATE TRIGGER stories_practices_counted_status AFTER UPDATE OF status ON stories
+    WHEN OLD.status IS NOT NEW.status BEGIN
+    UPDATE story_filter_counts SET n = n - 1 WHERE filter = 'practice' AND status = OLD.status
+      AND key IN (SELECT practice_id FROM story_practices WHERE story_id = NEW.id);
+    INSERT INTO story_filter_counts (filter, key, status, n)
+      SELECT 'practice', practice_id, NEW.status, 1 FROM story_practices WHERE story_id = NEW.id
+      ON CONFLICT DO UPDATE SET n = n + 1;
+  END;
+  -- A link deleted by its story's cascade finds no story, and counts nothing: the story's trigger did.
+  CREATE TRIGGER story_practices_counted_delete AFTER DELETE ON story_practices BEGIN
+    UPDATE story_filter_counts SET n = n - 1 WHERE filter = 'practice' AND key = OLD.practice_id
+      AND status = (SELECT status FROM stories WHERE id = OLD.story_id);
+  END;
+  CREATE TRIGGER story_practices_counted_insert AFTER INSERT ON story_practices BEGIN
+    INSERT INTO story_filter_counts (filter, key, status, n)
+      SELECT 'practice', NEW.practice_id, status, 1 FROM stories WHERE id = NEW.story_id
+      ON CONFLICT DO UPDATE SET n = n + 1;
+  END;
+  CREATE TRIGGER story_practices_counted_update AFTER UPDATE OF story_id, practice_id ON story_practices
+    WHEN OLD.story_id IS NOT NEW.story_id OR OLD.practice_id IS NOT NEW.practice_id BEGIN
+    UPDATE story_filter_counts SET n = n - 1 WHERE filter = 'practice' AND key = OLD.practice_id
+      AND status = (SELECT status FROM stories WHERE id = OLD.story_id);
+    INSERT INTO story_filter_counts (filter, key, status, n)
+      SELECT 'practice', NEW.practice_id, status, 1 FROM stories WHERE id = NEW.story_id
+      ON CONFLICT DO UPDATE SET n = n + 1;
+  END;
+  -- Each practice link with its story's list keys, kept by triggers, so that a practice's page is a
+  -- range of one index in the list's order, LIMIT rows long, however rare or common the practice.
+  CREATE TABLE practice_story_keys (
+    story_id INTEGER NOT NULL,
+    practice_id INTEGER NOT NULL,
+    status TEXT NOT NULL,
+    published_key INTEGER NOT NULL,
+    year_key INTEGER NOT NULL,
+    title_key TEXT NOT NULL,
+    slug TEXT NOT NULL,
+    PRIMARY KEY (story_id, practice_id)
+  ) WITHOUT ROWID;
+  INSERT INTO practice_story_keys (story_id, practice_id, status, published_key, year_key, title_key, slug)
+    SELECT s.id, sp.practice_id, s.status, COALESCE(s.published_at, 0), COALESCE(s.year, 0), lower(s.title), s.slug
+    FROM story_practices sp JOIN stories s ON s.id = sp.story_id;
+  CREATE INDEX practice_story_keys_published ON practice_story_keys(practice_id, status, published_key, slug);
+  CREATE INDEX practice_story_keys_year ON practice_story_keys(practice_id, status, year_key, slug);
+  CREATE INDEX practice_story_keys_title ON practice_story_keys(practice_id, status, title_key, slug);
+  CREATE TRIGGER story_practices_keyed_insert AFTER INSERT ON story_practices BEGIN
+    INSERT INTO practice_story_keys (story_id, practice_id, status, published_key, year_key, title_key, slug)
+      SELECT id, NEW.practice_id, status, COALESCE(published_at, 0), COALESCE(year, 0), lower(title), slug
+      FROM stories WHERE id = NEW.story_id;
+  END;
+  CREATE TRIGGER story_practices_keyed_delete AFTER DELETE ON story_practices BEGIN
+    DELETE FROM practice_story_keys WHERE story_id = OLD.story_id AND practice_id = OLD.practice_id;
+  END;
+  CREATE TRIGGER story_practices_keyed_update AFTER UPDATE OF story_id, practice_id ON story_practices
+    WHEN OLD.story_id IS NOT NEW.story_id OR OLD.practice_id IS NOT NEW.practice_id BEGIN
+    DELETE FROM practice_story_keys WHERE story_id = OLD.story_id AND practice_id = OLD.practice_id;
+    INSERT INTO practice_story_keys (story_id, practice_id, status, published_key, year_key, title_key, slug)
+      SELECT id, NEW.practice_id, status, COALESCE(published_at, 0), COALESCE(year, 0), lower(title), slug
+      FROM stories WHERE id = NEW.story_id;
+  END;
+  CREATE TRIGGER stories_keyed_update AFTER UPDATE OF status, published_at, year, title, slug ON stories
+    WHEN OLD.status IS NOT NEW.status OR OLD.published_at IS NOT NEW.published_at OR OLD.year IS NOT NEW.year
+      OR OLD.title IS NOT NEW.title OR OLD.slug IS NOT NEW.slug BEGIN
+    UPDATE practice_story_keys SET status = NEW.status, published_key = COALESCE(NEW.published_at, 0),
+      year_key = COALESCE(NEW.year, 0), title_key = lower(NEW.title), slug = NEW.slug
+    WHERE story_id = NEW.id;
+  END;
+  -- A story's company page in the other list orders, as stories_company_order is in the published one.
+  CREATE INDEX stories_company_order_year ON stories(company_id, status, COALESCE(year, 0), slug);
+  CREATE INDEX stories_company_order_title ON stories(company_id, status, lower(title), slug);
+  -- A day's stories, newest first, for the day filter and a day's list, as a company's are.
+  CREATE INDEX stories_day_order ON stories(day_number, status, COALESCE(published_at, 0), slug);
+  DROP INDEX stories_day;
+  -- The planner's picture at scale, as in migration 5 (2,500 companies, 40 practices, 90 days, 17 years).
+  DELETE FROM sqlite_stat1 WHERE idx = 'stories_day';
+  INSERT INTO sqlite_stat1 (tbl, idx, stat) VALUES
+    ('stories', 'stories_company_order_year', '100000 40 20 2 1'),
+    ('stories', 'stories_company_order_title', '100000 40 20 2 1'),
+    ('stories', 'stories_day_order', '100000 1100 550 2 1'),
+    ('story_filter_counts', 'story_filter_counts', '5400 1350 2 1'),
+    ('practice_story_keys', 'practice_story_keys', '300000 3 1'),
+    ('practice_story_keys', 'practice_story_keys_published', '300000 7500 3750 2 1'),
+    ('practice_story_keys', 'practice_story_keys_year', '300000 7500 3750 220 1'),
+    ('practice_story_keys', 'practice_story_keys_title', '300000 7500 3750 2 1');
+  ANALYZE sqlite_schema;
+  `,
 ];

@@ -1,8 +1,9 @@
-import { type ExpressionBuilder, type RawBuilder, sql, type SqlBool } from 'kysely';
+import type { StoryStatus } from '@devops-stories/story-content';
+import { type Expression, type Kysely, type RawBuilder, sql, type SqlBool } from 'kysely';
 import { preparedQuery, type QueryRunner, type StandIns } from '../db/prepared-query.js';
 import { groupBy, STORY_SUMMARY_COLUMNS, type StorySummaryRow, toStorySummary } from '../db/records.js';
 import type { StoryDatabase } from '../db/story-database.js';
-import { type FilterPurpose, filteredStories, filtersSet, PUBLISHED } from '../db/story-filter.js';
+import { filteredStories, filtersSet, PUBLISHED } from '../db/story-filter.js';
 import type {
   NestedPageQuery,
   StoryListFilter,
@@ -16,12 +17,35 @@ import { inKeys, keyList } from './sqlite-sql.js';
 
 /*
  * Pages of stories whose cost follows the page, not the catalogue: every page is a keyset range
- * read of one index (migration 5) in the order's own expression, LIMIT rows long; every total is a
- * count that index answers alone. Nested lists (a company's or a practice's stories) run the same
- * read per parent inside one statement, so a DataLoader batch of parents stays one statement.
- * PostgreSQL mirrors each shape: the same indexes (expression indexes included), row-value keyset
- * comparisons, and `CROSS JOIN LATERAL (… LIMIT n)` where SQLite uses `id IN (SELECT … LIMIT n)`.
+ * read of one index in the order's own expression, LIMIT rows long (migration 5: the stories' order
+ * indexes and a company's; migration 6: a practice's, in practice_story_keys); every total of one
+ * filter (or none) is read from the counts the triggers keep (story_counts, story_filter_counts),
+ * and only a total under several filters is counted. Nested lists (a company's or a practice's
+ * stories) run the same reads per parent inside one statement, so a DataLoader batch of parents
+ * stays one statement. PostgreSQL mirrors each shape: the same indexes (expression indexes
+ * included), row-value keyset comparisons, and `CROSS JOIN LATERAL (… LIMIT n)` where SQLite uses
+ * `id IN (SELECT … LIMIT n)`.
  */
+
+/** The tables only the SQLite store keeps beside {@link StoryDatabase}, each kept by triggers (migration 6). */
+type KeptTables = {
+  /** How many stories of each status a company, practice, day or year has. */
+  story_filter_counts: { filter: 'company' | 'practice' | 'day' | 'year'; key: number; status: StoryStatus; n: number };
+  /** Each practice link with its story's status and list keys: a practice's page is a range of one index. */
+  practice_story_keys: {
+    story_id: number;
+    practice_id: number;
+    status: StoryStatus;
+    published_key: number;
+    year_key: number;
+    title_key: string;
+    slug: string;
+  };
+};
+
+type KeptDb = Kysely<StoryDatabase & KeptTables>;
+
+const kept = (db: Kysely<StoryDatabase>): KeptDb => db.withTables<KeptTables>();
 
 /** Newest first, ties by slug: the order of every nested story list and of cursors over it. */
 const publishedAtKey = sql<number>`COALESCE(s.published_at, 0)`;
@@ -33,19 +57,30 @@ const SORT_KEYS: Record<StorySortField, RawBuilder<string | number>> = {
   title: sql<string>`lower(s.title)`,
 };
 
+/** The same values as {@link SORT_KEYS}, as practice_story_keys holds them (`k`). */
+const PRACTICE_SORT_KEYS: Record<StorySortField, RawBuilder<string | number>> = {
+  publishedAt: sql<number>`k.published_key`,
+  year: sql<number>`k.year_key`,
+  title: sql<string>`k.title_key`,
+};
+
 /**
  * Rows beyond a cursor, `(key, slug) < (value, slug)` (or `>`), spelled so that SQLite reads it as
  * a range of the order's index: the row-value form is not used for a range on an expression column.
  */
 function beyondKey(
   key: RawBuilder<string | number>,
+  slugColumn: RawBuilder<string>,
   direction: 'asc' | 'desc',
   value: unknown,
   slug: unknown,
 ): RawBuilder<SqlBool> {
   const [strict, loose] = direction === 'asc' ? ['>', '>='] : ['<', '<='];
-  return sql<SqlBool>`${key} ${sql.raw(loose)} ${value} AND (${key} ${sql.raw(strict)} ${value} OR s.slug ${sql.raw(strict)} ${slug})`;
+  return sql<SqlBool>`${key} ${sql.raw(loose)} ${value} AND (${key} ${sql.raw(strict)} ${value} OR ${slugColumn} ${sql.raw(strict)} ${slug})`;
 }
+
+const storySlug = sql<string>`s.slug`;
+const keySlug = sql<string>`k.slug`;
 
 /** What changes the SQL text of a page of stories; each combination is compiled once. */
 interface PageShape {
@@ -59,43 +94,111 @@ interface PageShape {
 
 type PageValues = StoryListFilter & { startValue?: string | number; startSlug?: string; limit: number };
 
-/**
- * One page in the order's index (LIMIT rows from the cursor on), the count under the same filter
- * beside it, then whole rows for the page only.
- */
-const pageQuery = preparedQuery<PageValues>()((db, v, shape: PageShape) => {
+/** The page's ids, slugs and sort keys, LIMIT rows of the order's index from the cursor on. */
+function storiesPage(db: Kysely<StoryDatabase>, v: StandIns<PageValues>, shape: PageShape) {
   const key = SORT_KEYS[shape.field];
   const { direction } = shape;
-  return (
-    db
-      .with('page', () =>
-        filteredStories(db, v, shape.filters, shape.view)
-          .select(['s.id', 's.slug', key.as('sort_key')])
-          .$if(shape.fromKey, (q) => q.where(beyondKey(key, direction, v.startValue, v.startSlug)))
-          .orderBy(key, direction)
-          .orderBy('s.slug', direction)
-          .limit(v.limit),
-      )
-      // One row even for an empty page, so the count needs no statement of its own.
-      .selectFrom(db.selectNoFrom(sql.lit(1).as('one')).as('o'))
-      .leftJoin('page', (join) => join.onTrue())
-      .leftJoin('stories as s', 's.id', 'page.id')
-      .select((eb) => [
-        (shape.filters.length
-          ? filteredStories(db, v, shape.filters, shape.view, 'count').select(eb.fn.countAll<number>().as('n'))
-          : // No filter: the count the triggers keep (PostgreSQL may count the status index instead).
-            eb
-              .selectFrom('story_counts')
-              .select((sub) => sub.fn.sum<number>('n').as('n'))
-              .$if(shape.view === 'published', (q) => q.where('status', '=', sql.lit(PUBLISHED)))
-        ).as('total_count'),
-        'page.sort_key',
-        ...STORY_SUMMARY_COLUMNS,
-      ])
-      .orderBy('page.sort_key', direction)
-      .orderBy('page.slug', direction)
-  );
-});
+  return filteredStories(db, v, shape.filters, shape.view)
+    .select(['s.id', 's.slug', key.as('sort_key')])
+    .$if(shape.fromKey, (q) => q.where(beyondKey(key, storySlug, direction, v.startValue, v.startSlug)))
+    .orderBy(key, direction)
+    .orderBy('s.slug', direction)
+    .limit(v.limit);
+}
+
+/**
+ * The page of a list filtered by practice: a range of the practice's links in the order's index
+ * (practice_story_keys), each story looked up by id only for the other filters. A rare practice
+ * costs what a common one does, unlike a walk of every story that probes its links.
+ */
+function practicePage(db: Kysely<StoryDatabase>, v: StandIns<PageValues>, shape: PageShape) {
+  const key = PRACTICE_SORT_KEYS[shape.field];
+  const { direction } = shape;
+  const others = shape.filters.filter((name) => name !== 'practice');
+  return kept(db)
+    .selectFrom('practice_story_keys as k')
+    .select(['k.story_id as id', 'k.slug', key.as('sort_key')])
+    .where('k.practice_id', '=', (eb) =>
+      eb.selectFrom('practices as p').select('p.id').where('p.slug', '=', v.practice),
+    )
+    .$if(shape.view === 'published', (q) => q.where('k.status', '=', sql.lit(PUBLISHED)))
+    .$if(others.length > 0, (q) =>
+      q.where(({ exists }) =>
+        exists(
+          filteredStories(db, v, others, 'all')
+            .where(sql<SqlBool>`s.id = k.story_id`)
+            .select(sql.lit(1).as('one')),
+        ),
+      ),
+    )
+    .$if(shape.fromKey, (q) => q.where(beyondKey(key, keySlug, direction, v.startValue, v.startSlug)))
+    .orderBy(key, direction)
+    .orderBy('k.slug', direction)
+    .limit(v.limit);
+}
+
+/** The kept counts of one kind of filter in `view` (rows to sum, to be narrowed to the keys wanted). */
+function keptCounts(db: Kysely<StoryDatabase>, filter: KeptTables['story_filter_counts']['filter'], view: StoryView) {
+  return kept(db)
+    .selectFrom('story_filter_counts as fc')
+    .select(sql<number>`COALESCE(sum(fc.n), 0)`.as('n'))
+    .where('fc.filter', '=', sql.lit(filter))
+    .$if(view === 'published', (q) => q.where('fc.status', '=', sql.lit(PUBLISHED)));
+}
+
+/**
+ * The total under `filters`, from counts the triggers keep when no filter or one kind of filter is
+ * set (a few rows: one per status, or per year of a range, or per company of an industry); counted
+ * from the stories when several are, through the index each filter has.
+ */
+function pageTotal(db: Kysely<StoryDatabase>, v: StandIns<PageValues>, { filters, view }: PageShape) {
+  const companyId = db.selectFrom('companies as c').select('c.id').where('c.slug', '=', v.company);
+  const practiceId = db.selectFrom('practices as p').select('p.id').where('p.slug', '=', v.practice);
+  const industryIds = db
+    .selectFrom('companies as c')
+    .select('c.id')
+    .where(sql`lower(c.industry)`, '=', sql`lower(${v.industry})`);
+  switch (filters.join(' ')) {
+    case '':
+      // PostgreSQL may count the status index instead.
+      return db
+        .selectFrom('story_counts')
+        .select(sql<number>`COALESCE(sum(n), 0)`.as('n'))
+        .$if(view === 'published', (q) => q.where('status', '=', sql.lit(PUBLISHED)));
+    case 'company':
+      return keptCounts(db, 'company', view).where('fc.key', '=', companyId);
+    case 'practice':
+      return keptCounts(db, 'practice', view).where('fc.key', '=', practiceId);
+    case 'industry':
+      return keptCounts(db, 'company', view).where('fc.key', 'in', industryIds);
+    case 'day':
+      return keptCounts(db, 'day', view).where('fc.key', '=', v.day);
+    case 'yearFrom':
+      return keptCounts(db, 'year', view).where('fc.key', '>=', v.yearFrom);
+    case 'yearTo':
+      return keptCounts(db, 'year', view).where('fc.key', '<=', v.yearTo);
+    case 'yearFrom yearTo':
+      return keptCounts(db, 'year', view).where('fc.key', '>=', v.yearFrom).where('fc.key', '<=', v.yearTo);
+    default:
+      return filteredStories(db, v, filters, view, 'count').select(sql<number>`count(*)`.as('n'));
+  }
+}
+
+/**
+ * One page in the order's index (LIMIT rows from the cursor on), the total under the same filter
+ * beside it, then whole rows for the page only.
+ */
+const pageQuery = preparedQuery<PageValues>()((db, v, shape: PageShape) =>
+  db
+    .with('page', () => (shape.filters.includes('practice') ? practicePage(db, v, shape) : storiesPage(db, v, shape)))
+    // One row even for an empty page, so the count needs no statement of its own.
+    .selectFrom(db.selectNoFrom(sql.lit(1).as('one')).as('o'))
+    .leftJoin('page', (join) => join.onTrue())
+    .leftJoin('stories as s', 's.id', 'page.id')
+    .select([pageTotal(db, v, shape).as('total_count'), 'page.sort_key', ...STORY_SUMMARY_COLUMNS])
+    .orderBy('page.sort_key', shape.direction)
+    .orderBy('page.slug', shape.direction),
+);
 
 /** One page of stories and the count under the same filter, in one statement. */
 export async function listStories(runner: QueryRunner, query: StoryListQuery): Promise<StoryListPage> {
@@ -138,43 +241,25 @@ interface NestedShape {
 
 type NestedValues = { keys: string; startValue?: number; startSlug?: string; limit: number };
 
-type ParentBuilder = ExpressionBuilder<StoryDatabase & { p: { parent_id: number } }, 'p'>;
+/** The parent of a nested page's row, from the key list. */
+const parentId = sql<number>`p.parent_id`;
 
 /**
- * Per parent (`p.parent_id`, from a key list), its first `limit` stories after the cursor, newest
- * first, read from the index that `ids` ranges over; and its count from the same index. Parents
- * without stories still get a row (with a null story), so every parent has its count.
+ * Per parent (`p.parent_id`, from a key list), the ids of its first `limit` stories after the
+ * cursor, newest first (`page`), and its total from the kept counts (`filter`). Parents without
+ * stories still get a row (with a null story), so every parent has its count.
  */
 function nestedPageQuery(
-  parentStories: (
-    eb: ParentBuilder,
-    v: StandIns<NestedValues>,
-    shape: NestedShape,
-    purpose: FilterPurpose,
-  ) => ReturnType<typeof viewStories>,
+  filter: 'company' | 'practice',
+  page: (db: Kysely<StoryDatabase>, v: StandIns<NestedValues>, shape: NestedShape) => Expression<unknown>,
 ) {
   return preparedQuery<NestedValues>()((db, v, shape: NestedShape) =>
     db
       .selectFrom(sql<{ parent_id: number }>`(SELECT value AS parent_id FROM json_each(${v.keys}))`.as('p'))
-      .leftJoin('stories as s', (join) =>
-        join.on((eb) =>
-          eb(
-            's.id',
-            'in',
-            parentStories(eb as unknown as ParentBuilder, v, shape, 'page')
-              .select('s.id')
-              .$if(shape.fromKey, (q) => q.where(beyondKey(publishedAtKey, 'desc', v.startValue, v.startSlug)))
-              .orderBy(publishedAtKey, 'desc')
-              .orderBy('s.slug', 'desc')
-              .limit(v.limit),
-          ),
-        ),
-      )
-      .select((eb) => [
+      .leftJoin('stories as s', (join) => join.on(sql<SqlBool>`s.id IN ${page(db, v, shape)}`))
+      .select([
         'p.parent_id',
-        parentStories(eb as unknown as ParentBuilder, v, shape, 'count')
-          .select(eb.fn.countAll<number>().as('n'))
-          .as('total_count'),
+        keptCounts(db, filter, shape.view).where('fc.key', '=', parentId).as('total_count'),
         publishedAtKey.as('sort_key'),
         ...STORY_SUMMARY_COLUMNS,
       ])
@@ -184,34 +269,32 @@ function nestedPageQuery(
   );
 }
 
-/** The stories `view` shows, for a subquery of a nested page. */
-function viewStories(eb: ParentBuilder, view: StoryView) {
-  return eb.selectFrom('stories as s').$if(view === 'published', (q) => q.where('s.status', '=', sql.lit(PUBLISHED)));
-}
-
-/** The stories of the company `p.parent_id` (index stories_company_order). */
-const companyPageQuery = nestedPageQuery((eb, _v, shape) =>
-  viewStories(eb, shape.view).whereRef('s.company_id', '=', 'p.parent_id'),
+/** The stories of the company `p.parent_id`: a range of index stories_company_order. */
+const companyPageQuery = nestedPageQuery('company', (db, v, shape) =>
+  db
+    .selectFrom('stories as s')
+    .select('s.id')
+    .where('s.company_id', '=', parentId)
+    .$if(shape.view === 'published', (q) => q.where('s.status', '=', sql.lit(PUBLISHED)))
+    .$if(shape.fromKey, (q) => q.where(beyondKey(publishedAtKey, storySlug, 'desc', v.startValue, v.startSlug)))
+    .orderBy(publishedAtKey, 'desc')
+    .orderBy('s.slug', 'desc')
+    .limit(v.limit),
 );
 
-/**
- * The stories of the practice `p.parent_id`: the page walks the published order's index and looks
- * each story's link up by key, the count reads the practice's links (index story_practices_practice_story).
- */
-const practicePageQuery = nestedPageQuery((eb, _v, shape, purpose) =>
-  purpose === 'count'
-    ? viewStories(eb, shape.view).where('s.id', 'in', (q) =>
-        q.selectFrom('story_practices as sp').select('sp.story_id').whereRef('sp.practice_id', '=', 'p.parent_id'),
-      )
-    : viewStories(eb, shape.view).where(({ exists, selectFrom }) =>
-        exists(
-          selectFrom('story_practices as sp')
-            .whereRef('sp.story_id', '=', 's.id')
-            .whereRef('sp.practice_id', '=', 'p.parent_id')
-            .select(sql.lit(1).as('one')),
-        ),
-      ),
-);
+/** The stories of the practice `p.parent_id`: a range of index practice_story_keys_published. */
+const practicePageQuery = nestedPageQuery('practice', (db, v, shape) => {
+  const key = PRACTICE_SORT_KEYS.publishedAt;
+  return kept(db)
+    .selectFrom('practice_story_keys as k')
+    .select('k.story_id')
+    .where('k.practice_id', '=', parentId)
+    .$if(shape.view === 'published', (q) => q.where('k.status', '=', sql.lit(PUBLISHED)))
+    .$if(shape.fromKey, (q) => q.where(beyondKey(key, keySlug, 'desc', v.startValue, v.startSlug)))
+    .orderBy(key, 'desc')
+    .orderBy('k.slug', 'desc')
+    .limit(v.limit);
+});
 
 async function nestedPages(
   query: ReturnType<typeof nestedPageQuery>,

@@ -13,6 +13,9 @@ import { openSqliteStore } from './open.js';
  * of its order's index, a nested page a range per parent, a count an index read. No plan may scan a
  * table (`SCAN stories`); a CTE, a constant row, a key list (json_each) and a full-text MATCH may be scanned.
  */
+/** A total read from the counts the triggers keep (story_filter_counts): one row per status. */
+const KEPT_COUNT = 'SEARCH fc USING PRIMARY KEY (filter=? AND key=? AND status=?)';
+
 const CANONICAL: [label: string, read: (store: StoryStore) => Promise<unknown>, needs: string[]][] = [
   [
     'list, page 1',
@@ -29,24 +32,64 @@ const CANONICAL: [label: string, read: (store: StoryStore) => Promise<unknown>, 
     'list filtered by practice',
     (store) => store.listStories(query({ filter: { practice: 'continuous-delivery' } })),
     [
-      'SEARCH s USING COVERING INDEX stories_order_published (status=?)',
-      'SEARCH sp EXISTS USING COVERING INDEX story_practices_practice_story (practice_id=? AND story_id=?)',
-      // The count reads the practice's links, not every published story.
-      'SEARCH sp USING COVERING INDEX story_practices_practice_story (practice_id=?)',
+      // The practice's links in the list order, LIMIT rows, however rare or common the practice.
+      'SEARCH k USING COVERING INDEX practice_story_keys_published (practice_id=? AND status=?)',
+      // The total is the count the triggers keep, one row.
+      KEPT_COUNT,
     ],
+  ],
+  [
+    'list filtered by practice, by title after a cursor',
+    (store) =>
+      store.listStories(
+        query({
+          filter: { practice: 'continuous-delivery' },
+          sort: { field: 'title', direction: 'asc' },
+          from: { direction: 'forward', after: { value: 'm', slug: 'm' } },
+        }),
+      ),
+    [
+      'SEARCH k USING COVERING INDEX practice_story_keys_title (practice_id=? AND status=? AND title_key>?)',
+      KEPT_COUNT,
+    ],
+  ],
+  [
+    'list filtered by company',
+    (store) => store.listStories(query({ filter: { company: 'netflix' } })),
+    ['SEARCH s USING COVERING INDEX stories_company_order (company_id=? AND status=?)', KEPT_COUNT],
+  ],
+  [
+    'list filtered by company, by year',
+    (store) => store.listStories(query({ filter: { company: 'netflix' }, sort: { field: 'year', direction: 'desc' } })),
+    ['SEARCH s USING COVERING INDEX stories_company_order_year (company_id=? AND status=?)', KEPT_COUNT],
+  ],
+  [
+    'list filtered by day',
+    (store) => store.listStories(query({ filter: { day: 3 } })),
+    ['SEARCH s USING COVERING INDEX stories_day_order (day_number=? AND status=?)', KEPT_COUNT],
+  ],
+  [
+    'list filtered by years',
+    (store) => store.listStories(query({ filter: { yearFrom: 2015, yearTo: 2020 } })),
+    ['SEARCH fc USING PRIMARY KEY (filter=? AND key>? AND key<?)'],
+  ],
+  [
+    'list filtered by industry',
+    (store) => store.listStories(query({ filter: { industry: 'Retail' } })),
+    ['SEARCH c USING COVERING INDEX companies_industry (<expr>=?)', KEPT_COUNT],
   ],
   [
     "companies' stories",
     (store) => store.storyPagesByCompanyIds([1, 2, 3], { after: null, limit: 21 }, 'published'),
-    ['SEARCH s USING COVERING INDEX stories_company_order (company_id=? AND status=?)'],
+    ['SEARCH s USING COVERING INDEX stories_company_order (company_id=? AND status=?)', KEPT_COUNT],
   ],
   [
     "practices' stories after a cursor",
     (store) =>
       store.storyPagesByPracticeIds([1, 2], { after: { value: 1_700_000_000_000, slug: 'm' }, limit: 21 }, 'published'),
     [
-      'SEARCH s USING COVERING INDEX stories_order_published (status=? AND <expr><?)',
-      'SEARCH sp USING COVERING INDEX story_practices_practice_story (practice_id=?)',
+      'SEARCH k USING COVERING INDEX practice_story_keys_published (practice_id=? AND status=? AND published_key<?)',
+      KEPT_COUNT,
     ],
   ],
   [
@@ -131,6 +174,40 @@ describe('SQLite query plans of the canonical reads', () => {
       const plan = plansOf(db, label).flat();
       expect(planProblems(plan, needs)).toEqual([`lacks ${needs[0]}`]);
       expect(plan).toContain('USE TEMP B-TREE FOR ORDER BY');
+      db.exec('ROLLBACK');
+      expect(planProblems(plansOf(db, label).flat(), needs)).toEqual([]);
+    } finally {
+      db.close();
+    }
+  });
+
+  it.each([
+    ['practice_story_keys_published', 'list filtered by practice'],
+    ['practice_story_keys_published', "practices' stories after a cursor"],
+    ['stories_company_order', 'list filtered by company'],
+    ['stories_company_order', "companies' stories"],
+    ['stories_day_order', 'list filtered by day'],
+  ])('fails when index %s is dropped: %s reads something else', (index, label) => {
+    const needs = CANONICAL.find(([name]) => name === label)![2];
+    const db = new Database(file);
+    try {
+      db.exec(`BEGIN; DROP INDEX ${index}; ANALYZE sqlite_schema;`);
+      expect(planProblems(plansOf(db, label).flat(), needs)).toContainEqual(
+        expect.stringMatching(`^lacks .* ${index} `),
+      );
+      db.exec('ROLLBACK');
+      expect(planProblems(plansOf(db, label).flat(), needs)).toEqual([]);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('fails when the kept counts are dropped: a filtered total has to count the stories again', () => {
+    const [label, , needs] = CANONICAL.find(([name]) => name === 'list filtered by practice')!;
+    const db = new Database(file);
+    try {
+      db.exec('BEGIN; DROP TABLE story_filter_counts;');
+      expect(() => plansOf(db, label)).toThrow('no such table: story_filter_counts');
       db.exec('ROLLBACK');
       expect(planProblems(plansOf(db, label).flat(), needs)).toEqual([]);
     } finally {

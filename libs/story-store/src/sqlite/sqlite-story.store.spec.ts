@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { defaultContentDir, loadContent, renderMarkdown, streamContent } from '@devops-stories/story-content';
 import { describe, expect, it } from 'vitest';
-import type { SearchPage, StoryStore } from '../store.types.js';
+import type { SearchPage, StoryListFilter, StoryStore, StoryView, WriteResult } from '../store.types.js';
 import { describeAuthoringContract } from '../test/authoring.contract.js';
 import { describeSearchContract } from '../test/search.contract.js';
 import { describeStoryStoreContract, query, searchQuery } from '../test/story-store.contract.js';
@@ -149,6 +149,128 @@ describe('SQLite store upgrading an older database', () => {
       expect(story!.bodyHtml).toBe(renderMarkdown(amazon.body).html);
       await store.close();
     } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('SQLite store keeping filtered counts and practice keys', () => {
+  /**
+   * What the triggers keep, next to what the tables say: each count of stories per company,
+   * practice, day and year and status (zero counts left out), and each practice link with its
+   * story's status and list keys.
+   */
+  function kept(db: Database.Database) {
+    const rows = (sql: string) => db.prepare(sql).all();
+    return {
+      counts: rows(`SELECT filter, key, status, n FROM story_filter_counts WHERE n != 0 ORDER BY 1, 2, 3`),
+      keys: rows(`SELECT * FROM practice_story_keys ORDER BY story_id, practice_id`),
+    };
+  }
+
+  function recounted(db: Database.Database) {
+    const rows = (sql: string) => db.prepare(sql).all();
+    return {
+      counts: rows(`SELECT * FROM (
+          SELECT 'company' AS filter, company_id AS key, status, count(*) AS n FROM stories GROUP BY 2, 3
+          UNION ALL SELECT 'day', day_number, status, count(*) FROM stories WHERE day_number IS NOT NULL GROUP BY 2, 3
+          UNION ALL SELECT 'practice', sp.practice_id, s.status, count(*)
+            FROM story_practices sp JOIN stories s ON s.id = sp.story_id GROUP BY 2, 3
+          UNION ALL SELECT 'year', year, status, count(*) FROM stories WHERE year IS NOT NULL GROUP BY 2, 3
+        ) ORDER BY 1, 2, 3`),
+      keys: rows(`SELECT s.id AS story_id, sp.practice_id, s.status, COALESCE(s.published_at, 0) AS published_key,
+          COALESCE(s.year, 0) AS year_key, lower(s.title) AS title_key, s.slug
+        FROM story_practices sp JOIN stories s ON s.id = sp.story_id ORDER BY 1, 2`),
+    };
+  }
+
+  /** The record a write returns; a refused write fails the test with its problem. */
+  function written<T>(result: WriteResult<T>): T {
+    if (!result.ok) throw new Error(`write refused: ${JSON.stringify(result.problem)}`);
+    return result.record;
+  }
+
+  it('keeps them exact through writes, publishing, deletes, cascades and re-imports', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'store-'));
+    const file = join(dir, 'stories.db');
+    const store = openSqliteStore({ url: `sqlite:${file}` });
+    const db = new Database(file, { readonly: true });
+    const steps: string[] = [];
+    const check = (step: string) => {
+      steps.push(step);
+      expect(kept(db), step).toEqual(recounted(db));
+    };
+    const total = async (filter: StoryListFilter, view: StoryView = 'published') =>
+      (await store.listStories(query({ filter, view, limit: 100 }))).totalCount;
+    try {
+      await store.importContent(content);
+      check('import');
+      const story = {
+        slug: 'acme-zqxcounted',
+        title: 'Acme: counted',
+        headline: 'Acme counts.',
+        company: 'netflix',
+        year: 2020,
+        day: 6,
+        summary: 'Acme counts.',
+        practices: ['rollback', 'canary-release'],
+        sources: [],
+        metrics: [],
+        body: 'Acme counts.',
+      };
+      const netflix = await total({ company: 'netflix' });
+      const rollback = await total({ practice: 'rollback' });
+      const draft = await store.create('Story', story, 'alice');
+      check('create a draft');
+      expect(await total({ company: 'netflix' })).toBe(netflix);
+      expect(await total({ company: 'netflix' }, 'all')).toBe(netflix + 1);
+      expect(await total({ practice: 'rollback' }, 'all')).toBe(rollback + 1);
+      const published = await store.setStatus('Story', story.slug, written(draft).version, 'published', 'alice');
+      check('publish');
+      expect(await total({ practice: 'rollback' })).toBe(rollback + 1);
+      expect(await total({ yearFrom: 2020, yearTo: 2020 })).toBeGreaterThan(0);
+      const moved = await store.update(
+        'Story',
+        story.slug,
+        written(published).version,
+        { ...story, company: 'amazon', practices: ['canary-release', 'microservices'], year: 2011, day: 3, title: 'B' },
+        'alice',
+      );
+      check('move to another company, practices, year, day and title');
+      expect(await total({ company: 'netflix' })).toBe(netflix);
+      expect(await total({ practice: 'rollback' })).toBe(rollback);
+      const unpublished = await store.setStatus('Story', story.slug, written(moved).version, 'draft', 'alice');
+      check('unpublish');
+      const again = await store.setStatus('Story', story.slug, written(unpublished).version, 'published', 'alice');
+      check('publish again');
+      await store.delete('Story', story.slug, written(again).version, 'alice');
+      check('delete a published story (its links go by cascade)');
+
+      const amazon = content.stories.find((s) => s.slug === 'amazon')!;
+      await store.importContent({
+        ...content,
+        stories: content.stories
+          .filter((s) => s.slug !== 'etsy-deployinator')
+          .map((s) =>
+            s === amazon ? { ...s, status: 'draft' as const, practices: [...s.practices.slice(1), 'rollback'] } : s,
+          ),
+      });
+      check('re-import without one story and with another changed');
+      await store.importContent(content);
+      check('re-import as shipped');
+      expect(await total({ company: 'netflix' })).toBe(netflix);
+    } finally {
+      await store.close();
+      db.close();
+    }
+    const writer = new Database(file);
+    try {
+      writer.pragma('foreign_keys = ON');
+      writer.prepare(`DELETE FROM practices WHERE slug = 'rollback'`).run();
+      expect(kept(writer), 'delete a practice (its links go by cascade)').toEqual(recounted(writer));
+      expect(steps).toHaveLength(9);
+    } finally {
+      writer.close();
       rmSync(dir, { recursive: true, force: true });
     }
   });
