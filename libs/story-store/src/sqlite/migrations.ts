@@ -239,4 +239,17 @@ export const migrations: readonly string[] = [
     ('practices', 'sqlite_autoindex_practices_1', '40 1');
   ANALYZE sqlite_schema;
   `,
+  // 6: the series credit the content's licence requires wherever it is shown, kept by the import.
+  `
+  CREATE TABLE series (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    name TEXT NOT NULL,
+    author TEXT NOT NULL,
+    licence TEXT NOT NULL,
+    licence_url TEXT NOT NULL,
+    url TEXT NOT NULL,
+    page TEXT NOT NULL,
+    note TEXT NOT NULL
+  );
+  `,
 ];
