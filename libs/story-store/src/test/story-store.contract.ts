@@ -102,6 +102,12 @@ export function describeStoryStoreContract(name: string, open: OpenStore): void 
     });
 
     it('keeps the series credit the import was given, and rewrites nothing when it is unchanged', async () => {
+      const empty = await open(() => {});
+      try {
+        expect(await empty.series()).toBeNull();
+      } finally {
+        await empty.close();
+      }
       expect(await store.series()).toEqual(content.series);
       await store.importContent(content);
       expect(statements.filter((s) => /^\s*(insert|update|delete)\b/i.test(s) && s.includes('"series"'))).toEqual([]);
