@@ -102,7 +102,7 @@ export function describeStoryStoreContract(name: string, open: OpenStore): void 
     });
 
     it('keeps the series credit the import was given, and rewrites nothing when it is unchanged', async () => {
-      const empty = await open(() => {});
+      const empty = await open(() => undefined);
       try {
         expect(await empty.series()).toBeNull();
       } finally {
