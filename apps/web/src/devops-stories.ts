@@ -1,5 +1,6 @@
 import { html, LitElement, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { CreditLine } from './credit/credit-line.js';
 import { DayView } from './day/day-view.js';
 import { StoryList } from './list/story-list.js';
 import { LinkState } from './navigation/link-state.js';
@@ -56,6 +57,8 @@ export interface FilterChangeDetail {
  * @csspart recap - The recap view.
  * @csspart status - The loading, empty and count lines.
  * @csspart error - The error panel with its retry button.
+ * @csspart credit - The credit line at the foot: the series the content is adapted from and its licence, which
+ *   requires the credit wherever the content is shown (restyle it, keep it visible).
  *
  * @cssprop [--ds-accent=#0a58b8] - Links, figures, selected chips and primary buttons.
  * @cssprop [--ds-accent-text=#ffffff] - Text on the accent colour.
@@ -143,6 +146,7 @@ export class DevopsStories extends LitElement {
   readonly #day = new DayView(this, this.#context);
   readonly #recap = new RecapView(this, this.#context);
   readonly #share = new ShareView(this, this.#context);
+  readonly #credit = new CreditLine(this, () => this.endpoint);
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (!this.hasUpdated) {
@@ -195,7 +199,7 @@ export class DevopsStories extends LitElement {
       open: (view) => this.#go({ ...this.route, view, story: undefined, day: undefined }),
       share: () => this.#openShare(),
     });
-    return html`<div class="root" part="root">${nav}${main}</div>`;
+    return html`<div class="root" part="root">${nav}${main}${this.#credit.render()}</div>`;
   }
 
   #renderList(): TemplateResult {

@@ -195,3 +195,16 @@ export const dayQuery = graphql(`
     }
   }
 `);
+
+/** The credit the content's licence requires wherever it is shown: the line at the element's foot. */
+export const attributionQuery = graphql(`
+  query Attribution {
+    attribution {
+      name
+      author
+      licence
+      licenceUrl
+      url
+    }
+  }
+`);

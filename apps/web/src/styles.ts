@@ -126,6 +126,17 @@ const baseStyles = css`
     color: var(--_muted);
   }
 
+  .credit {
+    margin-top: 1em;
+    font-size: 0.8125em;
+  }
+  /* Its links are 44 px tall targets, as every control of the element is. */
+  .credit a {
+    display: inline-flex;
+    align-items: center;
+    min-height: 44px;
+  }
+
   nav {
     display: flex;
     gap: 0.5em;

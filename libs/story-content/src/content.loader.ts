@@ -57,7 +57,7 @@ export function loadContent(dir: string = defaultContentDir): ContentBundle {
  * @throws {ContentError} from the iteration of `recaps`, listing every problem, when any file is malformed.
  * @throws {Error} when `recaps` is iterated before `stories` (it needs the stories' slugs).
  */
-export function streamContent(dir: string = defaultContentDir): ContentSource & { series: SeriesCredit } {
+export function streamContent(dir: string = defaultContentDir): ContentSource {
   const issues: ContentIssue[] = [];
   const seriesFile = join(dir, 'series.yaml');
   const series = readSeries(seriesFile, relative(dir, seriesFile), issues);

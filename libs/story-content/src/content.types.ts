@@ -5,6 +5,7 @@ import type {
   PracticeInputSchema,
   recapFrontMatterSchema,
   recapInputSchema,
+  SeriesSchema,
 } from './schemas/entity.schemas.js';
 import type { MetricSchema, SourceSchema, storyFrontMatterSchema, storyInputSchema } from './schemas/story.schema.js';
 import type { SubmissionInputSchema } from './schemas/submission.schema.js';
@@ -34,16 +35,8 @@ export const STORY_STATUSES = ['published', 'draft'] as const;
 /** One of {@link STORY_STATUSES}. */
 export type StoryStatus = (typeof STORY_STATUSES)[number];
 
-/** Credit for the learning series the content is written from. */
-export interface SeriesCredit {
-  name: string;
-  author: string;
-  licence: string;
-  licenceUrl: string;
-  url: string;
-  page: string;
-  note: string;
-}
+/** Credit for the learning series the content is adapted from (`series.yaml`). */
+export type SeriesCredit = z.output<typeof SeriesSchema>;
 
 /** A company: its front matter and, as `description`, its Markdown body. */
 export type CompanyContent = z.output<typeof CompanyInputSchema> & FromFile;
@@ -97,6 +90,8 @@ export interface ContentSource {
   stories: Iterable<StoryContent>;
   /** Iterated once, after `stories`. */
   recaps: Iterable<RecapContent>;
+  /** The credit of the series the content is adapted from, which its licence requires wherever the content is shown. */
+  series: SeriesCredit;
   /** How many stories `stories` yields at most (its files, for a folder): what progress is measured against. */
   storyCount?: number;
 }

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 
+export { Attribution } from './attribution/attribution.type.js';
 export { Company } from './company/company.type.js';
 export { ForwardPageArgs, PageArgs } from './connection/connection.args.js';
 export { IN_PAGE_COST, pagedCost, pagedCostNote } from './connection/connection.cost.js';

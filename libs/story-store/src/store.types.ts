@@ -4,6 +4,7 @@ import type {
   DayInput,
   PracticeInput,
   RecapInput,
+  SeriesCredit,
   SourceKindName,
   StoryInput,
   StoryStatus,
@@ -327,8 +328,11 @@ export interface ImportResult {
 /** The kinds of record a change names, as the graph's `__typename`. */
 export type ChangedNodeType = 'Story' | 'Company' | 'Practice' | 'Day' | 'Recap';
 
-/** Collections whose membership, order or totals a change may alter; read-side caches tag list reads with them. */
-export type ChangedList = 'stories' | 'companies' | 'practices' | 'days' | 'recaps' | 'search';
+/**
+ * Collections whose membership, order or totals a change may alter; read-side caches tag list reads with them.
+ * `series` is the series credit ({@link StoryStore.series}), one record without a node of its own.
+ */
+export type ChangedList = 'stories' | 'companies' | 'practices' | 'days' | 'recaps' | 'search' | 'series';
 
 /**
  * What one committed import or write changed: the records (by type and public key: a slug,
@@ -385,6 +389,12 @@ export interface StoryStore {
   daysByNumbers(numbers: readonly number[]): Promise<(DayRecord | null)[]>;
   listRecaps(view: StoryView): Promise<RecapRecord[]>;
   recapsByDays(days: readonly number[], view: StoryView): Promise<(RecapRecord | null)[]>;
+
+  /**
+   * The credit of the series the content is adapted from, as the last import stored it (`null`
+   * before any import): its licence requires it wherever the content is shown.
+   */
+  series(): Promise<SeriesCredit | null>;
 
   /**
    * One page of a ranked full-text search over stories, days and recaps, under a story filter

@@ -23,6 +23,7 @@ export const WEB_CLIENT_VARIABLES: Record<string, Record<string, unknown>[]> = {
     { query: 'deploy', filter: { practice: 'continuous-deployment' }, first: 20 },
   ],
   StoryTerms: [{ slug: 'netflix' }],
+  Attribution: [{}],
 };
 
 /** The README's example queries, in its order. */

@@ -20,6 +20,7 @@ const webDocument = (name: string) => Object.values(webManifest).find((d) => new
 const STORY_LIST = webDocument('StoryList');
 const STORY = webDocument('Story');
 const FACETS = webDocument('Facets');
+const ATTRIBUTION = webDocument('Attribution');
 const STORY_TERMS = Object.values(
   JSON.parse(
     readFileSync(new URL('../../../web/src/glossary/gql/persisted-documents.json', import.meta.url), 'utf8'),
@@ -252,6 +253,27 @@ describe('trusted documents and the response cache', () => {
     expect(list.json().data.stories.nodes.map((n: { title: string }) => n.title)).toContain('Amazon, retold');
     // Another story's entry, and the facets (companies and practices), stay.
     expect(await cacheOutcome(server, trustedGet(server, STORY_TERMS, { slug: 'netflix' }))).toBe('hit');
+    expect(await cacheOutcome(server, trustedGet(server, FACETS))).toBe('hit');
+    await server.store.importContent(content);
+  });
+
+  it('tags the credit with `series`: a changed credit is purged and served anew, other answers stay', async () => {
+    const first = await trustedGet(server, ATTRIBUTION);
+    expect(first.json().data.attribution).toEqual({
+      name: content.series.name,
+      author: content.series.author,
+      licence: content.series.licence,
+      licenceUrl: content.series.licenceUrl,
+      url: content.series.url,
+    });
+    expect(String(first.headers['cache-tag']).split(' ')).toEqual(['series']);
+    await trustedGet(server, FACETS);
+    expect(await cacheOutcome(server, trustedGet(server, ATTRIBUTION))).toBe('hit');
+
+    await server.store.importContent({ ...content, series: { ...content.series, author: 'Michael Cade and friends' } });
+    const changed = await trustedGet(server, ATTRIBUTION);
+    expect(last?.cache).toBe('miss');
+    expect(changed.json().data.attribution.author).toBe('Michael Cade and friends');
     expect(await cacheOutcome(server, trustedGet(server, FACETS))).toBe('hit');
     await server.store.importContent(content);
   });

@@ -37,7 +37,7 @@ export function changeTags(change: ContentChange): string[] {
  * A request's view of the store that notes what the request read, as response-cache tags: the
  * global id of every story, company, practice, day and recap it read (also those it looked up
  * and did not find: a missing story appears when it is published) and the list tag of every
- * list it read. A change the store announces names the same ids and lists ({@link changeTags}),
+ * list it read (`series` for the series credit). A change the store announces names the same ids and lists ({@link changeTags}),
  * so an entry tagged with what its request read is purged by every change that could alter it.
  */
 export class RecordingStore implements StoryStore {
@@ -184,6 +184,11 @@ export class RecordingStore implements StoryStore {
   search(query: SearchQuery) {
     this.tags.add('search');
     return this.store.search(query);
+  }
+
+  series() {
+    this.tags.add('series');
+    return this.store.series();
   }
 
   onChange(listener: (change: ContentChange) => void) {

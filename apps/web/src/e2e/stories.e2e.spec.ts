@@ -185,6 +185,39 @@ describe('<devops-stories> on the standalone page, against the real api', () => 
     expect(errors).toEqual([]);
   });
 
+  it("credits the series at its foot in every view, linked to the series and its licence, as the API's attribution says", async () => {
+    const { data } = await graphql<{ attribution: { name: string; author: string; url: string; licenceUrl: string } }>(
+      api,
+      '{ attribution { name author url licenceUrl } }',
+    );
+    expect(data?.attribution).toMatchObject({ licenceUrl: 'https://creativecommons.org/licenses/by-nc-sa/4.0/' });
+    const element = await open();
+    const credit = element.locator('footer[part="credit"]');
+    const check = async (view: string) => {
+      await credit.waitFor();
+      expect((await credit.textContent())?.replace(/\s+/g, ' ').trim(), view).toBe(
+        'Adapted from #90DaysOfDevOps by Michael Cade and contributors · CC BY-NC-SA 4.0',
+      );
+      const licence = credit.getByRole('link', { name: 'CC BY-NC-SA 4.0' });
+      expect(await licence.getAttribute('href'), view).toBe(data!.attribution.licenceUrl);
+      expect(await licence.getAttribute('rel'), view).toMatch(/^license\b/);
+      const series = credit.getByRole('link', { name: data!.attribution.name });
+      expect(await series.getAttribute('href'), view).toBe(data!.attribution.url);
+      // At 375 px it wraps inside the element: nothing sticks out sideways.
+      const box = (await credit.boundingBox())!;
+      expect(box.x + box.width, view).toBeLessThanOrEqual(375);
+    };
+    await cardTitles(element);
+    await check('list');
+    await element.getByRole('button', { name: 'Recap' }).click();
+    await element.locator('article[part="recap"]').waitFor();
+    await check('recap');
+    await element.locator('[data-open="etsy"]').click();
+    await element.locator('#story-title').filter({ hasText: /^Etsy/ }).waitFor();
+    await check('story');
+    expect(errors).toEqual([]);
+  });
+
   it('re-queries when attributes change after load, and pages with "Load more"', async () => {
     const element = await open();
     await cardTitles(element);

@@ -25,6 +25,7 @@ type Documents = {
     "\n  query Search($query: String!, $filter: StoryFilter, $first: Int, $after: String) {\n    searchHits(query: $query, filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        score\n        snippet\n        node {\n          __typename\n          ... on Story {\n            ...StoryCardFields\n          }\n          ... on Recap {\n            day\n            title\n          }\n          ... on Day {\n            number\n            title\n          }\n        }\n      }\n    }\n  }\n": typeof types.SearchDocument,
     "\n  query RecapPage($day: Int!) {\n    recap(day: $day) {\n      ...RecapFields\n    }\n    recaps(first: 100) {\n      nodes {\n        day\n        title\n      }\n    }\n  }\n": typeof types.RecapPageDocument,
     "\n  query DayPage($day: Int!) {\n    day(number: $day) {\n      number\n      title\n      topic\n      summary\n      recap {\n        day\n        title\n      }\n      stories {\n        ...StoryLinkFields\n      }\n    }\n  }\n": typeof types.DayPageDocument,
+    "\n  query Attribution {\n    attribution {\n      name\n      author\n      licence\n      licenceUrl\n      url\n    }\n  }\n": typeof types.AttributionDocument,
 };
 const documents: Documents = {
     "\n  fragment StoryCardFields on Story {\n    slug\n    title\n    headline\n    year\n    company {\n      slug\n      name\n    }\n    practices {\n      slug\n      name\n    }\n    metrics {\n      label\n      value\n      unit\n      year\n    }\n  }\n": types.StoryCardFieldsFragmentDoc,
@@ -37,6 +38,7 @@ const documents: Documents = {
     "\n  query Search($query: String!, $filter: StoryFilter, $first: Int, $after: String) {\n    searchHits(query: $query, filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        score\n        snippet\n        node {\n          __typename\n          ... on Story {\n            ...StoryCardFields\n          }\n          ... on Recap {\n            day\n            title\n          }\n          ... on Day {\n            number\n            title\n          }\n        }\n      }\n    }\n  }\n": types.SearchDocument,
     "\n  query RecapPage($day: Int!) {\n    recap(day: $day) {\n      ...RecapFields\n    }\n    recaps(first: 100) {\n      nodes {\n        day\n        title\n      }\n    }\n  }\n": types.RecapPageDocument,
     "\n  query DayPage($day: Int!) {\n    day(number: $day) {\n      number\n      title\n      topic\n      summary\n      recap {\n        day\n        title\n      }\n      stories {\n        ...StoryLinkFields\n      }\n    }\n  }\n": types.DayPageDocument,
+    "\n  query Attribution {\n    attribution {\n      name\n      author\n      licence\n      licenceUrl\n      url\n    }\n  }\n": types.AttributionDocument,
 };
 
 /**
@@ -79,6 +81,10 @@ export function graphql(source: "\n  query RecapPage($day: Int!) {\n    recap(da
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query DayPage($day: Int!) {\n    day(number: $day) {\n      number\n      title\n      topic\n      summary\n      recap {\n        day\n        title\n      }\n      stories {\n        ...StoryLinkFields\n      }\n    }\n  }\n"): typeof import('./graphql.js').DayPageDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Attribution {\n    attribution {\n      name\n      author\n      licence\n      licenceUrl\n      url\n    }\n  }\n"): typeof import('./graphql.js').AttributionDocument;
 
 
 export function graphql(source: string) {

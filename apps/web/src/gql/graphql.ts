@@ -433,6 +433,11 @@ export type DayPageQueryVariables = Exact<{
 
 export type DayPageQuery = { day: { number: number, title: string, topic: string, summary: string, recap: { day: number, title: string } | null, stories: Array<{ slug: string, title: string, headline: string, company: { name: string } }> } | null };
 
+export type AttributionQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AttributionQuery = { attribution: { name: string, author: string, licence: string, licenceUrl: string, url: string } | null };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -729,3 +734,14 @@ export const DayPageDocument = new TypedDocumentString(`
     name
   }
 }`, {"hash":"be77c38cf6af0581a419cbb12f6a43e4832d9e12530397e6f215d1ac59b26a68"}) as unknown as TypedDocumentString<DayPageQuery, DayPageQueryVariables>;
+export const AttributionDocument = new TypedDocumentString(`
+    query Attribution {
+  attribution {
+    name
+    author
+    licence
+    licenceUrl
+    url
+  }
+}
+    `, {"hash":"976504701637e8fea734f7a39cae3a0c1d97af813878524d52a2a07adae39100"}) as unknown as TypedDocumentString<AttributionQuery, AttributionQueryVariables>;

@@ -12,6 +12,7 @@ import {
   StoryFilter,
   StoryOrder,
 } from '@devops-stories/story-model';
+import { AttributionResolver } from '../attribution/attribution.resolver.js';
 import { CompanyResolver } from '../company/company.resolver.js';
 import { DayResolver } from '../day/day.resolver.js';
 import { NodeResolver } from '../node/node.resolver.js';
@@ -32,6 +33,7 @@ export const storyModule = defineSchemaModule({
     RecapResolver,
     SearchResolver,
     NodeResolver,
+    AttributionResolver,
   ],
   types: [Node, Story, Company, Practice, Metric, Source, Day, Recap, SearchHit, PageInfo, StoryFilter, StoryOrder],
 });

@@ -22,6 +22,7 @@ export interface StoryDatabase {
   api_tokens: ApiTokensTable;
   submissions: SubmissionsTable;
   audit_log: AuditLogTable;
+  series: SeriesTable;
 }
 
 /** Columns every authorable record has: where it comes from and its version. */
@@ -193,4 +194,16 @@ export interface AuditLogTable {
   record_key: string;
   version_before: number | null;
   version_after: number | null;
+}
+
+/** The one row (`id` 1) of the series credit the import keeps, as `series.yaml` gives it. */
+export interface SeriesTable {
+  id: number;
+  name: string;
+  author: string;
+  licence: string;
+  licence_url: string;
+  url: string;
+  page: string;
+  note: string;
 }

@@ -190,6 +190,19 @@ export const migrations: readonly string[] = [
   CREATE INDEX recap_stories_story ON recap_stories(story_id);
   CREATE INDEX companies_industry ON companies(lower(industry));
   `,
+  // 3: the series credit the content's licence requires wherever it is shown, kept by the import (as SQLite's 7).
+  `
+  CREATE TABLE series (
+    id integer PRIMARY KEY CHECK (id = 1),
+    name text NOT NULL,
+    author text NOT NULL,
+    licence text NOT NULL,
+    licence_url text NOT NULL,
+    url text NOT NULL,
+    page text NOT NULL,
+    note text NOT NULL
+  );
+  `,
 ];
 
 /** The advisory lock key migrations and imports take (`hashtext` of a name), one per job. */

@@ -14,7 +14,7 @@ import type { ChangedList, ContentChange } from '../store.types.js';
 /** PostgreSQL refuses a NOTIFY payload of 8000 bytes or more; a change is sent in parts below this. */
 export const PAYLOAD_LIMIT_BYTES = 7900;
 
-const ALL_LISTS: ChangedList[] = ['stories', 'companies', 'practices', 'days', 'recaps', 'search'];
+const ALL_LISTS: ChangedList[] = ['stories', 'companies', 'practices', 'days', 'recaps', 'search', 'series'];
 
 /** One NOTIFY payload: the sending store, and (part of) a change. */
 interface Notice {

@@ -8,6 +8,7 @@ import * as submissions from '../db/submissions.js';
 import * as tokens from '../db/tokens.js';
 import { WRITE_ATTEMPTS, type Writer } from '../db/write-transaction.js';
 import * as write from '../db/writes.js';
+import { readSeries } from '../db/series.js';
 import type { StoryStore, WriteProblem } from '../store.types.js';
 import { importContent } from './import.js';
 import type { ChangeChannel } from './notifications.js';
@@ -75,6 +76,7 @@ export function createPostgresStoryStore(
     daysByNumbers: (numbers) => read.daysByNumbers(reads, numbers),
     listRecaps: (view) => read.listRecaps(reads, view),
     recapsByDays: (days, view) => read.recapsByDays(reads, days, view),
+    series: () => readSeries(reads),
     search: (query) => search(reads, query),
     create: (kind, input, actor) => write.create(writer, kind, input, actor),
     update: (kind, key, expectedVersion, input, actor) =>

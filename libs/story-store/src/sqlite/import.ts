@@ -12,6 +12,7 @@ import { ContentChangeSet } from '../change/content-change.js';
 import { kyselyRunner, preparedQuery, type QueryRunner } from '../db/prepared-query.js';
 import type { StoryDatabase } from '../db/story-database.js';
 import { apiClash, fileRecapLinks, linkRecapStories, refuseClashes } from '../db/file-import.js';
+import { syncSeries } from '../db/series.js';
 import type { ContentChange, ImportOptions, ImportResult } from '../store.types.js';
 import { inKeys, keyList, notInKeys, reindex, reindexStoryIds } from './sqlite-sql.js';
 import { sourceKind } from '../db/story-parts.js';
@@ -200,6 +201,7 @@ export async function importContent(
       'number',
       source.days.map((d) => d.number),
     );
+    await syncSeries(trx, source.series, changes);
     for (const day of [...recaps.changed, ...recaps.stale]) changes.recap(day);
     for (const slug of [...companies.changed, ...companies.stale]) changes.company(slug);
     for (const slug of [...practices.changed, ...practices.stale]) changes.practice(slug);

@@ -371,4 +371,17 @@ export const migrations: readonly string[] = [
     ('practice_story_keys', 'practice_story_keys_title', '300000 7500 3750 2 1');
   ANALYZE sqlite_schema;
   `,
+  // 7: the series credit the content's licence requires wherever it is shown, kept by the import.
+  `
+  CREATE TABLE series (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    name TEXT NOT NULL,
+    author TEXT NOT NULL,
+    licence TEXT NOT NULL,
+    licence_url TEXT NOT NULL,
+    url TEXT NOT NULL,
+    page TEXT NOT NULL,
+    note TEXT NOT NULL
+  );
+  `,
 ];

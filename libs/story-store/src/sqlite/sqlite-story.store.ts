@@ -9,6 +9,7 @@ import * as submissions from '../db/submissions.js';
 import * as tokens from '../db/tokens.js';
 import type { Writer } from '../db/write-transaction.js';
 import * as write from '../db/writes.js';
+import { readSeries } from '../db/series.js';
 import { importContent } from './import.js';
 import * as pages from './pages.js';
 import * as read from './reads.js';
@@ -53,6 +54,7 @@ export function createSqliteStoryStore(
     daysByNumbers: (numbers) => read.daysByNumbers(reads, numbers),
     listRecaps: (view) => read.listRecaps(reads, view),
     recapsByDays: (days, view) => read.recapsByDays(reads, days, view),
+    series: () => readSeries(reads),
     search: (query) => search(reads, query),
     create: (kind, input, actor) => write.create(writer, kind, input, actor),
     update: (kind, key, expectedVersion, input, actor) =>

@@ -101,6 +101,32 @@ export function describeStoryStoreContract(name: string, open: OpenStore): void 
       expect(changes).toEqual([]);
     });
 
+    it('keeps the series credit the import was given, and rewrites nothing when it is unchanged', async () => {
+      const empty = await open(() => undefined);
+      try {
+        expect(await empty.series()).toBeNull();
+      } finally {
+        await empty.close();
+      }
+      expect(await store.series()).toEqual(content.series);
+      await store.importContent(content);
+      expect(statements.filter((s) => /^\s*(insert|update|delete)\b/i.test(s) && s.includes('"series"'))).toEqual([]);
+      expect(await store.series()).toEqual(content.series);
+    });
+
+    it('announces a changed series credit as the `series` list, after the commit, and reads it back', async () => {
+      const seen: { change: ContentChange; licence: string | undefined }[] = [];
+      store.onChange((change) => {
+        // The read runs when the listener is called: it must see the committed credit.
+        void store.series().then((series) => seen.push({ change, licence: series?.licence }));
+      });
+      const series = { ...content.series, licence: 'CC BY-SA 4.0', licenceUrl: 'https://example.org/by-sa' };
+      await store.importContent({ ...content, series });
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(seen).toEqual([{ change: { nodes: [], lists: ['series'] }, licence: 'CC BY-SA 4.0' }]);
+      expect(await store.series()).toEqual(series);
+    });
+
     it('announces one edited story and the lists that show it, after the commit', async () => {
       const seen: { change: ContentChange; title: string | undefined }[] = [];
       store.onChange((change) => {
