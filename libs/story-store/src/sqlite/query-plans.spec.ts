@@ -69,7 +69,7 @@ const CANONICAL: [label: string, read: (store: StoryStore) => Promise<unknown>, 
 ];
 
 const SCANNABLE =
-  /^SCAN (CONSTANT ROW|o|page|matching|shared|ranked|\(subquery-\d+\)|json_each VIRTUAL TABLE|search_index VIRTUAL TABLE INDEX \d+:=?M)/;
+  /^SCAN (CONSTANT ROW|o|page|matching|shared|ranked|head|window|unranked|\(subquery-\d+\)|json_each VIRTUAL TABLE|search_index VIRTUAL TABLE INDEX \d+:=?M)/;
 
 /** What is wrong with a plan: each needed index read it lacks, each table it scans. */
 function planProblems(plan: string[], needs: string[]): string[] {

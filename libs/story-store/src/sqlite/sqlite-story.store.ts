@@ -23,6 +23,7 @@ export function createSqliteStoryStore(
   db: Kysely<StoryDatabase>,
   reads: QueryRunner,
   close: () => Promise<void>,
+  searchRankWindow?: number,
 ): StoryStore {
   let closed: Promise<void> | undefined;
   const listeners = new ChangeListeners();
@@ -53,7 +54,7 @@ export function createSqliteStoryStore(
     daysByNumbers: (numbers) => read.daysByNumbers(reads, numbers),
     listRecaps: (view) => read.listRecaps(reads, view),
     recapsByDays: (days, view) => read.recapsByDays(reads, days, view),
-    search: (query) => search(reads, query),
+    search: (query) => search(reads, query, searchRankWindow),
     create: (kind, input, actor) => write.create(writer, kind, input, actor),
     update: (kind, key, expectedVersion, input, actor) =>
       write.update(writer, kind, key, expectedVersion, input, actor),
