@@ -27,6 +27,7 @@ export function createPostgresStoryStore(
   listeners: ChangeListeners,
   channel: ChangeChannel,
   close: () => Promise<void>,
+  searchRankWindow?: number,
 ): StoryStore {
   let closed: Promise<void> | undefined;
   const writer: Writer = {
@@ -75,7 +76,7 @@ export function createPostgresStoryStore(
     daysByNumbers: (numbers) => read.daysByNumbers(reads, numbers),
     listRecaps: (view) => read.listRecaps(reads, view),
     recapsByDays: (days, view) => read.recapsByDays(reads, days, view),
-    search: (query) => search(reads, query),
+    search: (query) => search(reads, query, searchRankWindow),
     create: (kind, input, actor) => write.create(writer, kind, input, actor),
     update: (kind, key, expectedVersion, input, actor) =>
       write.update(writer, kind, key, expectedVersion, input, actor),
