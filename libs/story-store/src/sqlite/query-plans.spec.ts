@@ -144,4 +144,22 @@ describe('SQLite query plans of the canonical reads', () => {
       'scans: SCAN stories',
     ]);
   });
+
+  it('search reads its window newest first and stops there, and learns which hits are drafts from indexes', () => {
+    const db = new Database(file);
+    try {
+      const plan = plansOf(db, 'search').flat();
+      // idxNum 192: FTS5 walks the doclist by rowid descending itself (no sort of every hit), so LIMIT stops it.
+      expect(plan.filter((line) => /^SCAN search_index VIRTUAL TABLE INDEX 192:M/.test(line)).length).toBeGreaterThan(
+        0,
+      );
+      expect(plan).toContain('SEARCH stories USING COVERING INDEX stories_status (status=?)');
+      expect(plan).toContain('SEARCH recaps USING COVERING INDEX recaps_status (status=?)');
+      db.exec('BEGIN; DROP INDEX recaps_status;');
+      expect(planProblems(plansOf(db, 'search').flat(), [])).toContain('scans: SCAN recaps');
+      db.exec('ROLLBACK');
+    } finally {
+      db.close();
+    }
+  });
 });
