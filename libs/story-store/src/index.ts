@@ -8,5 +8,6 @@ export {
   openPostgresStore,
   type PostgresStoreOptions,
 } from './postgres/open.js';
+export { SEARCH_RANK_WINDOW } from './db/search-window.js';
 export { openSqliteStore, type SqliteStoreOptions } from './sqlite/open.js';
 export type * from './store.types.js';

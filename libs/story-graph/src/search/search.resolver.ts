@@ -9,7 +9,7 @@ import {
   SearchHitConnection,
   StoryFilter,
 } from '@devops-stories/story-model';
-import type { SearchKey, SearchKind, SearchRecord } from '@devops-stories/story-store';
+import { SEARCH_RANK_WINDOW, type SearchKey, type SearchKind, type SearchRecord } from '@devops-stories/story-store';
 import { Arg, Args, Ctx, Int, Query, Resolver } from 'type-graphql';
 import type { StoryContext } from '../context/story.context.js';
 import { assertCount, badInput } from '../errors/bad-input.js';
@@ -28,6 +28,12 @@ const SEARCH_COST = 10;
 const RELEVANCE = 'relevance';
 const KINDS: readonly SearchKind[] = ['Story', 'Day', 'Recap'];
 
+/** How search orders its hits, as both queries describe it. */
+const RANKING_NOTE =
+  `The ${SEARCH_RANK_WINDOW.toLocaleString('en')} newest matches (under the filter) are ranked, best first; ` +
+  'any further matches follow them, newest first, with score 0, so every match is reached once and a search costs ' +
+  'about the same however many records contain its words.';
+
 const FILTER_NOTE =
   'Narrows the hits; every given field must match. Stories match as in `stories`. ' +
   "A day matches `day` when it is that day, a recap when it is that day's recap or covers that day. " +
@@ -45,7 +51,7 @@ interface Hit {
 @Resolver()
 export class SearchResolver {
   @Query(() => [SearchHit], {
-    description: `Ranked full-text search, best first; terms match word prefixes, all must match. \`searchHits\` pages the same hits and counts them. ${pagedCostNote(DEFAULT_HITS, SEARCH_COST)}`,
+    description: `Ranked full-text search, best first; terms match word prefixes, all must match. ${RANKING_NOTE} \`searchHits\` pages the same hits and counts them. ${pagedCostNote(DEFAULT_HITS, SEARCH_COST)}`,
     complexity: pagedCost(DEFAULT_HITS, SEARCH_COST),
   })
   async search(
@@ -72,7 +78,7 @@ export class SearchResolver {
   }
 
   @Query(() => SearchHitConnection, {
-    description: `Ranked full-text search, best first, in pages of ${DEFAULT_PAGE_SIZE} (at most ${MAX_PAGE_SIZE}), with \`totalCount\` under the same query and filter; terms match word prefixes, all must match. Cursors are bound to the query and the filter. ${pagedCostNote(DEFAULT_PAGE_SIZE, SEARCH_COST)}`,
+    description: `Ranked full-text search, best first, in pages of ${DEFAULT_PAGE_SIZE} (at most ${MAX_PAGE_SIZE}), with \`totalCount\` under the same query and filter (exact: every match, ranked or not); terms match word prefixes, all must match. ${RANKING_NOTE} Cursors are bound to the query and the filter. ${pagedCostNote(DEFAULT_PAGE_SIZE, SEARCH_COST)}`,
     complexity: pagedCost(DEFAULT_PAGE_SIZE, SEARCH_COST),
   })
   async searchHits(

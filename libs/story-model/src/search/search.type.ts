@@ -14,7 +14,10 @@ export const SearchResult = createUnionType({
 /** One ranked search result. */
 @ObjectType({ simpleResolvers: true, description: 'One ranked search result.' })
 export class SearchHit {
-  @Field(() => Float, { description: 'Relevance from 0 to 1, where 1 is the best hit of this search.' })
+  @Field(() => Float, {
+    description:
+      'Relevance from 0 to 1, where 1 is the best hit of this search; 0 for a match past the ranked window (see `search`).',
+  })
   score!: number;
 
   @Field(() => String, {

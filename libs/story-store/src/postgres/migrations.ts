@@ -203,6 +203,17 @@ export const migrations: readonly string[] = [
     note text NOT NULL
   );
   `,
+  // 4: each record's search position, SQLite's FTS5 rowid (story id * 3, day number * 3 + 1, recap
+  // day * 3 + 2): a search ranks the newest matches (highest positions) and pages the rest newest
+  // first, from this index.
+  `
+  ALTER TABLE search_index ADD COLUMN position bigint;
+  UPDATE search_index si SET position = s.id * 3 FROM stories s WHERE si.kind = 'Story' AND s.slug = si.key;
+  UPDATE search_index SET position = CAST(key AS bigint) * 3 + 1 WHERE kind = 'Day';
+  UPDATE search_index SET position = CAST(key AS bigint) * 3 + 2 WHERE kind = 'Recap';
+  ALTER TABLE search_index ALTER COLUMN position SET NOT NULL;
+  CREATE UNIQUE INDEX search_index_position ON search_index (position);
+  `,
 ];
 
 /** The advisory lock key migrations and imports take (`hashtext` of a name), one per job. */

@@ -29,6 +29,11 @@ export interface PostgresStoreOptions {
   connectTimeoutMs?: number;
   /** Where the store reports a dropped change listener (default stderr). */
   log?: (message: string) => void;
+  /**
+   * How many matches of a search are ranked (default `SEARCH_RANK_WINDOW`, 1,000); tests set a small
+   * one to page past it on a small catalogue.
+   */
+  searchRankWindow?: number;
 }
 
 /** Thrown when the server cannot be reached or refuses the login: one line naming it, never the password. */
@@ -90,10 +95,17 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     await db.destroy();
     throw error;
   }
-  return createPostgresStoryStore(db, kyselyRunner(db), listeners, channel, async () => {
-    await channel.close();
-    await db.destroy();
-  });
+  return createPostgresStoryStore(
+    db,
+    kyselyRunner(db),
+    listeners,
+    channel,
+    async () => {
+      await channel.close();
+      await db.destroy();
+    },
+    options.searchRankWindow,
+  );
 }
 
 /** One round trip, so that an unreachable server or a refused login fails the open with one clear line. */

@@ -23,20 +23,27 @@ export function notInKeys(column: string, keys: unknown) {
 }
 
 /**
- * The index rows of stories, days and recaps, in three weights: the title (a story's with its
+ * The index rows of stories, days and recaps, at the search position SQLite uses as their rowid
+ * (see search.ts), in three weights: the title (a story's with its
  * company's name), the headline (a day's topic, a recap's points) and the body (summary and the
  * words readers are served), as SQLite's index holds the same text in two columns.
  */
 const INDEXED = {
-  Story: (where: RawBuilder<unknown>) => sql`INSERT INTO search_index (kind, key, published, title, headline, body)
-    SELECT 'Story', s.slug, s.status = 'published', s.title || ' ' || c.name, s.headline,
+  Story: (
+    where: RawBuilder<unknown>,
+  ) => sql`INSERT INTO search_index (position, kind, key, published, title, headline, body)
+    SELECT s.id * 3, 'Story', s.slug, s.status = 'published', s.title || ' ' || c.name, s.headline,
       s.summary || E'\\n' || s.body_text
     FROM stories s JOIN companies c ON c.id = s.company_id WHERE ${where}`,
-  Day: (where: RawBuilder<unknown>) => sql`INSERT INTO search_index (kind, key, published, title, headline, body)
-    SELECT 'Day', CAST(number AS text), true, title, topic, summary || E'\\n' || body_text
+  Day: (
+    where: RawBuilder<unknown>,
+  ) => sql`INSERT INTO search_index (position, kind, key, published, title, headline, body)
+    SELECT number * 3 + 1, 'Day', CAST(number AS text), true, title, topic, summary || E'\\n' || body_text
     FROM days WHERE ${where}`,
-  Recap: (where: RawBuilder<unknown>) => sql`INSERT INTO search_index (kind, key, published, title, headline, body)
-    SELECT 'Recap', CAST(day AS text), status = 'published', title,
+  Recap: (
+    where: RawBuilder<unknown>,
+  ) => sql`INSERT INTO search_index (position, kind, key, published, title, headline, body)
+    SELECT day * 3 + 2, 'Recap', CAST(day AS text), status = 'published', title,
       (SELECT coalesce(string_agg(p, E'\\n'), '') FROM json_array_elements_text(points::json) AS p), body_text
     FROM recaps WHERE ${where}`,
 } satisfies Record<SearchKind, unknown>;

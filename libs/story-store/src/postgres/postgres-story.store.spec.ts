@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSqliteStore } from '../sqlite/open.js';
 import type { ContentChange, StoryStore } from '../store.types.js';
 import { describeAuthoringContract, draftStory } from '../test/authoring.contract.js';
-import { describeSearchContract, TOP_HITS } from '../test/search.contract.js';
+import { describeSearchContract, describeSearchWindowContract, TOP_HITS } from '../test/search.contract.js';
 import { describeStoryStoreContract, query, searchQuery } from '../test/story-store.contract.js';
 import { migrations } from './migrations.js';
 import { noticePayloads, PAYLOAD_LIMIT_BYTES } from './notifications.js';
@@ -28,6 +28,9 @@ function freshStore(onStatement?: (sql: string) => void, schema = `store_${++sch
 describeStoryStoreContract('PostgreSQL', (onStatement) => freshStore(onStatement));
 describeAuthoringContract('PostgreSQL', (onStatement) => freshStore(onStatement));
 describeSearchContract('PostgreSQL', (onStatement) => freshStore(onStatement));
+describeSearchWindowContract('PostgreSQL', (searchRankWindow) =>
+  openPostgresStore({ url: database.url, schema: `store_${++schemas}`, poolSize: 3, searchRankWindow }),
+);
 
 /** Runs one statement on the test database, outside any store. */
 async function admin<R extends pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<R[]> {

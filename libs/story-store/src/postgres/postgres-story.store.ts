@@ -28,6 +28,7 @@ export function createPostgresStoryStore(
   listeners: ChangeListeners,
   channel: ChangeChannel,
   close: () => Promise<void>,
+  searchRankWindow?: number,
 ): StoryStore {
   let closed: Promise<void> | undefined;
   const writer: Writer = {
@@ -77,7 +78,7 @@ export function createPostgresStoryStore(
     listRecaps: (view) => read.listRecaps(reads, view),
     recapsByDays: (days, view) => read.recapsByDays(reads, days, view),
     series: () => readSeries(reads),
-    search: (query) => search(reads, query),
+    search: (query) => search(reads, query, searchRankWindow),
     create: (kind, input, actor) => write.create(writer, kind, input, actor),
     update: (kind, key, expectedVersion, input, actor) =>
       write.update(writer, kind, key, expectedVersion, input, actor),

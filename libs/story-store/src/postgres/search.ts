@@ -1,19 +1,30 @@
-import { type ExpressionBuilder, sql, type SqlBool } from 'kysely';
+import { CompiledQuery, type ExpressionBuilder, type Kysely, type RawBuilder, sql, type SqlBool } from 'kysely';
 import { preparedQuery, type QueryRunner, type StandIns } from '../db/prepared-query.js';
 import type { StoryDatabase } from '../db/story-database.js';
+import {
+  isUnranked,
+  SEARCH_RANK_WINDOW,
+  searchPage,
+  UNRANKED_RANK_BASE,
+  unrankedPosition,
+} from '../db/search-window.js';
 import { filteredStories, filtersSet } from '../db/story-filter.js';
 import type { SearchKind, SearchPage, SearchQuery, StoryListFilter, StoryView } from '../store.types.js';
 
 /*
  * Full-text search on PostgreSQL: the index's weighted tsvector (title A, headline B, body C)
- * under a GIN index, ranked with ts_rank_cd, snippets cut by ts_headline with SQLite's marks.
+ * under a GIN index, the newest matches ranked with ts_rank_cd, snippets cut by ts_headline with
+ * SQLite's marks.
  */
 
-/** What changes the SQL text of a search; each combination is compiled once. */
+/**
+ * What changes the SQL text of a search; each combination is compiled once. `from` says where the
+ * page starts: at the best hit, after a ranked hit, or after an unranked one (past the window).
+ */
 interface SearchShape {
   view: StoryView;
   filters: (keyof StoryListFilter)[];
-  fromKey: boolean;
+  from: 'start' | 'ranked' | 'unranked';
 }
 
 type SearchValues = StoryListFilter & {
@@ -24,6 +35,12 @@ type SearchValues = StoryListFilter & {
   afterRank?: number;
   afterKind?: SearchKind;
   afterKey?: string;
+  /** The search position of the unranked hit the page follows. */
+  afterPosition?: number;
+  /** How many of the newest hits are ranked ({@link SEARCH_RANK_WINDOW}). */
+  window: number;
+  /** The window and the page's worth of hits after it, read in one pass. */
+  headSize: number;
   limit: number;
 };
 
@@ -32,27 +49,48 @@ type SearchValues = StoryListFilter & {
  * hit four times, as SQLite's bm25 weighs its title 8 to 1; normalisation 1 divides by the log of
  * the document's length, so a long body does not win by size alone.
  */
-const RANK = sql<number>`ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', search_index.document, q.query, 1)::float8`;
+function rank(query: RawBuilder<string>) {
+  return sql<number>`ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', si.document, ${query}, 1)::float8`;
+}
+const POSITION = sql<number>`search_index.position`;
 
 /** ts_headline options: SQLite's marks and a fragment of about as many words as its snippet. */
 const HEADLINE_OPTIONS =
   'StartSel=«, StopSel=», MaxWords=18, MinWords=8, ShortWord=2, MaxFragments=1, FragmentDelimiter=…';
 
+type Hit = { position: number; kind: SearchKind; key: string; rank: number };
+type SearchScope = StoryDatabase & {
+  presented: { id: number; slug: string; day_number: number | null };
+  head: { position: number; kind: SearchKind; key: string };
+  window: Hit & { n: number };
+  ranked: Hit;
+  unranked: Hit;
+  page: Hit;
+};
+
 /**
- * Every hit of the terms, ranked; the stories the filter's story-only fields select; the hits the
- * filter keeps (materialized: the count, the best rank and the page read them); then one page of
- * those, with snippets cut for the page only, and one row even for an empty page.
+ * The hits of a search as bounded ranking serves them ({@link SEARCH_RANK_WINDOW}), as on SQLite:
+ * the newest `window` hits the view and filter keep (highest `position` first) ranked with
+ * ts_rank_cd, best first; then every other hit, newest first, unranked. The count and the choice of
+ * the window read the GIN index and the rows' plain columns (kind, key, published), never a
+ * document: only the window's documents are ranked and only the page's cut into snippets. One row
+ * comes back even for an empty page, so the count needs no statement of its own.
  */
-const searchQuery = preparedQuery<SearchValues>()((kysely, v, shape: SearchShape) =>
-  kysely
-    .with('q', (db) => db.selectNoFrom(sql<string>`to_tsquery('english', ${v.match})`.as('query')))
-    .with('hits', (db) =>
-      db
-        .selectFrom('search_index')
-        .innerJoin('q', (join) => join.on(sql<SqlBool>`search_index.document @@ q.query`))
-        .select(['search_index.kind', 'search_index.key', RANK.as('rank')])
-        .$if(shape.view === 'published', (q) => q.where(sql<SqlBool>`search_index.published`)),
-    )
+const searchQuery = preparedQuery<SearchValues>()((kysely, v, shape: SearchShape) => {
+  const db = kysely as unknown as Kysely<SearchScope>;
+  // Written out where it is used, not read from a CTE, so that the planner sees the terms and
+  // estimates how many rows match (the window of a common term is then a backward read of the
+  // position index that stops after the window, not a sort of every match).
+  const query = sql<string>`to_tsquery('english', ${v.match})`;
+  /** The index's rows that match the terms, the view and the filter. */
+  const found = () =>
+    db
+      .selectFrom('search_index')
+      .where(sql<SqlBool>`search_index.document @@ ${query}`)
+      .$if(shape.view === 'published', (q) => q.where(sql<SqlBool>`search_index.published`))
+      .$if(shape.filters.length > 0, (q) => q.where((eb) => hitMatches(eb, v, shape)));
+  const ranking = shape.from !== 'unranked';
+  return db
     .with(
       (cte) => cte('presented').materialized(),
       () =>
@@ -64,19 +102,34 @@ const searchQuery = preparedQuery<SearchValues>()((kysely, v, shape: SearchShape
         ).select(['s.id', 's.slug', 's.day_number']),
     )
     .with(
-      (cte) => cte('matching').materialized(),
-      (db) =>
-        db
-          .selectFrom('hits')
-          .selectAll()
-          .$if(shape.filters.length > 0, (q) => q.where((eb) => hitMatches(eb, v, shape))),
+      (cte) => cte('head').materialized(),
+      () =>
+        found()
+          .select([POSITION.as('position'), 'search_index.kind', 'search_index.key'])
+          // A page past the window ranks nothing.
+          .$if(!ranking, (q) => q.where(sql.lit(false)))
+          .orderBy(POSITION, 'desc')
+          .limit(v.headSize),
     )
-    .with('page', (db) =>
-      db
-        .selectFrom('matching')
-        .selectAll()
-        .$if(shape.fromKey, (q) =>
-          q.where(({ eb, or, and }) =>
+    .with('window', (q) =>
+      q
+        .selectFrom('head as h')
+        .innerJoin('search_index as si', (join) => join.on(sql<SqlBool>`si.position = h.position`))
+        .select([
+          'h.position',
+          'h.kind',
+          'h.key',
+          rank(query).as('rank'),
+          sql<number>`row_number() OVER (ORDER BY h.position DESC)`.as('n'),
+        ]),
+    )
+    .with('ranked', (q) =>
+      q
+        .selectFrom('window')
+        .select(['position', 'kind', 'key', 'rank'])
+        .where('n', '<=', v.window)
+        .$if(shape.from === 'ranked', (r) =>
+          r.where(({ eb, or, and }) =>
             or([
               eb('rank', '<', v.afterRank),
               and([
@@ -91,32 +144,61 @@ const searchQuery = preparedQuery<SearchValues>()((kysely, v, shape: SearchShape
         .orderBy('key')
         .limit(v.limit),
     )
+    .with('unranked', (q) =>
+      ranking
+        ? // The first hits past the window: read with it.
+          q
+            .selectFrom('window')
+            .select([
+              'position',
+              'kind',
+              'key',
+              sql<number>`(position + ${sql.lit(UNRANKED_RANK_BASE)})::float8`.as('rank'),
+            ])
+            .where('n', '>', v.window)
+        : found()
+            .select([
+              POSITION.as('position'),
+              'search_index.kind',
+              'search_index.key',
+              sql<number>`(${POSITION} + ${sql.lit(UNRANKED_RANK_BASE)})::float8`.as('rank'),
+            ])
+            .where(POSITION, '<', v.afterPosition)
+            .orderBy(POSITION, 'desc')
+            .limit(v.limit),
+    )
+    .with('page', (q) =>
+      q
+        .selectFrom('ranked')
+        .selectAll()
+        .unionAll(q.selectFrom('unranked').selectAll())
+        .orderBy('rank', 'desc')
+        .orderBy('kind')
+        .orderBy('key')
+        .limit(v.limit),
+    )
     .selectFrom(kysely.selectNoFrom(sql.lit(1).as('one')).as('o'))
     .leftJoin('page', (join) => join.onTrue())
     .select((eb) => [
-      eb.selectFrom('matching').select(eb.fn.countAll<number>().as('n')).as('total_count'),
-      eb.selectFrom('matching').select(eb.fn.max('rank').as('best')).as('best'),
+      eb
+        .selectFrom(found().select(POSITION.as('position')).as('hits'))
+        .select(eb.fn.countAll<number>().as('n'))
+        .as('total_count'),
+      eb.selectFrom('window').where('window.n', '<=', v.window).select(eb.fn.max('rank').as('best')).as('best'),
       'page.kind',
       'page.key',
       'page.rank',
       // Per page row, not per hit: cutting a snippet costs more than ranking a hit.
-      sql<string | null>`(SELECT ts_headline('english', si.headline || E'\\n' || si.body, q.query,
-        ${sql.lit(HEADLINE_OPTIONS)}) FROM search_index si, q WHERE si.kind = page.kind AND si.key = page.key)`.as(
-        'snippet',
-      ),
+      sql<string | null>`(SELECT ts_headline('english', si.headline || E'\\n' || si.body, ${query},
+        ${sql.lit(HEADLINE_OPTIONS)}) FROM search_index si WHERE si.position = page.position)`.as('snippet'),
     ])
     .orderBy('page.rank', 'desc')
     .orderBy('page.kind')
-    .orderBy('page.key'),
-);
+    .orderBy('page.key')
+    .limit(v.limit);
+});
 
-type HitsBuilder = ExpressionBuilder<
-  StoryDatabase & {
-    hits: { kind: SearchKind; key: string; rank: number };
-    presented: { id: number; slug: string; day_number: number | null };
-  },
-  'hits'
->;
+type HitsBuilder = ExpressionBuilder<SearchScope, 'search_index'>;
 
 /**
  * Whether a hit matches the filter, per kind, as {@link SearchQuery} defines it; `presented` holds
@@ -125,12 +207,12 @@ type HitsBuilder = ExpressionBuilder<
 function hitMatches(eb: HitsBuilder, v: StandIns<SearchValues>, { filters }: SearchShape) {
   const byDay = filters.includes('day');
   const byStory = filters.some((name) => name !== 'day');
-  const stories = [eb('hits.kind', '=', sql.lit('Story'))];
-  const days = [eb('hits.kind', '=', sql.lit('Day'))];
-  const recaps = [eb('hits.kind', '=', sql.lit('Recap'))];
+  const stories = [eb('search_index.kind', '=', sql.lit('Story'))];
+  const days = [eb('search_index.kind', '=', sql.lit('Day'))];
+  const recaps = [eb('search_index.kind', '=', sql.lit('Recap'))];
   stories.push(
     eb(
-      'hits.key',
+      'search_index.key',
       'in',
       eb
         .selectFrom('presented')
@@ -139,20 +221,20 @@ function hitMatches(eb: HitsBuilder, v: StandIns<SearchValues>, { filters }: Sea
     ),
   );
   if (byDay) {
-    days.push(eb('hits.key', '=', v.dayKey));
+    days.push(eb('search_index.key', '=', v.dayKey));
     recaps.push(
       eb.or([
-        eb('hits.key', '=', v.dayKey),
+        eb('search_index.key', '=', v.dayKey),
         sql<SqlBool>`${v.day}::integer IN (SELECT j.value::integer
           FROM recaps r, json_array_elements_text(r.covers_days::json) AS j(value)
-          WHERE CAST(r.day AS text) = hits.key)`,
+          WHERE CAST(r.day AS text) = search_index.key)`,
       ]),
     );
   }
   if (byStory) {
     days.push(
       eb(
-        'hits.key',
+        'search_index.key',
         'in',
         eb
           .selectFrom('presented')
@@ -162,7 +244,7 @@ function hitMatches(eb: HitsBuilder, v: StandIns<SearchValues>, { filters }: Sea
     );
     recaps.push(
       eb(
-        'hits.key',
+        'search_index.key',
         'in',
         eb
           .selectFrom('recap_stories as rs')
@@ -191,45 +273,57 @@ export function tsQuery(terms: readonly string[]): string | null {
 }
 
 /**
- * Ranked full-text search, every term a word prefix and all required, under a story filter; see
- * {@link SearchQuery}. Scores are scaled to the best hit, as on SQLite.
+ * Full-text search, every term a word prefix and all required, under a story filter; see
+ * {@link SearchQuery}. The newest `window` hits are ranked with ts_rank_cd, best first; the other
+ * hits follow them unranked, newest first, with score 0. Scores are scaled to the best hit, as on SQLite.
  */
-export async function search(runner: QueryRunner, query: SearchQuery): Promise<SearchPage> {
+export async function search(
+  runner: QueryRunner,
+  query: SearchQuery,
+  window: number = SEARCH_RANK_WINDOW,
+): Promise<SearchPage> {
   const match = tsQuery(query.terms);
   if (match === null) return { hits: [], hasMore: false, totalCount: 0 };
   const { filter, after } = query;
-  const rows = await searchQuery(
-    runner,
-    {
-      ...filter,
-      match,
-      dayKey: filter.day == null ? undefined : String(filter.day),
-      afterRank: after?.rank,
-      afterKind: after?.kind,
-      afterKey: after?.key,
-      // One hit more than the page tells whether there are more.
-      limit: query.limit + 1,
-    },
-    { view: query.view, filters: filtersSet(filter), fromKey: after !== null },
+  const from = after === null ? 'start' : isUnranked(after.rank) ? 'unranked' : 'ranked';
+  const rows = await withoutSeqScan(runner, (reads) =>
+    searchQuery(
+      reads,
+      {
+        ...filter,
+        match,
+        dayKey: filter.day == null ? undefined : String(filter.day),
+        afterRank: after?.rank,
+        afterKind: after?.kind,
+        afterKey: after?.key,
+        afterPosition: after && from === 'unranked' ? unrankedPosition(after.rank) : undefined,
+        window,
+        headSize: window + query.limit + 1,
+        // One hit more than the page tells whether there are more.
+        limit: query.limit + 1,
+      },
+      { view: query.view, filters: filtersSet(filter), from },
+    ),
   );
-  const best = Math.max(Number(rows[0]?.best ?? 0), Number.MIN_VALUE);
-  const hits = rows.filter(isHitOnPage).map((r) => ({
-    kind: r.kind,
-    key: r.key,
-    rank: r.rank,
-    score: Math.round((r.rank / best) * 1000) / 1000,
-    snippet: (r.snippet ?? '').replace(/\s+/g, ' ').trim(),
-  }));
-  return {
-    hits: hits.slice(0, query.limit),
-    hasMore: hits.length > query.limit,
-    totalCount: Number(rows[0]?.total_count ?? 0),
-  };
+  return searchPage(rows, query.limit);
 }
 
-/** A hit of the page, not the stand-in row of an empty page. */
-function isHitOnPage<R extends { kind: SearchKind | null; key: string | null; rank: number | null }>(
-  row: R,
-): row is R & { kind: SearchKind; key: string; rank: number } {
-  return row.kind !== null && row.key !== null && row.rank !== null;
+/**
+ * Runs `read` in a read-only transaction where the planner does not scan tables whole. For a term
+ * most rows contain, it prefers a sequential scan to the GIN index, not counting that testing
+ * `@@` on each row reads (detoasts) that row's document: counting the matches of `deploy` among
+ * 100,000 stories took 1.2 s that way and 0.1 s from the index (a bitmap scan reads no document).
+ * The statement keeps its compiled form (`reads.kysely` is the store's), run on the transaction.
+ */
+async function withoutSeqScan<R>(runner: QueryRunner, read: (reads: QueryRunner) => Promise<R>): Promise<R> {
+  return runner.kysely
+    .transaction()
+    .setAccessMode('read only')
+    .execute(async (trx) => {
+      await sql`SET LOCAL enable_seqscan = off`.execute(trx);
+      return read({
+        kysely: runner.kysely,
+        run: async (text, parameters) => (await trx.executeQuery(CompiledQuery.raw(text, [...parameters]))).rows,
+      });
+    });
 }

@@ -384,4 +384,10 @@ export const migrations: readonly string[] = [
     note TEXT NOT NULL
   );
   `,
+  // 8: the drafts among recaps, by index: a published search leaves out the search rowids of draft
+  // stories (stories_status) and draft recaps (this), so it never reads an indexed document only to
+  // learn whether it may be shown.
+  `
+  CREATE INDEX recaps_status ON recaps(status, day);
+  `,
 ];

@@ -17,6 +17,11 @@ export interface SqliteStoreOptions {
   onStatement?: (sql: string) => void;
   /** Called when the file's folder did not exist and was created (with its absolute path), so the caller can say so. */
   onCreateFolder?: (path: string) => void;
+  /**
+   * How many matches of a search are ranked (default `SEARCH_RANK_WINDOW`, 1,000); tests set a small
+   * one to page past it on a small catalogue.
+   */
+  searchRankWindow?: number;
 }
 
 /**
@@ -71,10 +76,15 @@ export function openSqliteStore(options: SqliteStoreOptions): StoryStore {
     run: (sql, parameters) =>
       file.inTransaction ? viaKysely.run(sql, parameters) : database.prepare(sql).all(parameters),
   };
-  return createSqliteStoryStore(db, reads, async () => {
-    await db.destroy();
-    if (file.open) file.close();
-  });
+  return createSqliteStoryStore(
+    db,
+    reads,
+    async () => {
+      await db.destroy();
+      if (file.open) file.close();
+    },
+    options.searchRankWindow,
+  );
 }
 
 /**

@@ -112,7 +112,7 @@ const CANONICAL: [label: string, read: (store: StoryStore) => Promise<unknown>, 
 ];
 
 const SCANNABLE =
-  /^SCAN (CONSTANT ROW|o|page|matching|shared|ranked|\(subquery-\d+\)|json_each VIRTUAL TABLE|search_index VIRTUAL TABLE INDEX \d+:=?M)/;
+  /^SCAN (CONSTANT ROW|o|page|matching|shared|ranked|head|window|unranked|\(subquery-\d+\)|json_each VIRTUAL TABLE|search_index VIRTUAL TABLE INDEX \d+:=?M)/;
 
 /** What is wrong with a plan: each needed index read it lacks, each table it scans. */
 function planProblems(plan: string[], needs: string[]): string[] {
@@ -220,5 +220,23 @@ describe('SQLite query plans of the canonical reads', () => {
       'scans: SCAN s',
       'scans: SCAN stories',
     ]);
+  });
+
+  it('search reads its window newest first and stops there, and learns which hits are drafts from indexes', () => {
+    const db = new Database(file);
+    try {
+      const plan = plansOf(db, 'search').flat();
+      // idxNum 192: FTS5 walks the doclist by rowid descending itself (no sort of every hit), so LIMIT stops it.
+      expect(plan.filter((line) => /^SCAN search_index VIRTUAL TABLE INDEX 192:M/.test(line)).length).toBeGreaterThan(
+        0,
+      );
+      expect(plan).toContain('SEARCH stories USING COVERING INDEX stories_status (status=?)');
+      expect(plan).toContain('SEARCH recaps USING COVERING INDEX recaps_status (status=?)');
+      db.exec('BEGIN; DROP INDEX recaps_status;');
+      expect(planProblems(plansOf(db, 'search').flat(), [])).toContain('scans: SCAN recaps');
+      db.exec('ROLLBACK');
+    } finally {
+      db.close();
+    }
   });
 });

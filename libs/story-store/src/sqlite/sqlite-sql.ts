@@ -2,6 +2,13 @@ import { type ExpressionBuilder, type Kysely, type RawBuilder, sql, type SqlBool
 import { preparedQuery, type QueryRunner, type StandIns } from '../db/prepared-query.js';
 import type { StoryDatabase } from '../db/story-database.js';
 import { filteredStories, filtersSet } from '../db/story-filter.js';
+import {
+  isUnranked,
+  SEARCH_RANK_WINDOW,
+  searchPage,
+  UNRANKED_RANK_BASE,
+  unrankedPosition,
+} from '../db/search-window.js';
 import type { SearchKind, SearchPage, SearchQuery, StoryListFilter, StoryView } from '../store.types.js';
 
 /*
@@ -108,39 +115,79 @@ export async function reindex(
   await INDEXED[kind](sql`${sql.raw(column)} IN (SELECT value FROM json_each(${list}))`).execute(db);
 }
 
-/** What changes the SQL text of a search; each combination is compiled once. */
+/**
+ * What changes the SQL text of a search; each combination is compiled once. `from` says where the
+ * page starts: at the best hit, after a ranked hit, or after an unranked one (past the window,
+ * where nothing is ranked).
+ */
 interface SearchShape {
   view: StoryView;
   filters: (keyof StoryListFilter)[];
-  fromKey: boolean;
+  from: 'start' | 'ranked' | 'unranked';
 }
 
 type SearchValues = StoryListFilter & {
   match: string;
-  /** `day` as text, as the index keys days and recaps. */
-  dayKey?: string;
   afterRank?: number;
   afterKind?: SearchKind;
   afterKey?: string;
+  /** The search rowid of the unranked hit the page follows. */
+  afterPosition?: number;
+  /** How many of the newest hits are ranked ({@link SEARCH_RANK_WINDOW}). */
+  window: number;
+  /** The window and the page's worth of hits after it, read in one pass. */
+  headSize: number;
   limit: number;
 };
 
 const RANK = sql<number>`-bm25(search_index, 8.0, 1.0)`;
+const POSITION = sql<number>`search_index.rowid`;
+
+type SearchScope = StoryDatabase & {
+  presented: { id: number; slug: string; day_number: number | null };
+  unpublished: { position: number };
+  head: { position: number; kind: SearchKind; key: string; rank: number };
+  window: { position: number; kind: SearchKind; key: string; rank: number; n: number };
+  ranked: { position: number; kind: SearchKind; key: string; rank: number };
+  unranked: { position: number; kind: SearchKind; key: string; rank: number };
+  page: { position: number; kind: SearchKind; key: string; rank: number };
+  snippets: { position: number; snippet: string };
+};
 
 /**
- * Every hit of the terms, ranked; the stories the filter's story-only fields select (read once,
- * whichever kinds of hits need them); the hits the filter keeps (materialized: the count, the
- * best rank and the page read them); then one page of those. Snippets are cut for the page only,
- * and one row comes back even for an empty page, so the count needs no statement of its own.
+ * The hits of a search as bounded ranking serves them ({@link SEARCH_RANK_WINDOW}): the newest
+ * `window` hits the view and filter keep (FTS5 reads its doclist from the highest rowid down and
+ * stops there) ranked with bm25, best first; then every other hit, newest first, unranked. The
+ * count reads the doclist alone: whether a hit is visible or matches the filter is decided from
+ * its rowid (which encodes its kind and key, see `SEARCH_ROWID`) and the tables' indexes, never
+ * from the index's stored text, so neither the count nor the window reads a document; only the
+ * page's rows are read (kind, key, snippet). One row comes back even for an empty page, so the
+ * count needs no statement of its own.
  */
-const searchQuery = preparedQuery<SearchValues>()((kysely, v, shape: SearchShape) =>
-  kysely
-    .with('hits', (db) =>
-      db
-        .selectFrom('search_index')
-        .select([sql<number>`search_index.rowid`.as('id'), 'kind', 'key', RANK.as('rank')])
-        .where(sql<SqlBool>`search_index MATCH ${v.match}`)
-        .$if(shape.view === 'published', (q) => q.where('published', '=', sql.lit(1))),
+const searchQuery = preparedQuery<SearchValues>()((kysely, v, shape: SearchShape) => {
+  const db = kysely as unknown as Kysely<SearchScope>;
+  /** The index's rows that match the terms, the view and the filter. */
+  const found = () =>
+    db
+      .selectFrom('search_index')
+      .where(sql<SqlBool>`search_index MATCH ${v.match}`)
+      .$if(shape.view === 'published', (q) =>
+        q.where(POSITION, 'not in', db.selectFrom('unpublished').select('unpublished.position')),
+      )
+      .$if(shape.filters.length > 0, (q) => q.where((eb) => hitMatches(eb, v, shape)));
+  const ranking = shape.from !== 'unranked';
+  return db
+    .with('unpublished', (q) =>
+      q
+        .selectFrom('stories')
+        .where('stories.status', '=', sql.lit('draft'))
+        .select(sql<number>`${sql.raw(SEARCH_ROWID.Story('stories.id'))}`.as('position'))
+        .unionAll(
+          q
+            .selectFrom('recaps')
+            .where('recaps.status', '=', sql.lit('draft'))
+            .select(sql<number>`${sql.raw(SEARCH_ROWID.Recap('recaps.day'))}`.as('position')),
+        ),
     )
     .with(
       (cte) => cte('presented').materialized(),
@@ -153,19 +200,27 @@ const searchQuery = preparedQuery<SearchValues>()((kysely, v, shape: SearchShape
         ).select(['s.id', 's.slug', 's.day_number']),
     )
     .with(
-      (cte) => cte('matching').materialized(),
-      (db) =>
-        db
-          .selectFrom('hits')
-          .selectAll()
-          .$if(shape.filters.length > 0, (q) => q.where((eb) => hitMatches(eb, v, shape))),
+      (cte) => cte('head').materialized(),
+      () =>
+        found()
+          .select([POSITION.as('position'), 'kind', 'key', RANK.as('rank')])
+          // A page past the window reads no ranks (nor opens a cursor over the index for them).
+          .$if(!ranking, (q) => q.where(sql.lit(false)))
+          .orderBy(POSITION, 'desc')
+          .limit(v.headSize),
     )
-    .with('page', (db) =>
-      db
-        .selectFrom('matching')
-        .selectAll()
-        .$if(shape.fromKey, (q) =>
-          q.where(({ eb, or, and }) =>
+    .with('window', (q) =>
+      q
+        .selectFrom('head')
+        .select(['position', 'kind', 'key', 'rank', sql<number>`row_number() OVER (ORDER BY position DESC)`.as('n')]),
+    )
+    .with('ranked', (q) =>
+      q
+        .selectFrom('window')
+        .select(['position', 'kind', 'key', 'rank'])
+        .where('n', '<=', v.window)
+        .$if(shape.from === 'ranked', (r) =>
+          r.where(({ eb, or, and }) =>
             or([
               eb('rank', '<', v.afterRank),
               and([
@@ -180,80 +235,126 @@ const searchQuery = preparedQuery<SearchValues>()((kysely, v, shape: SearchShape
         .orderBy('key')
         .limit(v.limit),
     )
+    .with('unranked', (q) =>
+      ranking
+        ? // The first hits past the window: read with it.
+          q
+            .selectFrom('window')
+            .select(['position', 'kind', 'key', sql<number>`position + ${sql.lit(UNRANKED_RANK_BASE)}`.as('rank')])
+            .where('n', '>', v.window)
+        : found()
+            .select([
+              POSITION.as('position'),
+              'kind',
+              'key',
+              sql<number>`${POSITION} + ${sql.lit(UNRANKED_RANK_BASE)}`.as('rank'),
+            ])
+            .where(POSITION, '<', v.afterPosition)
+            .orderBy(POSITION, 'desc')
+            .limit(v.limit),
+    )
+    .with('page', (q) =>
+      q
+        .selectFrom('ranked')
+        .selectAll()
+        .unionAll(q.selectFrom('unranked').selectAll())
+        .orderBy('rank', 'desc')
+        .orderBy('kind')
+        .orderBy('key')
+        .limit(v.limit),
+    )
+    .with(
+      (cte) => cte('snippets').materialized(),
+      (q) =>
+        q
+          .selectFrom('search_index')
+          .where(sql<SqlBool>`search_index MATCH ${v.match}`)
+          // One cursor over the page's span of the doclist: a cursor per row would merge the
+          // doclists of a prefix's terms once per row, as costly as counting every hit each time.
+          .where(sql<SqlBool>`+search_index.rowid IN (SELECT page.position FROM page)`)
+          .where(
+            POSITION,
+            '>=',
+            q.selectFrom('page').select((eb) => eb.fn.min('page.position').as('low')),
+          )
+          .where(
+            POSITION,
+            '<=',
+            q.selectFrom('page').select((eb) => eb.fn.max('page.position').as('high')),
+          )
+          .select([POSITION.as('position'), sql<string>`snippet(search_index, 1, '«', '»', '…', 16)`.as('snippet')]),
+    )
     .selectFrom(kysely.selectNoFrom(sql.lit(1).as('one')).as('o'))
     .leftJoin('page', (join) => join.onTrue())
+    .leftJoin('snippets', 'snippets.position', 'page.position')
     .select((eb) => [
-      eb.selectFrom('matching').select(eb.fn.countAll<number>().as('n')).as('total_count'),
-      eb.selectFrom('matching').select(eb.fn.max('rank').as('best')).as('best'),
+      eb
+        .selectFrom(found().select(POSITION.as('position')).as('hits'))
+        .select(eb.fn.countAll<number>().as('n'))
+        .as('total_count'),
+      eb.selectFrom('window').where('window.n', '<=', v.window).select(eb.fn.max('rank').as('best')).as('best'),
       'page.kind',
       'page.key',
       'page.rank',
-      // Per page row, not per hit: cutting a snippet costs more than ranking a hit.
-      sql<string | null>`(SELECT snippet(search_index, 1, '«', '»', '…', 16) FROM search_index
-        WHERE search_index MATCH ${v.match} AND search_index.rowid = page.id)`.as('snippet'),
+      'snippets.snippet',
     ])
     .orderBy('page.rank', 'desc')
     .orderBy('page.kind')
-    .orderBy('page.key'),
-);
+    .orderBy('page.key')
+    .limit(v.limit);
+});
 
-type HitsBuilder = ExpressionBuilder<
-  StoryDatabase & {
-    hits: { id: number; kind: SearchKind; key: string; rank: number };
-    presented: { id: number; slug: string; day_number: number | null };
-  },
-  'hits'
->;
+type HitsBuilder = ExpressionBuilder<SearchScope, 'search_index'>;
 
 /**
- * Whether a hit matches the filter, per kind, as {@link SearchQuery} defines it; `presented` holds
- * the stories in the view that the story-only fields select (all of them when none is set).
+ * Whether a hit matches the filter, per kind, as {@link SearchQuery} defines it, from its rowid
+ * alone (kind and key decoded as `SEARCH_ROWID` encodes them); `presented` holds the stories in
+ * the view that the story-only fields select (all of them when none is set).
  */
 function hitMatches(eb: HitsBuilder, v: StandIns<SearchValues>, { filters }: SearchShape) {
   const byDay = filters.includes('day');
   const byStory = filters.some((name) => name !== 'day');
-  const stories = [eb('hits.kind', '=', sql.lit('Story'))];
-  const days = [eb('hits.kind', '=', sql.lit('Day'))];
-  const recaps = [eb('hits.kind', '=', sql.lit('Recap'))];
+  const storyId = sql<number>`${POSITION} / 3`;
+  const dayNumber = sql<number>`(${POSITION} - 1) / 3`;
+  const recapDay = sql<number>`(${POSITION} - 2) / 3`;
+  const stories = [eb(sql`${POSITION} % 3`, '=', sql.lit(0))];
+  const days = [eb(sql`${POSITION} % 3`, '=', sql.lit(1))];
+  const recaps = [eb(sql`${POSITION} % 3`, '=', sql.lit(2))];
   stories.push(
     eb(
-      'hits.key',
+      storyId,
       'in',
       eb
         .selectFrom('presented')
-        .select('presented.slug')
+        .select('presented.id')
         .$if(byDay, (q) => q.where('presented.day_number', '=', v.day)),
     ),
   );
   if (byDay) {
-    days.push(eb('hits.key', '=', v.dayKey));
+    days.push(eb(dayNumber, '=', v.day));
     recaps.push(
       eb.or([
-        eb('hits.key', '=', v.dayKey),
-        sql<SqlBool>`${v.day} IN (SELECT j.value FROM recaps r, json_each(r.covers_days) j
-          WHERE CAST(r.day AS TEXT) = hits.key)`,
+        eb(recapDay, '=', v.day),
+        sql<SqlBool>`${v.day} IN (SELECT j.value FROM recaps r, json_each(r.covers_days) j WHERE r.day = ${recapDay})`,
       ]),
     );
   }
   if (byStory) {
     days.push(
       eb(
-        'hits.key',
+        dayNumber,
         'in',
-        eb
-          .selectFrom('presented')
-          .where('presented.day_number', 'is not', null)
-          .select(sql<string>`CAST(presented.day_number AS TEXT)`.as('day_key')),
+        eb.selectFrom('presented').where('presented.day_number', 'is not', null).select('presented.day_number'),
       ),
     );
     recaps.push(
       eb(
-        'hits.key',
+        recapDay,
         'in',
         eb
           .selectFrom('recap_stories as rs')
           .where('rs.story_id', 'in', eb.selectFrom('presented').select('presented.id'))
-          .select(sql<string>`CAST(rs.recap_day AS TEXT)`.as('recap_key')),
+          .select('rs.recap_day'),
       ),
     );
   }
@@ -261,46 +362,34 @@ function hitMatches(eb: HitsBuilder, v: StandIns<SearchValues>, { filters }: Sea
 }
 
 /**
- * Ranked full-text search with FTS5's bm25 (title weighted 8 to 1 over the text), every term a
- * word prefix and all required, under a story filter; see {@link SearchQuery}.
+ * Full-text search with FTS5, every term a word prefix and all required, under a story filter;
+ * see {@link SearchQuery}. The newest `window` hits are ranked with bm25 (title weighted 8 to 1
+ * over the text), best first; the other hits follow them unranked, newest first, with score 0.
  */
-export async function search(runner: QueryRunner, query: SearchQuery): Promise<SearchPage> {
+export async function search(
+  runner: QueryRunner,
+  query: SearchQuery,
+  window: number = SEARCH_RANK_WINDOW,
+): Promise<SearchPage> {
   // Each term is quoted, so FTS5 operators in user input are matched as text, never run as syntax.
   const match = query.terms.map((t) => `"${t.replaceAll('"', '""')}"*`).join(' ');
   const { filter, after } = query;
+  const from = after === null ? 'start' : isUnranked(after.rank) ? 'unranked' : 'ranked';
   const rows = await searchQuery(
     runner,
     {
       ...filter,
       match,
-      dayKey: filter.day == null ? undefined : String(filter.day),
       afterRank: after?.rank,
       afterKind: after?.kind,
       afterKey: after?.key,
+      afterPosition: after && from === 'unranked' ? unrankedPosition(after.rank) : undefined,
+      window,
+      headSize: window + query.limit + 1,
       // One hit more than the page tells whether there are more.
       limit: query.limit + 1,
     },
-    { view: query.view, filters: filtersSet(filter), fromKey: after !== null },
+    { view: query.view, filters: filtersSet(filter), from },
   );
-  // bm25 nears zero for terms most documents contain, so scores are scaled to the best hit (1.0).
-  const best = Math.max(Number(rows[0]?.best ?? 0), Number.MIN_VALUE);
-  const hits = rows.filter(isHitOnPage).map((r) => ({
-    kind: r.kind,
-    key: r.key,
-    rank: r.rank,
-    score: Math.round((r.rank / best) * 1000) / 1000,
-    snippet: (r.snippet ?? '').replace(/\s+/g, ' ').trim(),
-  }));
-  return {
-    hits: hits.slice(0, query.limit),
-    hasMore: hits.length > query.limit,
-    totalCount: Number(rows[0]?.total_count ?? 0),
-  };
-}
-
-/** A hit of the page, not the stand-in row of an empty page. */
-function isHitOnPage<R extends { kind: SearchKind | null; key: string | null; rank: number | null }>(
-  row: R,
-): row is R & { kind: SearchKind; key: string; rank: number } {
-  return row.kind !== null && row.key !== null && row.rank !== null;
+  return searchPage(rows, query.limit);
 }

@@ -7,7 +7,7 @@ import { defaultContentDir, loadContent, renderMarkdown, streamContent } from '@
 import { describe, expect, it } from 'vitest';
 import type { SearchPage, StoryListFilter, StoryStore, StoryView, WriteResult } from '../store.types.js';
 import { describeAuthoringContract } from '../test/authoring.contract.js';
-import { describeSearchContract } from '../test/search.contract.js';
+import { describeSearchContract, describeSearchWindowContract } from '../test/search.contract.js';
 import { describeStoryStoreContract, query, searchQuery } from '../test/story-store.contract.js';
 import { migrations } from './migrations.js';
 import { openSqliteStore } from './open.js';
@@ -281,3 +281,7 @@ describeAuthoringContract('SQLite in memory', (onStatement) =>
 );
 
 describeSearchContract('SQLite in memory', (onStatement) => openSqliteStore({ url: 'sqlite::memory:', onStatement }));
+
+describeSearchWindowContract('SQLite in memory', (searchRankWindow) =>
+  openSqliteStore({ url: 'sqlite::memory:', searchRankWindow }),
+);

@@ -24,6 +24,7 @@ export function createSqliteStoryStore(
   db: Kysely<StoryDatabase>,
   reads: QueryRunner,
   close: () => Promise<void>,
+  searchRankWindow?: number,
 ): StoryStore {
   let closed: Promise<void> | undefined;
   const listeners = new ChangeListeners();
@@ -55,7 +56,7 @@ export function createSqliteStoryStore(
     listRecaps: (view) => read.listRecaps(reads, view),
     recapsByDays: (days, view) => read.recapsByDays(reads, days, view),
     series: () => readSeries(reads),
-    search: (query) => search(reads, query),
+    search: (query) => search(reads, query, searchRankWindow),
     create: (kind, input, actor) => write.create(writer, kind, input, actor),
     update: (kind, key, expectedVersion, input, actor) =>
       write.update(writer, kind, key, expectedVersion, input, actor),
