@@ -45,6 +45,8 @@ export async function importContent(
   return db.transaction().execute(async (trx) => {
     // Replicas starting together import one after another: the later ones find nothing changed.
     await sql`SELECT pg_advisory_xact_lock(hashtext(${LOCKS.import}))`.execute(trx);
+    // The story counts' triggers leave this transaction to recountStories.
+    await sql`SELECT set_config(${COUNT_AT_END}, 'on', true)`.execute(trx);
     const started = Date.now();
     await refuseApiKeys(trx, source);
     const changes = new ContentChangeSet();
@@ -227,10 +229,26 @@ export async function importContent(
       await reindex(trx, 'Story', [...new Set(written)]);
       await reindex(trx, 'Day', [...days.changed, ...days.stale]);
       await reindex(trx, 'Recap', [...recaps.changed, ...recaps.stale]);
+      const { inserted, updated, removed } = result.stories;
+      if (inserted + updated + removed) await recountStories(trx);
       await beforeCommit(trx, change);
     }
     return { result, change };
   });
+}
+
+/** The setting (local to a transaction) under which the story counts' triggers leave the counting to {@link recountStories}. */
+const COUNT_AT_END = 'story_store.count_at_end';
+
+/**
+ * Sets the story counts (migration 3) to what the import's transaction holds. The count rows are
+ * locked first, in the triggers' order: that waits for any write whose counted change is not yet
+ * committed, so the count, in a statement after it, sees that write, and writes after it wait for
+ * this commit and add to it. Run last, so that the import holds the counts only until it commits.
+ */
+async function recountStories(trx: Db): Promise<void> {
+  await sql`SELECT 1 FROM story_counts ORDER BY status FOR UPDATE`.execute(trx);
+  await sql`UPDATE story_counts c SET n = (SELECT count(*) FROM stories s WHERE s.status = c.status)`.execute(trx);
 }
 
 /**

@@ -190,6 +190,40 @@ export const migrations: readonly string[] = [
   CREATE INDEX recap_stories_story ON recap_stories(story_id);
   CREATE INDEX companies_industry ON companies(lower(industry));
   `,
+  // 3: the unfiltered totals, kept by triggers in the writer's transaction (as SQLite's migration 5),
+  // so the list's count without a filter reads one row rather than every story. A writer locks
+  // every count row, in status order, at its first counted change: concurrent writers wait for one
+  // another's commit there and add to what it committed, so a total stays exact and two writers
+  // never deadlock on the counts. The import counts once at its end instead (see recountStories in
+  // import.ts): a count row updated per story of a 100,000-story transaction would grow a chain of
+  // row versions each update walks. The table is locked first so that no write runs uncounted
+  // between the count below and the triggers.
+  `
+  LOCK TABLE stories IN SHARE ROW EXCLUSIVE MODE;
+  CREATE TABLE story_counts (status text COLLATE "C" PRIMARY KEY, n bigint NOT NULL);
+  CREATE FUNCTION story_counts_apply() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
+  BEGIN
+    IF current_setting('story_store.count_at_end', true) = 'on' THEN
+      RETURN NULL;
+    END IF;
+    PERFORM 1 FROM story_counts ORDER BY status FOR UPDATE;
+    IF TG_OP <> 'INSERT' THEN
+      UPDATE story_counts SET n = n - 1 WHERE status = OLD.status;
+    END IF;
+    IF TG_OP <> 'DELETE' THEN
+      UPDATE story_counts SET n = n + 1 WHERE status = NEW.status;
+    END IF;
+    RETURN NULL;
+  END
+  $$;
+  CREATE TRIGGER stories_counted AFTER INSERT OR DELETE ON stories
+    FOR EACH ROW EXECUTE FUNCTION story_counts_apply();
+  CREATE TRIGGER stories_counted_status AFTER UPDATE OF status ON stories
+    FOR EACH ROW WHEN (OLD.status IS DISTINCT FROM NEW.status) EXECUTE FUNCTION story_counts_apply();
+  INSERT INTO story_counts (status, n)
+    SELECT v.status, (SELECT count(*) FROM stories s WHERE s.status = v.status)
+    FROM (VALUES ('draft'), ('published')) AS v(status);
+  `,
 ];
 
 /** The advisory lock key migrations and imports take (`hashtext` of a name), one per job. */

@@ -215,3 +215,108 @@ describe('PostgreSQL store: changes across stores', () => {
     }
   });
 });
+
+describe('PostgreSQL store: totals kept by triggers', () => {
+  /** The list's totals in both views, and what counting every story says. */
+  async function totals(store: StoryStore, schema: string) {
+    const [published, all] = await Promise.all([store.listStories(query()), store.listStories(query({ view: 'all' }))]);
+    const counted = await admin<{ published: string; all: string }>(
+      `SELECT count(*) FILTER (WHERE status = 'published') AS published, count(*) AS all FROM ${schema}.stories`,
+    );
+    return {
+      kept: { published: published.totalCount, all: all.totalCount },
+      counted: { published: Number(counted[0].published), all: Number(counted[0].all) },
+    };
+  }
+
+  it('stays exact under concurrent writers on two stores and an import beside them', async () => {
+    const schema = 'counted';
+    const a = await freshStore(undefined, schema);
+    const b = await freshStore(undefined, schema);
+    try {
+      await a.importContent(content);
+      const start = await totals(a, schema);
+      expect(start.kept).toEqual(start.counted);
+      expect(start.kept.all).toBe(content.stories.length);
+
+      // Each writer creates a draft, publishes it, and every third one deletes it again, on
+      // either store, all at once; meanwhile an import removes one file story and puts it back.
+      const slugs = Array.from({ length: 24 }, (_, i) => `acme-counted-${i}`);
+      const writes = slugs.map(async (slug, i) => {
+        const store = i % 2 ? a : b;
+        const created = await store.create('Story', draftStory(slug), 'alice');
+        if (!created.ok) throw new Error(created.problem.message);
+        const published = await store.setStatus('Story', slug, created.record.version, 'published', 'alice');
+        if (!published.ok) throw new Error(published.problem.message);
+        if (i % 3 === 0) {
+          const removed = await store.delete('Story', slug, published.record.version, 'alice');
+          if (!removed.ok) throw new Error(removed.problem.message);
+        }
+      });
+      const linked = new Set(content.recaps.flatMap((r) => r.stories));
+      const unlinked = content.stories.find((s) => !linked.has(s.slug))!;
+      const withoutOne = { ...content, stories: content.stories.filter((s) => s !== unlinked) };
+      const imports = (async () => {
+        expect((await b.importContent(withoutOne)).stories.removed).toBe(1);
+        expect((await a.importContent(content)).stories.inserted).toBe(1);
+      })();
+      await Promise.all([...writes, imports]);
+
+      const end = await totals(b, schema);
+      expect(end.kept).toEqual(end.counted);
+      expect(end.kept.all).toBe(content.stories.length + 16);
+      expect(end.kept.published).toBe(start.kept.published + 16);
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  });
+
+  it("counts a write an import's recount waits for", async () => {
+    const schema = 'counted_race';
+    const store = await freshStore(undefined, schema);
+    const writer = new pg.Client({ connectionString: database.url });
+    await writer.connect();
+    try {
+      await store.importContent(content);
+      const linked = new Set(content.recaps.flatMap((r) => r.stories));
+      const removed = content.stories.find((s) => !linked.has(s.slug))!;
+      const unpublished = content.stories.find((s) => s !== removed && s.status === 'published')!;
+      // A write whose counted change is not yet committed when the import counts.
+      await writer.query('BEGIN');
+      await writer.query(`UPDATE ${schema}.stories SET status = 'draft' WHERE slug = $1`, [unpublished.slug]);
+      const importing = store.importContent({ ...content, stories: content.stories.filter((s) => s !== removed) });
+      await eventually(async () => {
+        const waiting = await admin(
+          `SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%story_counts%'`,
+        );
+        expect(waiting).toHaveLength(1);
+      });
+      await writer.query('COMMIT');
+      expect((await importing).stories.removed).toBe(1);
+      const { kept, counted } = await totals(store, schema);
+      expect(kept).toEqual(counted);
+      expect(kept.all).toBe(content.stories.length - 1);
+    } finally {
+      await writer.end();
+      await store.close();
+    }
+  });
+
+  it('counts the rows of a database migrated before the counts existed', async () => {
+    const schema = 'counted_later';
+    const store = await freshStore(undefined, schema);
+    await store.importContent(content);
+    await store.close();
+    await admin(`DROP TABLE ${schema}.story_counts CASCADE; DROP FUNCTION ${schema}.story_counts_apply CASCADE;
+      UPDATE ${schema}.story_store_schema SET version = 2`);
+    const again = await freshStore(undefined, schema);
+    try {
+      const { kept, counted } = await totals(again, schema);
+      expect(kept).toEqual(counted);
+      expect(kept.all).toBe(content.stories.length);
+    } finally {
+      await again.close();
+    }
+  });
+});

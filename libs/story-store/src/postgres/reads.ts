@@ -1,4 +1,5 @@
-import { type ExpressionBuilder, type RawBuilder, sql } from 'kysely';
+import type { StoryStatus } from '@devops-stories/story-content';
+import { type ExpressionBuilder, type RawBuilder, sql, type SqlBool } from 'kysely';
 import { preparedQuery, type QueryRunner } from '../db/prepared-query.js';
 import {
   byKey,
@@ -66,36 +67,60 @@ interface PageShape {
 
 type PageValues = StoryListFilter & { startValue?: string | number; startSlug?: string; limit: number };
 
-/** Keys first, whole rows last: sorting and counting touch only ids and sort keys, not bodies. */
+/** The statuses each view shows, each read as a range of its own in a status-led order index. */
+const VIEW_STATUSES: Record<StoryView, StoryStatus[]> = { published: [PUBLISHED], all: ['published', 'draft'] };
+
+/**
+ * One page in the order's index: per status the view shows, `limit` rows from the cursor on, as a
+ * range of the index led by that status (`stories_order_*`, or the filter's own index); for the
+ * preview, the two ranges merged. The count beside it: without a filter the one the triggers keep
+ * (`story_counts`), else the filter's own (a practice's links, a company's index range). Whole rows
+ * are read for the page only.
+ */
 const pageQuery = preparedQuery<PageValues>()((db, v, shape: PageShape) => {
-  const filtered = filteredStories(db, v, shape.filters, shape.view).select([
-    's.id',
-    's.slug',
-    SORT_KEYS[shape.field].as('sort_key'),
-  ]);
+  const key = SORT_KEYS[shape.field];
   const { direction } = shape;
-  const beyond = direction === 'asc' ? '>' : '<';
+  const beyond = sql.raw(direction === 'asc' ? '>' : '<');
+  const range = (status: StoryStatus) =>
+    filteredStories(db, v, shape.filters, 'all')
+      .where('s.status', '=', sql.lit(status))
+      .select(['s.id', 's.slug', key.as('sort_key')])
+      .$if(shape.fromKey, (q) => q.where(sql<SqlBool>`(${key}, s.slug) ${beyond} (${v.startValue}, ${v.startSlug})`))
+      .orderBy(key, direction)
+      .orderBy('s.slug', direction)
+      .limit(v.limit);
+  const [first, ...others] = VIEW_STATUSES[shape.view];
   return (
     db
-      .with('filtered', () => filtered)
-      .with('page', (db) => {
-        let page = db.selectFrom('filtered').selectAll();
-        if (shape.fromKey) {
-          page = page.where(({ eb, or, and }) =>
-            or([
-              eb('sort_key', beyond, v.startValue),
-              and([eb('sort_key', '=', v.startValue), eb('slug', beyond, v.startSlug)]),
-            ]),
-          );
-        }
-        return page.orderBy('sort_key', direction).orderBy('slug', direction).limit(v.limit);
-      })
+      .with('page', (db) =>
+        others.length
+          ? db
+              .selectFrom(
+                others
+                  .reduce(
+                    (union, status) => union.unionAll(db.selectFrom(range(status).as('r')).selectAll()),
+                    db.selectFrom(range(first).as('r')).selectAll(),
+                  )
+                  .as('ranges'),
+              )
+              .selectAll()
+              .orderBy('sort_key', direction)
+              .orderBy('slug', direction)
+              .limit(v.limit)
+          : range(first),
+      )
       // One row even for an empty page, so the count needs no statement of its own.
       .selectFrom(db.selectNoFrom(sql.lit(1).as('one')).as('o'))
       .leftJoin('page', (join) => join.onTrue())
       .leftJoin('stories as s', 's.id', 'page.id')
       .select((eb) => [
-        eb.selectFrom('filtered').select(eb.fn.countAll<number>().as('n')).as('total_count'),
+        (shape.filters.length
+          ? filteredStories(db, v, shape.filters, shape.view, 'count').select(eb.fn.countAll<number>().as('n'))
+          : eb
+              .selectFrom('story_counts')
+              .select((sub) => sub.fn.sum<number>('n').as('n'))
+              .$if(shape.view === 'published', (q) => q.where('status', '=', sql.lit(PUBLISHED)))
+        ).as('total_count'),
         'page.sort_key',
         ...STORY_SUMMARY_COLUMNS,
       ])
