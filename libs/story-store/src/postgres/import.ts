@@ -241,14 +241,35 @@ export async function importContent(
 const COUNT_AT_END = 'story_store.count_at_end';
 
 /**
- * Sets the story counts (migration 3) to what the import's transaction holds. The count rows are
- * locked first, in the triggers' order: that waits for any write whose counted change is not yet
- * committed, so the count, in a statement after it, sees that write, and writes after it wait for
- * this commit and add to it. Run last, so that the import holds the counts only until it commits.
+ * Sets the story counts (migration 3: the whole, per company, per practice) to what the import's
+ * transaction holds. The count tables are locked first, in the order writers touch them: that
+ * waits for every write that changed a count and is not yet committed, so the counts, in the
+ * statements after it, see that write, and writes after it wait for this commit and add to it.
+ * Run last, so that the import holds the counts only until it commits.
  */
 async function recountStories(trx: Db): Promise<void> {
-  await sql`SELECT 1 FROM story_counts ORDER BY status FOR UPDATE`.execute(trx);
+  await sql`LOCK TABLE story_counts, company_story_counts, practice_story_counts IN EXCLUSIVE MODE`.execute(trx);
   await sql`UPDATE story_counts c SET n = (SELECT count(*) FROM stories s WHERE s.status = c.status)`.execute(trx);
+  await sql`
+    INSERT INTO company_story_counts AS c (company_id, status, n)
+      SELECT company_id, status, count(*) FROM stories GROUP BY company_id, status
+    ON CONFLICT (company_id, status) DO UPDATE SET n = EXCLUDED.n WHERE c.n <> EXCLUDED.n`.execute(trx);
+  await sql`
+    UPDATE company_story_counts c SET n = 0
+    WHERE n <> 0 AND NOT EXISTS (SELECT 1 FROM stories s WHERE s.company_id = c.company_id AND s.status = c.status)`.execute(
+    trx,
+  );
+  await sql`
+    INSERT INTO practice_story_counts AS p (practice_id, status, n)
+      SELECT sp.practice_id, s.status, count(*) FROM story_practices sp JOIN stories s ON s.id = sp.story_id
+      GROUP BY sp.practice_id, s.status
+    ON CONFLICT (practice_id, status) DO UPDATE SET n = EXCLUDED.n WHERE p.n <> EXCLUDED.n`.execute(trx);
+  await sql`
+    UPDATE practice_story_counts p SET n = 0
+    WHERE n <> 0 AND NOT EXISTS (
+      SELECT 1 FROM story_practices sp JOIN stories s ON s.id = sp.story_id
+      WHERE sp.practice_id = p.practice_id AND s.status = p.status
+    )`.execute(trx);
 }
 
 /**

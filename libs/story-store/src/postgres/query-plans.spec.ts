@@ -62,23 +62,23 @@ const CANONICAL: [label: string, read: (store: StoryStore) => Promise<unknown>, 
   [
     'list filtered by practice',
     (store) => store.listStories(query({ filter: { practice: 'continuous-delivery' } })),
-    ['practices_slug_key', 'story_practices_practice_story', 'stories_pkey'],
+    ['practices_slug_key', 'story_practices_practice_story', 'stories_pkey', 'practice_story_counts_pkey'],
   ],
   [
     'list filtered by company',
     (store) => store.listStories(query({ filter: { company: 'amazon' } })),
-    ['companies_slug_key', 'range:stories_company_order'],
+    ['companies_slug_key', 'range:stories_company_order', 'company_story_counts_pkey'],
   ],
   [
     "companies' stories",
     (store) => store.storyPagesByCompanyIds([1, 2, 3], { after: null, limit: 21 }, 'published'),
-    ['stories_company_order'],
+    ['stories_company_order', 'company_story_counts_pkey'],
   ],
   [
     "practices' stories after a cursor",
     (store) =>
       store.storyPagesByPracticeIds([1, 2], { after: { value: 1_700_000_000_000, slug: 'm' }, limit: 21 }, 'published'),
-    ['stories_order_published', 'story_practices_practice_story'],
+    ['stories_order_published', 'story_practices_practice_story', 'practice_story_counts_pkey'],
   ],
   ['story by slug', (store) => store.storiesBySlugs(['amazon'], 'published'), ['stories_slug_key']],
   [
@@ -231,11 +231,7 @@ describe('PostgreSQL query plans of the canonical reads', () => {
     // The pages fall back to every published story, filtered by company.
     ["companies' stories", 'stories_company_order', ['lacks stories_company_order']],
     // The filter falls back to reading every story and looking its link up.
-    [
-      'list filtered by practice',
-      'story_practices_practice_story',
-      ['lacks story_practices_practice_story', 'scans: Index Scan on stories using stories_pkey'],
-    ],
+    ['list filtered by practice', 'story_practices_practice_story', ['lacks story_practices_practice_story']],
   ])('fails when an index a canonical read needs is dropped: %s without %s', async (label, index, problems) => {
     const [, , needs] = CANONICAL.find(([name]) => name === label)!;
     await indexPlans(async (client) => {

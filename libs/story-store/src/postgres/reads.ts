@@ -1,6 +1,6 @@
 import type { StoryStatus } from '@devops-stories/story-content';
-import { type ExpressionBuilder, type RawBuilder, sql, type SqlBool } from 'kysely';
-import { preparedQuery, type QueryRunner } from '../db/prepared-query.js';
+import { type ExpressionBuilder, type Kysely, type RawBuilder, sql, type SqlBool } from 'kysely';
+import { preparedQuery, type QueryRunner, type StandIns } from '../db/prepared-query.js';
 import {
   byKey,
   groupBy,
@@ -19,7 +19,7 @@ import {
   toStorySummary,
 } from '../db/records.js';
 import type { StoryDatabase } from '../db/story-database.js';
-import { type FilterPurpose, filteredStories, filtersSet, PUBLISHED } from '../db/story-filter.js';
+import { filteredStories, filtersSet, PUBLISHED } from '../db/story-filter.js';
 import type {
   CompanyRecord,
   DayRecord,
@@ -67,6 +67,32 @@ interface PageShape {
 
 type PageValues = StoryListFilter & { startValue?: string | number; startSlug?: string; limit: number };
 
+/** `AND status = 'published'` for the published view, nothing for the preview: the statuses a count adds up. */
+const countedStatuses = (view: StoryView) => (view === 'published' ? sql` AND status = ${sql.lit(PUBLISHED)}` : sql``);
+
+/**
+ * A list's total: without a filter, or with only a company or only a practice, the count the
+ * triggers keep (migration 3); under any other filter the filter's own count.
+ */
+function listCount(db: Kysely<StoryDatabase>, v: StandIns<PageValues>, shape: PageShape) {
+  const [only, ...more] = shape.filters;
+  if (!only) {
+    return db
+      .selectFrom('story_counts')
+      .select((sub) => sub.fn.sum<number>('n').as('n'))
+      .$if(shape.view === 'published', (q) => q.where('status', '=', sql.lit(PUBLISHED)));
+  }
+  if (!more.length && only === 'company') {
+    return sql<number>`(SELECT COALESCE(sum(n), 0) FROM company_story_counts
+      WHERE company_id = (SELECT c.id FROM companies c WHERE c.slug = ${v.company})${countedStatuses(shape.view)})`;
+  }
+  if (!more.length && only === 'practice') {
+    return sql<number>`(SELECT COALESCE(sum(n), 0) FROM practice_story_counts
+      WHERE practice_id = (SELECT p.id FROM practices p WHERE p.slug = ${v.practice})${countedStatuses(shape.view)})`;
+  }
+  return filteredStories(db, v, shape.filters, shape.view, 'count').select((eb) => eb.fn.countAll<number>().as('n'));
+}
+
 /** The statuses each view shows, each read as a range of its own in a status-led order index. */
 const VIEW_STATUSES: Record<StoryView, StoryStatus[]> = { published: [PUBLISHED], all: ['published', 'draft'] };
 
@@ -113,17 +139,7 @@ const pageQuery = preparedQuery<PageValues>()((db, v, shape: PageShape) => {
       .selectFrom(db.selectNoFrom(sql.lit(1).as('one')).as('o'))
       .leftJoin('page', (join) => join.onTrue())
       .leftJoin('stories as s', 's.id', 'page.id')
-      .select((eb) => [
-        (shape.filters.length
-          ? filteredStories(db, v, shape.filters, shape.view, 'count').select(eb.fn.countAll<number>().as('n'))
-          : eb
-              .selectFrom('story_counts')
-              .select((sub) => sub.fn.sum<number>('n').as('n'))
-              .$if(shape.view === 'published', (q) => q.where('status', '=', sql.lit(PUBLISHED)))
-        ).as('total_count'),
-        'page.sort_key',
-        ...STORY_SUMMARY_COLUMNS,
-      ])
+      .select((eb) => [listCount(db, v, shape).as('total_count'), 'page.sort_key', ...STORY_SUMMARY_COLUMNS])
       .orderBy('page.sort_key', direction)
       .orderBy('page.slug', direction)
   );
@@ -213,14 +229,16 @@ function viewStories(eb: ParentBuilder, view: StoryView) {
  * read of each parent's newest `limit` stories from an index, and each parent's count.
  */
 function nestedPageQuery(
-  parentStories: (eb: ParentBuilder, shape: NestedShape, purpose: FilterPurpose) => ReturnType<typeof viewStories>,
+  parentStories: (eb: ParentBuilder, shape: NestedShape) => ReturnType<typeof viewStories>,
+  counts: 'company_story_counts' | 'practice_story_counts',
 ) {
+  const parentKey = counts === 'company_story_counts' ? 'company_id' : 'practice_id';
   return preparedQuery<NestedValues>()((db, v, shape: NestedShape) =>
     db
       .selectFrom(sql<{ parent_id: number }>`(SELECT unnest(${v.keys}::integer[]) AS parent_id)`.as('p'))
       .leftJoinLateral(
         (eb) =>
-          parentStories(eb as unknown as ParentBuilder, shape, 'page')
+          parentStories(eb as unknown as ParentBuilder, shape)
             .select(['s.id', 's.slug', publishedAtKey.as('sort_key')])
             .$if(shape.fromKey, (q) =>
               q.where(({ eb, or, and }) =>
@@ -239,9 +257,8 @@ function nestedPageQuery(
       .leftJoin('stories as s', 's.id', 'page.id')
       .select((eb) => [
         'p.parent_id',
-        parentStories(eb as unknown as ParentBuilder, shape, 'count')
-          .select(eb.fn.countAll<number>().as('n'))
-          .as('total_count'),
+        sql<number>`(SELECT COALESCE(sum(n), 0) FROM ${sql.table(counts)}
+          WHERE ${sql.ref(parentKey)} = p.parent_id${countedStatuses(shape.view)})`.as('total_count'),
         'page.sort_key',
         ...STORY_SUMMARY_COLUMNS,
       ])
@@ -251,28 +268,27 @@ function nestedPageQuery(
   );
 }
 
-/** The stories of the company `p.parent_id`. */
-const companyPageQuery = nestedPageQuery((eb, shape) =>
-  viewStories(eb, shape.view).whereRef('s.company_id', '=', 'p.parent_id'),
+/** The stories of the company `p.parent_id`, and its counts (index stories_company_order). */
+const companyPageQuery = nestedPageQuery(
+  (eb, shape) => viewStories(eb, shape.view).whereRef('s.company_id', '=', 'p.parent_id'),
+  'company_story_counts',
 );
 
 /**
- * The stories of the practice `p.parent_id`: the page walks the published order's index and looks
- * each story's link up by key, the count reads the practice's links.
+ * The stories of the practice `p.parent_id`, and its counts: the page walks the published order's
+ * index and looks each story's link up by key.
  */
-const practicePageQuery = nestedPageQuery((eb, shape, purpose) =>
-  purpose === 'count'
-    ? viewStories(eb, shape.view).where('s.id', 'in', (q) =>
-        q.selectFrom('story_practices as sp').select('sp.story_id').whereRef('sp.practice_id', '=', 'p.parent_id'),
-      )
-    : viewStories(eb, shape.view).where(({ exists, selectFrom }) =>
-        exists(
-          selectFrom('story_practices as sp')
-            .whereRef('sp.story_id', '=', 's.id')
-            .whereRef('sp.practice_id', '=', 'p.parent_id')
-            .select(sql.lit(1).as('one')),
-        ),
+const practicePageQuery = nestedPageQuery(
+  (eb, shape) =>
+    viewStories(eb, shape.view).where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('story_practices as sp')
+          .whereRef('sp.story_id', '=', 's.id')
+          .whereRef('sp.practice_id', '=', 'p.parent_id')
+          .select(sql.lit(1).as('one')),
       ),
+    ),
+  'practice_story_counts',
 );
 
 async function nestedPages(
