@@ -139,7 +139,7 @@ const pageQuery = preparedQuery<PageValues>()((db, v, shape: PageShape) => {
       .selectFrom(db.selectNoFrom(sql.lit(1).as('one')).as('o'))
       .leftJoin('page', (join) => join.onTrue())
       .leftJoin('stories as s', 's.id', 'page.id')
-      .select(() => [listCount(db, v, shape).as('total_count'), 'page.sort_key', ...STORY_SUMMARY_COLUMNS])
+      .select([listCount(db, v, shape).as('total_count'), 'page.sort_key', ...STORY_SUMMARY_COLUMNS])
       .orderBy('page.sort_key', direction)
       .orderBy('page.slug', direction)
   );
@@ -255,7 +255,7 @@ function nestedPageQuery(
         (join) => join.onTrue(),
       )
       .leftJoin('stories as s', 's.id', 'page.id')
-      .select(() => [
+      .select([
         'p.parent_id',
         sql<number>`(SELECT COALESCE(sum(n), 0) FROM ${sql.table(counts)}
           WHERE ${sql.ref(parentKey)} = p.parent_id${countedStatuses(shape.view)})`.as('total_count'),
