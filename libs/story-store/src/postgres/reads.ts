@@ -99,9 +99,8 @@ const VIEW_STATUSES: Record<StoryView, StoryStatus[]> = { published: [PUBLISHED]
 /**
  * One page in the order's index: per status the view shows, `limit` rows from the cursor on, as a
  * range of the index led by that status (`stories_order_*`, or the filter's own index); for the
- * preview, the two ranges merged. The count beside it: without a filter the one the triggers keep
- * (`story_counts`), else the filter's own (a practice's links, a company's index range). Whole rows
- * are read for the page only.
+ * preview, the two ranges merged (a `Merge Append`, not a sort of every story). The count beside
+ * it is {@link listCount}'s. Whole rows are read for the page only.
  */
 const pageQuery = preparedQuery<PageValues>()((db, v, shape: PageShape) => {
   const key = SORT_KEYS[shape.field];
