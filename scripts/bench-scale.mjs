@@ -9,7 +9,7 @@
 // Options:
 //   --sizes 1000,10000,100000   catalogue sizes (at least 600 stories: the list is read at page 50)
 //   --quick                      1,000 stories, one round of 1 s per query, no re-import, report to a temp folder
-//   --backends sqlite            stores to measure (scripts/bench-scale/backends.mjs)
+//   --backends sqlite,postgres   stores to measure (scripts/bench-scale/backends.mjs; default sqlite)
 //   --duration 5 --rounds 3 --warmup 1 --connections 4   autocannon: seconds per query and round
 //                                (rounds interleave the queries; the report keeps their medians)
 //   --import-timeout 60          minutes an import may take before it is stopped (and reported so)
@@ -160,10 +160,24 @@ function runImport(dir, url) {
 
 const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim() || 100);
 
-/** CPU time (user + system) a process has used so far, in ms, from /proc (Linux). */
-function cpuMs(pid) {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+/**
+ * CPU time (user + system) a process has used so far, in ms, from /proc (Linux); with `reaped`,
+ * also that of its children it has waited for (a database server's ended connections).
+ */
+function cpuMs(pid, reaped = false) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    const ticks = Number(fields[11]) + Number(fields[12]) + (reaped ? Number(fields[13]) + Number(fields[14]) : 0);
+    return (ticks * 1000) / CLOCK_TICKS;
+  } catch {
+    return 0; // a server process that ended meanwhile: its time is in its parent's reaped time
+  }
+}
+
+/** CPU time the api and its database server (a backend with `serverPids`) have used so far, in ms. */
+function targetCpuMs({ pid, serverPids }) {
+  const [main, ...children] = serverPids?.() ?? [];
+  return cpuMs(pid) + (main ? cpuMs(main, true) : 0) + children.reduce((total, child) => total + cpuMs(child), 0);
 }
 
 /** The `q` quantile of sorted `values`. */
@@ -173,9 +187,10 @@ const quantile = (values, q) => values[Math.min(values.length - 1, Math.floor(q 
  * One autocannon run of `bodies` (cycled through) against `url`. Latencies are autocannon's own
  * response times, kept to the microsecond (its histogram rounds them to whole milliseconds).
  */
-async function load({ url, pid }, bodies, duration) {
+async function load(target, bodies, duration) {
+  const { url } = target;
   const times = [];
-  const cpuBefore = cpuMs(pid);
+  const cpuBefore = targetCpuMs(target);
   const instance = autocannon({
     url,
     connections: options.connections,
@@ -191,7 +206,7 @@ async function load({ url, pid }, bodies, duration) {
     if (statusCode === 200) times.push(responseTime);
   });
   const result = await instance;
-  const cpu = cpuMs(pid) - cpuBefore;
+  const cpu = targetCpuMs(target) - cpuBefore;
   times.sort((a, b) => a - b);
   const round = (n) => Math.round(n * 1000) / 1000;
   return {
@@ -256,7 +271,7 @@ async function measure(backend, workDir, stories) {
     `  ${number(catalogue.files)} files, ${(catalogue.bytes / 1024 / 1024).toFixed(1)} MB in ${seconds(run.generate.ms)}`,
   );
 
-  const url = store.databaseUrl(workDir, stories);
+  const url = await store.databaseUrl(workDir, stories);
   log(`  importing into ${url}`);
   run.import = await runImport(catalogue.dir, url);
   run.databaseBytes = await store.sizeBytes(url);
@@ -291,7 +306,7 @@ async function measure(backend, workDir, stories) {
   try {
     run.api = { startMs: performance.now() - startStarted };
     const graphql = `${api.base}/graphql`;
-    const target = { url: graphql, pid: api.child.pid };
+    const target = { url: graphql, pid: api.child.pid, serverPids: store.serverPids };
     const { requests, walkMs } = await canonicalRequests(graphql, summary);
     run.walkToDeepPageMs = walkMs;
     log(`  api ready in ${seconds(run.api.startMs)}; walked to page ${DEEP_PAGE} in ${seconds(walkMs)}`);

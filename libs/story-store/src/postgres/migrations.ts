@@ -214,6 +214,113 @@ export const migrations: readonly string[] = [
   ALTER TABLE search_index ALTER COLUMN position SET NOT NULL;
   CREATE UNIQUE INDEX search_index_position ON search_index (position);
   `,
+  // 5: the totals, kept by triggers in the writer's transaction (as SQLite's `story_counts`, and per
+  // company and per practice), so that a list's count reads a row or two rather than every story it
+  // counts. Increments are upserts, decrements updates of the row the counted story made. A writer
+  // touches the counts in one order (the whole, its company, its practices by id) and locks every
+  // row of the whole, in status order, first: concurrent writers wait for one another's commit and
+  // add to what it committed, so a total stays exact. The import leaves the counting to one recount
+  // at its end (recountStories in import.ts): a count row updated per story of a 100,000-story
+  // transaction would grow a chain of row versions each update walks. A story's practices are
+  // counted with its status, so a deleted story is uncounted before its links cascade away (after
+  // that, a link's story is gone and its trigger does nothing). The tables are locked first so that
+  // no write runs uncounted between the counts below and the triggers.
+  `
+  LOCK TABLE stories, story_practices IN SHARE ROW EXCLUSIVE MODE;
+  CREATE TABLE story_counts (status text COLLATE "C" PRIMARY KEY, n bigint NOT NULL);
+  CREATE TABLE company_story_counts (
+    company_id integer NOT NULL REFERENCES companies(id) ON DELETE CASCADE,
+    status text COLLATE "C" NOT NULL,
+    n bigint NOT NULL,
+    PRIMARY KEY (company_id, status)
+  );
+  CREATE TABLE practice_story_counts (
+    practice_id integer NOT NULL REFERENCES practices(id) ON DELETE CASCADE,
+    status text COLLATE "C" NOT NULL,
+    n bigint NOT NULL,
+    PRIMARY KEY (practice_id, status)
+  );
+  CREATE FUNCTION count_story(story_status text, company integer, story integer, delta integer, whole boolean, links boolean)
+  RETURNS void LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
+  BEGIN
+    IF whole THEN
+      PERFORM 1 FROM story_counts ORDER BY status FOR UPDATE;
+      UPDATE story_counts SET n = n + delta WHERE status = story_status;
+    END IF;
+    IF delta > 0 THEN
+      INSERT INTO company_story_counts AS c (company_id, status, n) VALUES (company, story_status, delta)
+        ON CONFLICT (company_id, status) DO UPDATE SET n = c.n + EXCLUDED.n;
+    ELSE
+      UPDATE company_story_counts SET n = n + delta WHERE company_id = company AND status = story_status;
+    END IF;
+    IF links AND delta > 0 THEN
+      INSERT INTO practice_story_counts AS p (practice_id, status, n)
+        SELECT sp.practice_id, story_status, delta FROM story_practices sp WHERE sp.story_id = story ORDER BY sp.practice_id
+        ON CONFLICT (practice_id, status) DO UPDATE SET n = p.n + EXCLUDED.n;
+    ELSIF links THEN
+      UPDATE practice_story_counts p SET n = p.n + delta
+        FROM (SELECT sp.practice_id FROM story_practices sp WHERE sp.story_id = story ORDER BY sp.practice_id) AS l
+        WHERE p.practice_id = l.practice_id AND p.status = story_status;
+    END IF;
+  END
+  $$;
+  CREATE FUNCTION stories_counted() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
+  DECLARE
+    restatused boolean;
+  BEGIN
+    IF current_setting('story_store.count_at_end', true) = 'on' THEN
+      RETURN OLD;
+    END IF;
+    IF TG_OP = 'INSERT' THEN
+      PERFORM count_story(NEW.status, NEW.company_id, NEW.id, 1, true, false);
+    ELSIF TG_OP = 'DELETE' THEN
+      PERFORM count_story(OLD.status, OLD.company_id, OLD.id, -1, true, true);
+    ELSE
+      restatused := OLD.status IS DISTINCT FROM NEW.status;
+      PERFORM count_story(OLD.status, OLD.company_id, OLD.id, -1, restatused, restatused);
+      PERFORM count_story(NEW.status, NEW.company_id, NEW.id, 1, restatused, restatused);
+    END IF;
+    RETURN OLD;
+  END
+  $$;
+  CREATE FUNCTION story_practices_counted() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
+  DECLARE
+    story_status text;
+  BEGIN
+    IF current_setting('story_store.count_at_end', true) = 'on' THEN
+      RETURN NULL;
+    END IF;
+    IF TG_OP = 'INSERT' THEN
+      SELECT s.status INTO story_status FROM stories s WHERE s.id = NEW.story_id;
+      INSERT INTO practice_story_counts AS p (practice_id, status, n) VALUES (NEW.practice_id, story_status, 1)
+        ON CONFLICT (practice_id, status) DO UPDATE SET n = p.n + 1;
+    ELSE
+      SELECT s.status INTO story_status FROM stories s WHERE s.id = OLD.story_id;
+      IF FOUND THEN
+        UPDATE practice_story_counts SET n = n - 1 WHERE practice_id = OLD.practice_id AND status = story_status;
+      END IF;
+    END IF;
+    RETURN NULL;
+  END
+  $$;
+  CREATE TRIGGER stories_counted_insert AFTER INSERT ON stories
+    FOR EACH ROW EXECUTE FUNCTION stories_counted();
+  CREATE TRIGGER stories_counted_delete BEFORE DELETE ON stories
+    FOR EACH ROW EXECUTE FUNCTION stories_counted();
+  CREATE TRIGGER stories_counted_update AFTER UPDATE OF status, company_id ON stories
+    FOR EACH ROW WHEN (OLD.status IS DISTINCT FROM NEW.status OR OLD.company_id IS DISTINCT FROM NEW.company_id)
+    EXECUTE FUNCTION stories_counted();
+  CREATE TRIGGER story_practices_counted AFTER INSERT OR DELETE ON story_practices
+    FOR EACH ROW EXECUTE FUNCTION story_practices_counted();
+  INSERT INTO story_counts (status, n)
+    SELECT v.status, (SELECT count(*) FROM stories s WHERE s.status = v.status)
+    FROM (VALUES ('draft'), ('published')) AS v(status);
+  INSERT INTO company_story_counts (company_id, status, n)
+    SELECT company_id, status, count(*) FROM stories GROUP BY company_id, status;
+  INSERT INTO practice_story_counts (practice_id, status, n)
+    SELECT sp.practice_id, s.status, count(*) FROM story_practices sp JOIN stories s ON s.id = sp.story_id
+    GROUP BY sp.practice_id, s.status;
+  `,
 ];
 
 /** The advisory lock key migrations and imports take (`hashtext` of a name), one per job. */

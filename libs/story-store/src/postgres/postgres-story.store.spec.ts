@@ -218,3 +218,151 @@ describe('PostgreSQL store: changes across stores', () => {
     }
   });
 });
+
+describe('PostgreSQL store: totals kept by triggers', () => {
+  /**
+   * The totals the store answers in both views (the list's, unfiltered and filtered by each
+   * company and practice; each company's and practice's nested list's), and what counting every
+   * story and link says.
+   */
+  async function totals(store: StoryStore, schema: string) {
+    const companies = await store.listCompanies();
+    const practices = await store.listPractices();
+    const kept: Record<string, number> = {};
+    const counted: Record<string, number> = {};
+    for (const view of ['published', 'all'] as const) {
+      kept[`${view}`] = (await store.listStories(query({ view }))).totalCount;
+      for (const c of companies) {
+        kept[`${view} ${c.slug}`] = (await store.listStories(query({ view, filter: { company: c.slug } }))).totalCount;
+      }
+      for (const p of practices) {
+        kept[`${view} ${p.slug}`] = (await store.listStories(query({ view, filter: { practice: p.slug } }))).totalCount;
+      }
+      const nested = [
+        ...(await store.storyPagesByCompanyIds(
+          companies.map((c) => c.rowId),
+          { after: null, limit: 1 },
+          view,
+        )),
+        ...(await store.storyPagesByPracticeIds(
+          practices.map((p) => p.rowId),
+          { after: null, limit: 1 },
+          view,
+        )),
+      ];
+      for (const [i, record] of [...companies, ...practices].entries()) {
+        kept[`${view} nested ${record.slug}`] = nested[i].totalCount;
+      }
+      const shown = view === 'published' ? `s.status = 'published'` : 'true';
+      const rows = await admin<{ key: string; n: string }>(
+        `SELECT '' AS key, count(*) AS n FROM ${schema}.stories s WHERE ${shown}
+         UNION ALL SELECT c.slug, count(s.id) FROM ${schema}.companies c
+           LEFT JOIN ${schema}.stories s ON s.company_id = c.id AND ${shown} GROUP BY c.slug
+         UNION ALL SELECT p.slug, count(s.id) FROM ${schema}.practices p
+           LEFT JOIN ${schema}.story_practices sp ON sp.practice_id = p.id
+           LEFT JOIN ${schema}.stories s ON s.id = sp.story_id AND ${shown} GROUP BY p.slug`,
+      );
+      for (const { key, n } of rows) {
+        counted[key ? `${view} ${key}` : view] = Number(n);
+        if (key) counted[`${view} nested ${key}`] = Number(n);
+      }
+    }
+    return { kept, counted };
+  }
+
+  it('stays exact under concurrent writers on two stores and an import beside them', async () => {
+    const schema = 'counted';
+    const a = await freshStore(undefined, schema);
+    const b = await freshStore(undefined, schema);
+    try {
+      await a.importContent(content);
+      const start = await totals(a, schema);
+      expect(start.kept).toEqual(start.counted);
+      expect(start.kept.all).toBe(content.stories.length);
+      expect(start.kept['published netflix']).toBeGreaterThan(0);
+
+      // Each writer creates a draft, publishes it, and every third one deletes it again, on
+      // either store, all at once; meanwhile an import removes one file story and puts it back.
+      const slugs = Array.from({ length: 24 }, (_, i) => `acme-counted-${i}`);
+      const writes = slugs.map(async (slug, i) => {
+        const store = i % 2 ? a : b;
+        // Half name their practices in the other order: the writers lock the counts in different orders.
+        const input = draftStory(slug);
+        if (i % 4 < 2) input.practices.reverse();
+        const created = await store.create('Story', input, 'alice');
+        if (!created.ok) throw new Error(created.problem.message);
+        const published = await store.setStatus('Story', slug, created.record.version, 'published', 'alice');
+        if (!published.ok) throw new Error(published.problem.message);
+        if (i % 3 === 0) {
+          const removed = await store.delete('Story', slug, published.record.version, 'alice');
+          if (!removed.ok) throw new Error(removed.problem.message);
+        }
+      });
+      const linked = new Set(content.recaps.flatMap((r) => r.stories));
+      const unlinked = content.stories.find((s) => !linked.has(s.slug))!;
+      const withoutOne = { ...content, stories: content.stories.filter((s) => s !== unlinked) };
+      const imports = (async () => {
+        expect((await b.importContent(withoutOne)).stories.removed).toBe(1);
+        expect((await a.importContent(content)).stories.inserted).toBe(1);
+      })();
+      await Promise.all([...writes, imports]);
+
+      const end = await totals(b, schema);
+      expect(end.kept).toEqual(end.counted);
+      expect(end.kept.all).toBe(content.stories.length + 16);
+      expect(end.kept.published).toBe(start.kept.published + 16);
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  });
+
+  it("counts a write an import's recount waits for", async () => {
+    const schema = 'counted_race';
+    const store = await freshStore(undefined, schema);
+    const writer = new pg.Client({ connectionString: database.url });
+    await writer.connect();
+    try {
+      await store.importContent(content);
+      const linked = new Set(content.recaps.flatMap((r) => r.stories));
+      const removed = content.stories.find((s) => !linked.has(s.slug))!;
+      const unpublished = content.stories.find((s) => s !== removed && s.status === 'published')!;
+      // A write whose counted change is not yet committed when the import counts.
+      await writer.query('BEGIN');
+      await writer.query(`UPDATE ${schema}.stories SET status = 'draft' WHERE slug = $1`, [unpublished.slug]);
+      const importing = store.importContent({ ...content, stories: content.stories.filter((s) => s !== removed) });
+      await eventually(async () => {
+        const waiting = await admin(
+          `SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%story_counts%'`,
+        );
+        expect(waiting).toHaveLength(1);
+      });
+      await writer.query('COMMIT');
+      expect((await importing).stories.removed).toBe(1);
+      const { kept, counted } = await totals(store, schema);
+      expect(kept).toEqual(counted);
+      expect(kept.all).toBe(content.stories.length - 1);
+    } finally {
+      await writer.end();
+      await store.close();
+    }
+  });
+
+  it('counts the rows of a database migrated before the counts existed', async () => {
+    const schema = 'counted_later';
+    const store = await freshStore(undefined, schema);
+    await store.importContent(content);
+    await store.close();
+    await admin(`DROP TABLE ${schema}.story_counts, ${schema}.company_story_counts, ${schema}.practice_story_counts;
+      DROP FUNCTION ${schema}.stories_counted, ${schema}.story_practices_counted, ${schema}.count_story CASCADE;
+      UPDATE ${schema}.story_store_schema SET version = 2`);
+    const again = await freshStore(undefined, schema);
+    try {
+      const { kept, counted } = await totals(again, schema);
+      expect(kept).toEqual(counted);
+      expect(kept.all).toBe(content.stories.length);
+    } finally {
+      await again.close();
+    }
+  });
+});

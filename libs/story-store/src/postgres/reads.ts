@@ -1,5 +1,6 @@
-import { type ExpressionBuilder, type RawBuilder, sql } from 'kysely';
-import { preparedQuery, type QueryRunner } from '../db/prepared-query.js';
+import type { StoryStatus } from '@devops-stories/story-content';
+import { type ExpressionBuilder, type Kysely, type RawBuilder, sql, type SqlBool } from 'kysely';
+import { preparedQuery, type QueryRunner, type StandIns } from '../db/prepared-query.js';
 import {
   byKey,
   groupBy,
@@ -18,7 +19,7 @@ import {
   toStorySummary,
 } from '../db/records.js';
 import type { StoryDatabase } from '../db/story-database.js';
-import { type FilterPurpose, filteredStories, filtersSet, PUBLISHED } from '../db/story-filter.js';
+import { filteredStories, filtersSet, PUBLISHED } from '../db/story-filter.js';
 import type {
   CompanyRecord,
   DayRecord,
@@ -66,39 +67,78 @@ interface PageShape {
 
 type PageValues = StoryListFilter & { startValue?: string | number; startSlug?: string; limit: number };
 
-/** Keys first, whole rows last: sorting and counting touch only ids and sort keys, not bodies. */
+/** `AND status = 'published'` for the published view, nothing for the preview: the statuses a count adds up. */
+const countedStatuses = (view: StoryView) => (view === 'published' ? sql` AND status = ${sql.lit(PUBLISHED)}` : sql``);
+
+/**
+ * A list's total: without a filter, or with only a company or only a practice, the count the
+ * triggers keep (migration 5); under any other filter the filter's own count.
+ */
+function listCount(db: Kysely<StoryDatabase>, v: StandIns<PageValues>, shape: PageShape) {
+  const [only, ...more] = shape.filters;
+  if (!only) {
+    return db
+      .selectFrom('story_counts')
+      .select((sub) => sub.fn.sum<number>('n').as('n'))
+      .$if(shape.view === 'published', (q) => q.where('status', '=', sql.lit(PUBLISHED)));
+  }
+  if (!more.length && only === 'company') {
+    return sql<number>`(SELECT COALESCE(sum(n), 0) FROM company_story_counts
+      WHERE company_id = (SELECT c.id FROM companies c WHERE c.slug = ${v.company})${countedStatuses(shape.view)})`;
+  }
+  if (!more.length && only === 'practice') {
+    return sql<number>`(SELECT COALESCE(sum(n), 0) FROM practice_story_counts
+      WHERE practice_id = (SELECT p.id FROM practices p WHERE p.slug = ${v.practice})${countedStatuses(shape.view)})`;
+  }
+  return filteredStories(db, v, shape.filters, shape.view, 'count').select((eb) => eb.fn.countAll<number>().as('n'));
+}
+
+/** The statuses each view shows, each read as a range of its own in a status-led order index. */
+const VIEW_STATUSES: Record<StoryView, StoryStatus[]> = { published: [PUBLISHED], all: ['published', 'draft'] };
+
+/**
+ * One page in the order's index: per status the view shows, `limit` rows from the cursor on, as a
+ * range of the index led by that status (`stories_order_*`, or the filter's own index); for the
+ * preview, the two ranges merged (a `Merge Append`, not a sort of every story). The count beside
+ * it is {@link listCount}'s. Whole rows are read for the page only.
+ */
 const pageQuery = preparedQuery<PageValues>()((db, v, shape: PageShape) => {
-  const filtered = filteredStories(db, v, shape.filters, shape.view).select([
-    's.id',
-    's.slug',
-    SORT_KEYS[shape.field].as('sort_key'),
-  ]);
+  const key = SORT_KEYS[shape.field];
   const { direction } = shape;
-  const beyond = direction === 'asc' ? '>' : '<';
+  const beyond = sql.raw(direction === 'asc' ? '>' : '<');
+  const range = (status: StoryStatus) =>
+    filteredStories(db, v, shape.filters, 'all')
+      .where('s.status', '=', sql.lit(status))
+      .select(['s.id', 's.slug', key.as('sort_key')])
+      .$if(shape.fromKey, (q) => q.where(sql<SqlBool>`(${key}, s.slug) ${beyond} (${v.startValue}, ${v.startSlug})`))
+      .orderBy(key, direction)
+      .orderBy('s.slug', direction)
+      .limit(v.limit);
+  const [first, ...others] = VIEW_STATUSES[shape.view];
   return (
     db
-      .with('filtered', () => filtered)
-      .with('page', (db) => {
-        let page = db.selectFrom('filtered').selectAll();
-        if (shape.fromKey) {
-          page = page.where(({ eb, or, and }) =>
-            or([
-              eb('sort_key', beyond, v.startValue),
-              and([eb('sort_key', '=', v.startValue), eb('slug', beyond, v.startSlug)]),
-            ]),
-          );
-        }
-        return page.orderBy('sort_key', direction).orderBy('slug', direction).limit(v.limit);
-      })
+      .with('page', (db) =>
+        others.length
+          ? db
+              .selectFrom(
+                others
+                  .reduce(
+                    (union, status) => union.unionAll(db.selectFrom(range(status).as('r')).selectAll()),
+                    db.selectFrom(range(first).as('r')).selectAll(),
+                  )
+                  .as('ranges'),
+              )
+              .selectAll()
+              .orderBy('sort_key', direction)
+              .orderBy('slug', direction)
+              .limit(v.limit)
+          : range(first),
+      )
       // One row even for an empty page, so the count needs no statement of its own.
       .selectFrom(db.selectNoFrom(sql.lit(1).as('one')).as('o'))
       .leftJoin('page', (join) => join.onTrue())
       .leftJoin('stories as s', 's.id', 'page.id')
-      .select((eb) => [
-        eb.selectFrom('filtered').select(eb.fn.countAll<number>().as('n')).as('total_count'),
-        'page.sort_key',
-        ...STORY_SUMMARY_COLUMNS,
-      ])
+      .select([listCount(db, v, shape).as('total_count'), 'page.sort_key', ...STORY_SUMMARY_COLUMNS])
       .orderBy('page.sort_key', direction)
       .orderBy('page.slug', direction)
   );
@@ -188,14 +228,16 @@ function viewStories(eb: ParentBuilder, view: StoryView) {
  * read of each parent's newest `limit` stories from an index, and each parent's count.
  */
 function nestedPageQuery(
-  parentStories: (eb: ParentBuilder, shape: NestedShape, purpose: FilterPurpose) => ReturnType<typeof viewStories>,
+  parentStories: (eb: ParentBuilder, shape: NestedShape) => ReturnType<typeof viewStories>,
+  counts: 'company_story_counts' | 'practice_story_counts',
 ) {
+  const parentKey = counts === 'company_story_counts' ? 'company_id' : 'practice_id';
   return preparedQuery<NestedValues>()((db, v, shape: NestedShape) =>
     db
       .selectFrom(sql<{ parent_id: number }>`(SELECT unnest(${v.keys}::integer[]) AS parent_id)`.as('p'))
       .leftJoinLateral(
         (eb) =>
-          parentStories(eb as unknown as ParentBuilder, shape, 'page')
+          parentStories(eb as unknown as ParentBuilder, shape)
             .select(['s.id', 's.slug', publishedAtKey.as('sort_key')])
             .$if(shape.fromKey, (q) =>
               q.where(({ eb, or, and }) =>
@@ -212,11 +254,10 @@ function nestedPageQuery(
         (join) => join.onTrue(),
       )
       .leftJoin('stories as s', 's.id', 'page.id')
-      .select((eb) => [
+      .select([
         'p.parent_id',
-        parentStories(eb as unknown as ParentBuilder, shape, 'count')
-          .select(eb.fn.countAll<number>().as('n'))
-          .as('total_count'),
+        sql<number>`(SELECT COALESCE(sum(n), 0) FROM ${sql.table(counts)}
+          WHERE ${sql.ref(parentKey)} = p.parent_id${countedStatuses(shape.view)})`.as('total_count'),
         'page.sort_key',
         ...STORY_SUMMARY_COLUMNS,
       ])
@@ -226,28 +267,27 @@ function nestedPageQuery(
   );
 }
 
-/** The stories of the company `p.parent_id`. */
-const companyPageQuery = nestedPageQuery((eb, shape) =>
-  viewStories(eb, shape.view).whereRef('s.company_id', '=', 'p.parent_id'),
+/** The stories of the company `p.parent_id`, and its counts (index stories_company_order). */
+const companyPageQuery = nestedPageQuery(
+  (eb, shape) => viewStories(eb, shape.view).whereRef('s.company_id', '=', 'p.parent_id'),
+  'company_story_counts',
 );
 
 /**
- * The stories of the practice `p.parent_id`: the page walks the published order's index and looks
- * each story's link up by key, the count reads the practice's links.
+ * The stories of the practice `p.parent_id`, and its counts: the page walks the published order's
+ * index and looks each story's link up by key.
  */
-const practicePageQuery = nestedPageQuery((eb, shape, purpose) =>
-  purpose === 'count'
-    ? viewStories(eb, shape.view).where('s.id', 'in', (q) =>
-        q.selectFrom('story_practices as sp').select('sp.story_id').whereRef('sp.practice_id', '=', 'p.parent_id'),
-      )
-    : viewStories(eb, shape.view).where(({ exists, selectFrom }) =>
-        exists(
-          selectFrom('story_practices as sp')
-            .whereRef('sp.story_id', '=', 's.id')
-            .whereRef('sp.practice_id', '=', 'p.parent_id')
-            .select(sql.lit(1).as('one')),
-        ),
+const practicePageQuery = nestedPageQuery(
+  (eb, shape) =>
+    viewStories(eb, shape.view).where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('story_practices as sp')
+          .whereRef('sp.story_id', '=', 's.id')
+          .whereRef('sp.practice_id', '=', 'p.parent_id')
+          .select(sql.lit(1).as('one')),
       ),
+    ),
+  'practice_story_counts',
 );
 
 async function nestedPages(
