@@ -42,28 +42,31 @@ const LAG = 'query Lag { lag { next { next { next { next { next { level } } } } 
  */
 describe('the lean path answers as Apollo does', () => {
   let server: ApiServer;
+  /** The same, with a deadline of 100 ms: only the deadline test uses it, as a loaded machine can take that long for any query. */
+  let hurried: ApiServer;
   let folder: string;
   beforeAll(async () => {
     folder = mkdtempSync(join(tmpdir(), 'lean-'));
     writeFileSync(join(folder, 'lag.json'), JSON.stringify({ [documentHash(LAG)]: LAG }));
-    server = await createTestServer(
-      { TRUSTED_DOCUMENTS_DIR: folder, OPERATION_TIMEOUT_MS: '100', RATE_LIMIT_POINTS: '0' },
-      { modules: [storyModule, glossaryModule, lagModule] },
-    );
+    const env = { TRUSTED_DOCUMENTS_DIR: folder, RATE_LIMIT_POINTS: '0' };
+    const modules = { modules: [storyModule, glossaryModule, lagModule] };
+    server = await createTestServer(env, modules);
+    hurried = await createTestServer({ ...env, OPERATION_TIMEOUT_MS: '100' }, modules);
   });
   afterAll(async () => {
-    await server.close();
+    await server?.close();
+    await hurried?.close();
     rmSync(folder, { recursive: true, force: true });
   });
 
-  const lean = (text: string, variables: object, accept?: string) =>
-    server.app.inject({
+  const lean = (text: string, variables: object, accept?: string, on = server) =>
+    on.app.inject({
       method: 'GET',
       url: `/graphql?${new URLSearchParams({ documentId: `sha256:${documentHash(text)}`, variables: JSON.stringify(variables) })}`,
       headers: accept ? { accept } : {},
     });
-  const viaApollo = (text: string, variables: object, accept?: string) =>
-    server.app.inject({
+  const viaApollo = (text: string, variables: object, accept?: string, on = server) =>
+    on.app.inject({
       method: 'POST',
       url: '/graphql',
       headers: { 'content-type': 'application/json', ...(accept ? { accept } : {}) },
@@ -103,7 +106,7 @@ describe('the lean path answers as Apollo does', () => {
   });
 
   it('stops at the deadline with one OPERATION_TIMEOUT and 503, as Apollo does', async () => {
-    const [a, b] = [await lean(LAG, {}), await viaApollo(LAG, {})];
+    const [a, b] = [await lean(LAG, {}, undefined, hurried), await viaApollo(LAG, {}, undefined, hurried)];
     expect(a.statusCode).toBe(503);
     expect(b.statusCode).toBe(503);
     expect(a.json().errors).toEqual(b.json().errors);
