@@ -97,16 +97,15 @@ describe('HTTP limits', () => {
     const { base } = await start({ OPERATION_TIMEOUT_MS: '100' }, [storyModule, slowModule]);
     slowResolved = 0;
     const query = '{ slow { next { next { next { next { next { next { level } } } } } } } }';
-    const { status, body, ms } = await postGraphql(base, { query });
+    const { status, body } = await postGraphql(base, { query });
     expect(status).toBe(503);
     expect(body.errors).toHaveLength(1);
     expect(body.errors![0]).toMatchObject({
       message: expect.stringMatching(/^The operation ran out of time \(100 ms\) and was stopped/),
       extensions: { code: 'OPERATION_TIMEOUT' },
     });
-    // Six levels of 80 ms would take 480 ms; the deadline stops it after the second.
+    // Six levels of 80 ms; answered at the deadline, before the third resolved (not after all six).
     expect(slowResolved).toBeLessThanOrEqual(2);
-    expect(ms).toBeLessThan(480);
     const fast = await postGraphql(base, { query: '{ slow { level } }' });
     expect(fast.status).toBe(200);
     expect(fast.body.data).toEqual({ slow: { level: 0 } });
