@@ -1,12 +1,23 @@
 import type { StoryStatus } from '@devops-stories/story-content';
 import { type Expression, type Kysely, type RawBuilder, sql, type SqlBool } from 'kysely';
 import { preparedQuery, type QueryRunner, type StandIns } from '../db/prepared-query.js';
-import { groupBy, STORY_SUMMARY_COLUMNS, type StorySummaryRow, toStorySummary } from '../db/records.js';
+import { groupBy, STORY_SUMMARY_COLUMNS, toStorySummary } from '../db/records.js';
 import type { StoryDatabase } from '../db/story-database.js';
-import { filteredStories, filtersSet, PUBLISHED } from '../db/story-filter.js';
+import {
+  listPageArguments,
+  type NestedCursorValues,
+  nestedCursorValues,
+  type NestedShape,
+  type PageShape,
+  type PageValues,
+  publishedAtKey,
+  SORT_KEYS,
+  toListPage,
+  toNestedPages,
+} from '../db/story-pages.js';
+import { filteredStories, PUBLISHED } from '../db/story-filter.js';
 import type {
   NestedPageQuery,
-  StoryListFilter,
   StoryListPage,
   StoryListQuery,
   StorySummaryRecord,
@@ -47,16 +58,6 @@ type KeptDb = Kysely<StoryDatabase & KeptTables>;
 
 const kept = (db: Kysely<StoryDatabase>): KeptDb => db.withTables<KeptTables>();
 
-/** Newest first, ties by slug: the order of every nested story list and of cursors over it. */
-const publishedAtKey = sql<number>`COALESCE(s.published_at, 0)`;
-
-/** The value a list is sorted by, and a cursor carries; ties are broken by slug. Each is an index's expression. */
-const SORT_KEYS: Record<StorySortField, RawBuilder<string | number>> = {
-  publishedAt: publishedAtKey,
-  year: sql<number>`COALESCE(s.year, 0)`,
-  title: sql<string>`lower(s.title)`,
-};
-
 /** The same values as {@link SORT_KEYS}, as practice_story_keys holds them (`k`). */
 const PRACTICE_SORT_KEYS: Record<StorySortField, RawBuilder<string | number>> = {
   publishedAt: sql<number>`k.published_key`,
@@ -81,18 +82,6 @@ function beyondKey(
 
 const storySlug = sql<string>`s.slug`;
 const keySlug = sql<string>`k.slug`;
-
-/** What changes the SQL text of a page of stories; each combination is compiled once. */
-interface PageShape {
-  field: StorySortField;
-  /** The direction rows are read in: the list's, or its reverse when reading backward. */
-  direction: 'asc' | 'desc';
-  view: StoryView;
-  filters: (keyof StoryListFilter)[];
-  fromKey: boolean;
-}
-
-type PageValues = StoryListFilter & { startValue?: string | number; startSlug?: string; limit: number };
 
 /** The page's ids, slugs and sort keys, LIMIT rows of the order's index from the cursor on. */
 function storiesPage(db: Kysely<StoryDatabase>, v: StandIns<PageValues>, shape: PageShape) {
@@ -202,44 +191,11 @@ const pageQuery = preparedQuery<PageValues>()((db, v, shape: PageShape) =>
 
 /** One page of stories and the count under the same filter, in one statement. */
 export async function listStories(runner: QueryRunner, query: StoryListQuery): Promise<StoryListPage> {
-  const forward = query.from.direction === 'forward';
-  const start = query.from.direction === 'forward' ? query.from.after : query.from.before;
-  const rows = await pageQuery(
-    runner,
-    // One row more than the page tells whether there are more.
-    { ...query.filter, startValue: start?.value, startSlug: start?.slug, limit: query.limit + 1 },
-    {
-      field: query.sort.field,
-      // Reading backward walks the list order in reverse and flips the rows afterwards.
-      direction: (query.sort.direction === 'asc') === forward ? 'asc' : 'desc',
-      view: query.view,
-      filters: filtersSet(query.filter),
-      fromKey: start !== null,
-    },
-  );
-  const found = rows.filter(isStoryOnPage);
-  const page = found.slice(0, query.limit).map((r) => ({
-    story: toStorySummary(r),
-    key: { value: r.sort_key, slug: r.slug },
-  }));
-  if (!forward) page.reverse();
-  return { rows: page, hasMore: found.length > query.limit, totalCount: Number(rows[0]?.total_count ?? 0) };
+  const { values, shape } = listPageArguments(query);
+  return toListPage(await pageQuery(runner, values, shape), query);
 }
 
-/** A row of the page, not the stand-in row of an empty page: the left-joined story is all there or all null. */
-function isStoryOnPage<R extends { id: number | null }>(
-  row: R,
-): row is R & StorySummaryRow & { sort_key: string | number } {
-  return row.id !== null;
-}
-
-/** What changes the SQL text of a page of nested lists. */
-interface NestedShape {
-  view: StoryView;
-  fromKey: boolean;
-}
-
-type NestedValues = { keys: string; startValue?: number; startSlug?: string; limit: number };
+type NestedValues = { keys: string } & NestedCursorValues;
 
 /** The parent of a nested page's row, from the key list. */
 const parentId = sql<number>`p.parent_id`;
@@ -305,28 +261,10 @@ async function nestedPages(
 ): Promise<StoryListPage[]> {
   const rows = await query(
     runner,
-    // One row more than the page tells whether there are more.
-    {
-      keys: keyList(ids),
-      startValue: page.after?.value as number | undefined,
-      startSlug: page.after?.slug,
-      limit: page.limit + 1,
-    },
+    { keys: keyList(ids), ...nestedCursorValues(page) },
     { view, fromKey: page.after !== null },
   );
-  const counts = new Map(rows.map((r) => [r.parent_id, Number(r.total_count)]));
-  return groupBy(
-    ids,
-    rows.filter(isStoryOnPage),
-    (r) => r.parent_id,
-    (r) => r,
-  ).map((found, i) => ({
-    rows: found
-      .slice(0, page.limit)
-      .map((r) => ({ story: toStorySummary(r), key: { value: r.sort_key, slug: r.slug } })),
-    hasMore: found.length > page.limit,
-    totalCount: counts.get(ids[i]) ?? 0,
-  }));
+  return toNestedPages(rows, ids, page);
 }
 
 /** One page of each company's stories, newest first, with each company's count: one statement. */
