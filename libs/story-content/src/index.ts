@@ -17,4 +17,10 @@ export { LIMITS, SUBMISSION_LIMITS } from './schemas/limits.js';
 export type { ContentRefs } from './schemas/refs.js';
 export { MetricSchema, SourceSchema, storyInputSchema } from './schemas/story.schema.js';
 export { ModeratorNoteSchema, SubmissionInputSchema } from './schemas/submission.schema.js';
-export { companyToMarkdown, practiceToMarkdown, storyToMarkdown } from './export/content-files.js';
+export {
+  companyToMarkdown,
+  dayToMarkdown,
+  practiceToMarkdown,
+  recapToMarkdown,
+  storyToMarkdown,
+} from './export/content-files.js';

@@ -1,5 +1,5 @@
 import { stringify } from 'yaml';
-import type { CompanyContent, PracticeContent, StoryContent } from '../content.types.js';
+import type { CompanyContent, DayContent, PracticeContent, RecapContent, StoryContent } from '../content.types.js';
 
 /*
  * Content as the files of the content folder spell it: YAML front matter between `---` lines,
@@ -52,4 +52,15 @@ export function companyToMarkdown(company: Omit<CompanyContent, 'file'>): string
 /** A practice file (`practices/<slug>.md`). */
 export function practiceToMarkdown(practice: Omit<PracticeContent, 'file'>): string {
   return file({ slug: practice.slug, name: practice.name }, practice.description);
+}
+
+/** A day file (`days/day-NN.md`). */
+export function dayToMarkdown(day: Omit<DayContent, 'file'>): string {
+  return file({ number: day.number, title: day.title, topic: day.topic, summary: day.summary }, day.body);
+}
+
+/** A recap file (`recaps/day-NN.md`). */
+export function recapToMarkdown(recap: Omit<RecapContent, 'file'>): string {
+  const { day, title, coversDays, points, stories } = recap;
+  return file({ day, title, coversDays, points, stories }, recap.body);
 }

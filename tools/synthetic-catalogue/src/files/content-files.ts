@@ -1,27 +1,27 @@
-import type {
-  CompanyContent,
-  DayContent,
-  PracticeContent,
-  RecapContent,
-  SeriesCredit,
-  StoryContent,
+import {
+  type CompanyContent,
+  companyToMarkdown,
+  type DayContent,
+  dayToMarkdown,
+  type PracticeContent,
+  practiceToMarkdown,
+  type RecapContent,
+  recapToMarkdown,
+  type SeriesCredit,
+  type StoryContent,
+  storyToMarkdown,
 } from '@devops-stories/story-content';
 import { stringify } from 'yaml';
 
 /*
- * Content as the files of a content folder spell it (`libs/story-content`'s loader reads them):
- * YAML front matter between `---` lines, then the Markdown body. The loader reads back what
- * these write as the same values.
+ * Content as the files of a content folder, each at its path; the text is story-content's
+ * writers' (`storyToMarkdown` and its siblings), which its loader reads back as the same values.
  */
 
 /** One file of a content folder: its path inside the folder, and its text. */
 export interface ContentFile {
   path: string;
   text: string;
-}
-
-function markdownFile(path: string, front: Record<string, unknown>, body: string): ContentFile {
-  return { path, text: `---\n${stringify(front, { lineWidth: 0 })}---\n${body.trim()}\n` };
 }
 
 const dayFileName = (day: number) => `day-${String(day).padStart(2, '0')}.md`;
@@ -33,58 +33,25 @@ export function seriesFile(series: SeriesCredit): ContentFile {
 
 /** `companies/<slug>.md`; the body is the description. */
 export function companyFile(company: CompanyContent): ContentFile {
-  const { slug, name, industry } = company;
-  return markdownFile(`companies/${slug}.md`, { slug, name, industry }, company.description);
+  return { path: `companies/${company.slug}.md`, text: companyToMarkdown(company) };
 }
 
 /** `practices/<slug>.md`; the body is the description. */
 export function practiceFile(practice: PracticeContent): ContentFile {
-  const { slug, name } = practice;
-  return markdownFile(`practices/${slug}.md`, { slug, name }, practice.description);
+  return { path: `practices/${practice.slug}.md`, text: practiceToMarkdown(practice) };
 }
 
 /** `days/day-NN.md`. */
 export function dayFile(day: DayContent): ContentFile {
-  const { number, title, topic, summary } = day;
-  return markdownFile(`days/${dayFileName(number)}`, { number, title, topic, summary }, day.body);
+  return { path: `days/${dayFileName(day.number)}`, text: dayToMarkdown(day) };
 }
 
 /** `recaps/day-NN.md`. */
 export function recapFile(recap: RecapContent): ContentFile {
-  const { day, title, coversDays, points, stories } = recap;
-  return markdownFile(`recaps/${dayFileName(day)}`, { day, title, coversDays, points, stories }, recap.body);
+  return { path: `recaps/${dayFileName(recap.day)}`, text: recapToMarkdown(recap) };
 }
 
 /** `stories/<slug>.md`; a draft has no `publishedAt`, an absent year or day no field. */
 export function storyFile(story: StoryContent): ContentFile {
-  const front: Record<string, unknown> = {
-    slug: story.slug,
-    title: story.title,
-    headline: story.headline,
-    company: story.company,
-    ...(story.year === null ? {} : { year: story.year }),
-    ...(story.day === null ? {} : { day: story.day }),
-    status: story.status,
-    ...(story.publishedAt ? { publishedAt: story.publishedAt.toISOString() } : {}),
-    updatedAt: story.updatedAt.toISOString(),
-    summary: story.summary,
-    practices: story.practices,
-    sources: story.sources.map((s) => ({
-      id: s.id,
-      title: s.title,
-      url: s.url,
-      kind: s.kind,
-      ...(s.publisher === null ? {} : { publisher: s.publisher }),
-      ...(s.year === null ? {} : { year: s.year }),
-    })),
-    metrics: story.metrics.map((m) => ({
-      label: m.label,
-      value: m.value,
-      unit: m.unit,
-      ...(m.year === null ? {} : { year: m.year }),
-      ...(m.qualifier === null ? {} : { qualifier: m.qualifier }),
-      source: m.source,
-    })),
-  };
-  return markdownFile(`stories/${story.slug}.md`, front, story.body);
+  return { path: `stories/${story.slug}.md`, text: storyToMarkdown(story) };
 }
