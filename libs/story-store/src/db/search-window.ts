@@ -1,4 +1,5 @@
-import type { SearchKind, SearchPage } from '../store.types.js';
+import type { SearchKind, SearchPage, SearchQuery, StoryListFilter, StoryView } from '../store.types.js';
+import { filtersSet } from './story-filter.js';
 
 /**
  * How many matches of a search are ranked: the newest this many (by search position, see
@@ -65,4 +66,51 @@ export function searchPage(rows: readonly SearchRow[], limit: number): SearchPag
 /** A hit of the page, not the stand-in row of an empty page. */
 function isHitOnPage(row: SearchRow): row is SearchRow & { kind: SearchKind; key: string; rank: number } {
   return row.kind !== null && row.key !== null && row.rank !== null;
+}
+
+/**
+ * What changes the SQL text of a search; each combination is compiled once. `from` says where the
+ * page starts: at the top, after a ranked hit, or after an unranked one (where nothing is ranked).
+ */
+export interface SearchShape {
+  view: StoryView;
+  filters: (keyof StoryListFilter)[];
+  from: 'start' | 'ranked' | 'unranked';
+}
+
+/** The values of a search statement but its terms (each engine spells those its own way). */
+export type SearchCursorValues = StoryListFilter & {
+  afterRank?: number;
+  afterKind?: SearchKind;
+  afterKey?: string;
+  /** The search position of the unranked hit the page follows. */
+  afterPosition?: number;
+  /** How many of the newest hits are ranked ({@link SEARCH_RANK_WINDOW}). */
+  window: number;
+  /** The window and the page's worth of hits after it, read in one pass. */
+  headSize: number;
+  limit: number;
+};
+
+/** The values and shape of `query`'s search statement, ranking `window` hits at most. */
+export function searchArguments(
+  query: SearchQuery,
+  window: number,
+): { values: SearchCursorValues; shape: SearchShape } {
+  const { filter, after } = query;
+  const from = after === null ? 'start' : isUnranked(after.rank) ? 'unranked' : 'ranked';
+  return {
+    values: {
+      ...filter,
+      afterRank: after?.rank,
+      afterKind: after?.kind,
+      afterKey: after?.key,
+      afterPosition: after && from === 'unranked' ? unrankedPosition(after.rank) : undefined,
+      window,
+      headSize: window + query.limit + 1,
+      // One hit more than the page tells whether there are more.
+      limit: query.limit + 1,
+    },
+    shape: { view: query.view, filters: filtersSet(filter), from },
+  };
 }

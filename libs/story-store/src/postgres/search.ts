@@ -2,14 +2,15 @@ import { CompiledQuery, type ExpressionBuilder, type Kysely, type RawBuilder, sq
 import { preparedQuery, type QueryRunner, type StandIns } from '../db/prepared-query.js';
 import type { StoryDatabase } from '../db/story-database.js';
 import {
-  isUnranked,
   SEARCH_RANK_WINDOW,
+  searchArguments,
+  type SearchCursorValues,
   searchPage,
+  type SearchShape,
   UNRANKED_RANK_BASE,
-  unrankedPosition,
 } from '../db/search-window.js';
-import { filteredStories, filtersSet } from '../db/story-filter.js';
-import type { SearchKind, SearchPage, SearchQuery, StoryListFilter, StoryView } from '../store.types.js';
+import { filteredStories } from '../db/story-filter.js';
+import type { SearchKind, SearchPage, SearchQuery } from '../store.types.js';
 
 /*
  * Full-text search on PostgreSQL: the index's weighted tsvector (title A, headline B, body C)
@@ -17,31 +18,11 @@ import type { SearchKind, SearchPage, SearchQuery, StoryListFilter, StoryView } 
  * SQLite's marks.
  */
 
-/**
- * What changes the SQL text of a search; each combination is compiled once. `from` says where the
- * page starts: at the best hit, after a ranked hit, or after an unranked one (past the window).
- */
-interface SearchShape {
-  view: StoryView;
-  filters: (keyof StoryListFilter)[];
-  from: 'start' | 'ranked' | 'unranked';
-}
-
-type SearchValues = StoryListFilter & {
+type SearchValues = SearchCursorValues & {
   /** A tsquery built by {@link tsQuery}: sanitised words, each a prefix, all required. */
   match: string;
   /** `day` as text, as the index keys days and recaps. */
   dayKey?: string;
-  afterRank?: number;
-  afterKind?: SearchKind;
-  afterKey?: string;
-  /** The search position of the unranked hit the page follows. */
-  afterPosition?: number;
-  /** How many of the newest hits are ranked ({@link SEARCH_RANK_WINDOW}). */
-  window: number;
-  /** The window and the page's worth of hits after it, read in one pass. */
-  headSize: number;
-  limit: number;
 };
 
 /**
@@ -284,27 +265,9 @@ export async function search(
 ): Promise<SearchPage> {
   const match = tsQuery(query.terms);
   if (match === null) return { hits: [], hasMore: false, totalCount: 0 };
-  const { filter, after } = query;
-  const from = after === null ? 'start' : isUnranked(after.rank) ? 'unranked' : 'ranked';
-  const rows = await withoutSeqScan(runner, (reads) =>
-    searchQuery(
-      reads,
-      {
-        ...filter,
-        match,
-        dayKey: filter.day == null ? undefined : String(filter.day),
-        afterRank: after?.rank,
-        afterKind: after?.kind,
-        afterKey: after?.key,
-        afterPosition: after && from === 'unranked' ? unrankedPosition(after.rank) : undefined,
-        window,
-        headSize: window + query.limit + 1,
-        // One hit more than the page tells whether there are more.
-        limit: query.limit + 1,
-      },
-      { view: query.view, filters: filtersSet(filter), from },
-    ),
-  );
+  const { values, shape } = searchArguments(query, window);
+  const dayKey = query.filter.day == null ? undefined : String(query.filter.day);
+  const rows = await withoutSeqScan(runner, (reads) => searchQuery(reads, { ...values, match, dayKey }, shape));
   return searchPage(rows, query.limit);
 }
 

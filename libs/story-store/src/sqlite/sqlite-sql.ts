@@ -1,15 +1,16 @@
 import { type ExpressionBuilder, type Kysely, type RawBuilder, sql, type SqlBool } from 'kysely';
 import { preparedQuery, type QueryRunner, type StandIns } from '../db/prepared-query.js';
 import type { StoryDatabase } from '../db/story-database.js';
-import { filteredStories, filtersSet } from '../db/story-filter.js';
+import { filteredStories } from '../db/story-filter.js';
 import {
-  isUnranked,
   SEARCH_RANK_WINDOW,
+  searchArguments,
+  type SearchCursorValues,
   searchPage,
+  type SearchShape,
   UNRANKED_RANK_BASE,
-  unrankedPosition,
 } from '../db/search-window.js';
-import type { SearchKind, SearchPage, SearchQuery, StoryListFilter, StoryView } from '../store.types.js';
+import type { SearchKind, SearchPage, SearchQuery } from '../store.types.js';
 
 /*
  * The SQL only SQLite speaks, kept here so that the queries in reads.ts and import.ts
@@ -115,30 +116,7 @@ export async function reindex(
   await INDEXED[kind](sql`${sql.raw(column)} IN (SELECT value FROM json_each(${list}))`).execute(db);
 }
 
-/**
- * What changes the SQL text of a search; each combination is compiled once. `from` says where the
- * page starts: at the best hit, after a ranked hit, or after an unranked one (past the window,
- * where nothing is ranked).
- */
-interface SearchShape {
-  view: StoryView;
-  filters: (keyof StoryListFilter)[];
-  from: 'start' | 'ranked' | 'unranked';
-}
-
-type SearchValues = StoryListFilter & {
-  match: string;
-  afterRank?: number;
-  afterKind?: SearchKind;
-  afterKey?: string;
-  /** The search rowid of the unranked hit the page follows. */
-  afterPosition?: number;
-  /** How many of the newest hits are ranked ({@link SEARCH_RANK_WINDOW}). */
-  window: number;
-  /** The window and the page's worth of hits after it, read in one pass. */
-  headSize: number;
-  limit: number;
-};
+type SearchValues = SearchCursorValues & { match: string };
 
 const RANK = sql<number>`-bm25(search_index, 8.0, 1.0)`;
 const POSITION = sql<number>`search_index.rowid`;
@@ -373,23 +351,7 @@ export async function search(
 ): Promise<SearchPage> {
   // Each term is quoted, so FTS5 operators in user input are matched as text, never run as syntax.
   const match = query.terms.map((t) => `"${t.replaceAll('"', '""')}"*`).join(' ');
-  const { filter, after } = query;
-  const from = after === null ? 'start' : isUnranked(after.rank) ? 'unranked' : 'ranked';
-  const rows = await searchQuery(
-    runner,
-    {
-      ...filter,
-      match,
-      afterRank: after?.rank,
-      afterKind: after?.kind,
-      afterKey: after?.key,
-      afterPosition: after && from === 'unranked' ? unrankedPosition(after.rank) : undefined,
-      window,
-      headSize: window + query.limit + 1,
-      // One hit more than the page tells whether there are more.
-      limit: query.limit + 1,
-    },
-    { view: query.view, filters: filtersSet(filter), from },
-  );
+  const { values, shape } = searchArguments(query, window);
+  const rows = await searchQuery(runner, { ...values, match }, shape);
   return searchPage(rows, query.limit);
 }
