@@ -115,3 +115,6 @@ export function toNestedPages<R extends { id: number | null; parent_id: number; 
     totalCount: counts.get(ids[i]) ?? 0,
   }));
 }
+
+/** How many of a practice's most recently linked stories `related` considers, per practice of the story. */
+export const RELATED_CANDIDATES = 100;

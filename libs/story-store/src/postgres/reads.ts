@@ -26,6 +26,7 @@ import {
   type PageShape,
   type PageValues,
   publishedAtKey,
+  RELATED_CANDIDATES,
   SORT_KEYS,
   toListPage,
   toNestedPages,
@@ -319,9 +320,6 @@ export async function storiesByRecapDays(
   const rows = await storiesByRecapQuery(runner, { keys: keyList(days) }, view);
   return groupBy(days, rows, (r) => r.recap_day, toStorySummary);
 }
-
-/** How many of a practice's most recently linked stories `related` considers, per practice of the story. */
-export const RELATED_CANDIDATES = 100;
 
 const relatedQuery = preparedQuery<{ keys: readonly (string | number)[]; limit: number; candidates: number }>()(
   (db, v, view: StoryView) =>

@@ -11,6 +11,7 @@ import {
   type PageShape,
   type PageValues,
   publishedAtKey,
+  RELATED_CANDIDATES,
   SORT_KEYS,
   toListPage,
   toNestedPages,
@@ -286,9 +287,6 @@ export function storyPagesByPracticeIds(
 ): Promise<StoryListPage[]> {
   return nestedPages(practicePageQuery, runner, ids, page, view);
 }
-
-/** How many of a practice's most recently linked stories `related` considers, per practice of the story. */
-export const RELATED_CANDIDATES = 100;
 
 const relatedQuery = preparedQuery<{ keys: string; limit: number; candidates: number }>()((db, v, view: StoryView) =>
   db

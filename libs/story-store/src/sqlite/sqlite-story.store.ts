@@ -3,13 +3,9 @@ import { ChangeListeners } from '../change/content-change.js';
 import type { QueryRunner } from '../db/prepared-query.js';
 import type { StoryDatabase } from '../db/story-database.js';
 import type { StoryStore } from '../store.types.js';
-import { listAudit } from '../db/audit.js';
-import { storyDocuments } from '../db/documents.js';
-import * as submissions from '../db/submissions.js';
-import * as tokens from '../db/tokens.js';
 import type { Writer } from '../db/write-transaction.js';
-import * as write from '../db/writes.js';
 import { readSeries } from '../db/series.js';
+import { storeWrites } from '../db/store-writes.js';
 import { importContent } from './import.js';
 import * as pages from './pages.js';
 import * as read from './reads.js';
@@ -57,25 +53,7 @@ export function createSqliteStoryStore(
     recapsByDays: (days, view) => read.recapsByDays(reads, days, view),
     series: () => readSeries(reads),
     search: (query) => search(reads, query, searchRankWindow),
-    create: (kind, input, actor) => write.create(writer, kind, input, actor),
-    update: (kind, key, expectedVersion, input, actor) =>
-      write.update(writer, kind, key, expectedVersion, input, actor),
-    delete: (kind, key, expectedVersion, actor) => write.remove(writer, kind, key, expectedVersion, actor),
-    setStatus: (kind, key, expectedVersion, status, actor) =>
-      write.setStatus(writer, kind, key, expectedVersion, status, actor),
-    storyDocuments: (slugs) => storyDocuments(db, slugs),
-    handOver: (records, actor) => write.handOver(writer, records, actor),
-    createToken: (name, role, actor) => tokens.createToken(writer, name, role, actor),
-    listTokens: () => tokens.listTokens(db),
-    revokeToken: (idOrName, actor) => tokens.revokeToken(writer, idOrName, actor),
-    authenticate: (presented) => tokens.authenticate(db, presented),
-    submit: (input) => submissions.submit(writer, input),
-    submissionByReceipt: (receipt) => submissions.submissionByReceipt(db, receipt),
-    submissionsByIds: (ids) => submissions.submissionsByIds(db, ids),
-    listSubmissions: (status, page) => submissions.listSubmissions(db, status, page),
-    approveSubmission: (id, note, actor) => submissions.approveSubmission(writer, id, note, actor),
-    rejectSubmission: (id, reason, actor) => submissions.rejectSubmission(writer, id, reason, actor),
-    listAudit: (page) => listAudit(db, page),
+    ...storeWrites(writer),
     onChange: (listener) => listeners.add(listener),
     close: () => (closed ??= close()),
   };
