@@ -3,14 +3,13 @@ import {
   type ContentSource,
   MARKDOWN_RENDER_VERSION,
   type RecapContent,
-  type StoryStatus,
   renderMarkdown,
   type StoryContent,
 } from '@devops-stories/story-content';
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type Selectable, sql } from 'kysely';
 import { ContentChangeSet } from '../change/content-change.js';
 import { kyselyRunner, preparedQuery, type QueryRunner } from '../db/prepared-query.js';
-import type { StoryDatabase } from '../db/story-database.js';
+import type { StoriesTable, StoryDatabase } from '../db/story-database.js';
 import { apiClash, fileRecapLinks, linkRecapStories, refuseClashes } from '../db/file-import.js';
 import { syncSeries } from '../db/series.js';
 import type { ContentChange, ImportOptions, ImportResult } from '../store.types.js';
@@ -340,25 +339,8 @@ async function idsBySlug(db: Db, table: 'companies' | 'practices'): Promise<Map<
  * prepared statement: the builder and the compiler cost more than most of these inserts.
  */
 
-type StoryValues = {
-  id: number;
-  slug: string;
-  title: string;
-  headline: string;
-  company_id: number;
-  year: number | null;
-  day_number: number | null;
-  status: StoryStatus;
-  summary: string;
-  body: string;
-  body_html: string;
-  body_text: string;
-  reading_time_minutes: number;
-  published_at: number | null;
-  updated_at: number;
-  content_hash: string;
-  source_file: string | null;
-};
+/** A story row as the import writes it: the table's columns but the authoring ones it sets itself. */
+type StoryValues = Omit<Selectable<StoriesTable>, 'origin' | 'version'>;
 
 const STORY_FIELDS = [
   'title',
