@@ -8,7 +8,19 @@ import {
 import { type Kysely, sql } from 'kysely';
 import { ContentChangeSet } from '../change/content-change.js';
 import type { StoryDatabase } from '../db/story-database.js';
-import { apiClash, fileRecapLinks, linkRecapStories, refuseClashes } from '../db/file-import.js';
+import {
+  apiClash,
+  companyRows,
+  dayRows,
+  fileRecapLinks,
+  idsBySlug,
+  linkRecapStories,
+  practiceRows,
+  recapRows,
+  refuseClashes,
+  type Synced,
+  syncRows,
+} from '../db/file-import.js';
 import { syncSeries } from '../db/series.js';
 import type { ContentChange, ImportOptions, ImportResult } from '../store.types.js';
 import { replaceStoryParts } from '../db/story-parts.js';
@@ -16,9 +28,6 @@ import { LOCKS } from './migrations.js';
 import { inKeys, keyList, notInKeys, reindex } from './pg-sql.js';
 
 type Db = Kysely<StoryDatabase>;
-
-/** The tables the import keeps in step with the content folder, by their key column. */
-type Synced = 'companies' | 'practices' | 'days' | 'recaps';
 
 /** How many stories the import reads between two progress reports. */
 const BATCH = 500;
@@ -57,47 +66,9 @@ export async function importContent(
       days: source.days.length,
       recaps: 0,
     };
-    const companies = await syncRows(
-      trx,
-      'companies',
-      'slug',
-      source.companies.map((c) => ({
-        key: c.slug,
-        file: c.file ?? null,
-        values: { slug: c.slug, name: c.name, industry: c.industry, description: c.description },
-      })),
-    );
-    const practices = await syncRows(
-      trx,
-      'practices',
-      'slug',
-      source.practices.map((p) => ({
-        key: p.slug,
-        file: p.file ?? null,
-        values: { slug: p.slug, name: p.name, description: p.description },
-      })),
-    );
-    const days = await syncRows(
-      trx,
-      'days',
-      'number',
-      source.days.map((d) => {
-        const { html, text } = renderMarkdown(d.body);
-        return {
-          key: d.number,
-          file: d.file ?? null,
-          values: {
-            number: d.number,
-            title: d.title,
-            topic: d.topic,
-            summary: d.summary,
-            body: d.body,
-            body_html: html,
-            body_text: text,
-          },
-        };
-      }),
-    );
+    const companies = await syncRows(trx, 'companies', 'slug', companyRows(source.companies));
+    const practices = await syncRows(trx, 'practices', 'slug', practiceRows(source.practices));
+    const days = await syncRows(trx, 'days', 'number', dayRows(source.days));
 
     const companyIds = await idsBySlug(trx, 'companies');
     const practiceIds = await idsBySlug(trx, 'practices');
@@ -160,28 +131,7 @@ export async function importContent(
       ),
     );
     const linkedBefore = await fileRecapLinks(trx);
-    const recaps = await syncRows(
-      trx,
-      'recaps',
-      'day',
-      recapItems.map((r) => {
-        const { html, text } = renderMarkdown(r.body);
-        return {
-          key: r.day,
-          file: r.file ?? null,
-          values: {
-            day: r.day,
-            title: r.title,
-            status: r.status,
-            points: JSON.stringify(r.points),
-            covers_days: JSON.stringify(r.coversDays),
-            body: r.body,
-            body_html: html,
-            body_text: text,
-          },
-        };
-      }),
-    );
+    const recaps = await syncRows(trx, 'recaps', 'day', recapRows(recapItems));
     await linkRecapStories(trx, recapItems, linkedBefore, recaps.changed, (slugs) => inKeys('slug', keyList(slugs)));
     const prune = async (table: Synced, column: 'slug' | 'number' | 'day', keys: (string | number)[]) => {
       await trx
@@ -320,50 +270,6 @@ async function refuseApiKeys(trx: Db, source: ContentSource): Promise<void> {
       source.days.map((d) => ({ key: d.number, file: d.file })),
     )),
   ]);
-}
-
-/**
- * Inserts the file records of `table` that are new and rewrites those whose values or file
- * changed, raising their version; unchanged ones are left alone. Returns the keys it inserted or
- * rewrote, and the keys of the file records `rows` no longer holds (which the caller prunes).
- */
-async function syncRows<K extends string | number, V extends Record<string, string | number>>(
-  trx: Db,
-  table: Synced,
-  keyColumn: 'slug' | 'number' | 'day',
-  rows: { key: K; file: string | null; values: V }[],
-): Promise<{ changed: K[]; stale: K[] }> {
-  const changed: K[] = [];
-  const current = new Map(
-    ((await trx.selectFrom(table).selectAll().where('origin', '=', 'file').execute()) as Record<string, unknown>[]).map(
-      (r) => [r[keyColumn], r],
-    ),
-  );
-  for (const { key, file, values } of rows) {
-    const before = current.get(key);
-    if (!before) {
-      changed.push(key);
-      await trx
-        .insertInto(table)
-        .values({ ...values, origin: 'file', source_file: file, version: 1 } as never)
-        .execute();
-    } else if (before['source_file'] !== file || Object.entries(values).some(([column, v]) => before[column] !== v)) {
-      changed.push(key);
-      await trx
-        .updateTable(table)
-        .set({ ...values, source_file: file, version: (before['version'] as number) + 1 } as never)
-        .where(keyColumn as 'day', '=', key as never)
-        .execute();
-    }
-  }
-  const kept = new Set<unknown>(rows.map((r) => r.key));
-  const stale = [...current.keys()].filter((key) => !kept.has(key)) as K[];
-  return { changed, stale };
-}
-
-async function idsBySlug(db: Db, table: 'companies' | 'practices' | 'stories'): Promise<Map<string, number>> {
-  const rows = await db.selectFrom(table).select(['id', 'slug']).execute();
-  return new Map(rows.map((r) => [r.slug, r.id]));
 }
 
 /** Inserts or rewrites a file story with its body rendered, and replaces its practices, sources and metrics. */

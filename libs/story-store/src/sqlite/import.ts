@@ -10,16 +10,25 @@ import { type Kysely, type Selectable, sql } from 'kysely';
 import { ContentChangeSet } from '../change/content-change.js';
 import { kyselyRunner, preparedQuery, type QueryRunner } from '../db/prepared-query.js';
 import type { StoriesTable, StoryDatabase } from '../db/story-database.js';
-import { apiClash, fileRecapLinks, linkRecapStories, refuseClashes } from '../db/file-import.js';
+import {
+  apiClash,
+  companyRows,
+  dayRows,
+  fileRecapLinks,
+  idsBySlug,
+  linkRecapStories,
+  practiceRows,
+  recapRows,
+  refuseClashes,
+  type Synced,
+  syncRows,
+} from '../db/file-import.js';
 import { syncSeries } from '../db/series.js';
 import type { ContentChange, ImportOptions, ImportResult } from '../store.types.js';
 import { inKeys, keyList, notInKeys, reindex, reindexStoryIds } from './sqlite-sql.js';
 import { sourceKind } from '../db/story-parts.js';
 
 type Db = Kysely<StoryDatabase>;
-
-/** The tables the import keeps in step with the content folder, by their key column. */
-type Synced = 'companies' | 'practices' | 'days' | 'recaps';
 
 /** Stories written between two updates of the search index (and calls of `onProgress`). */
 const BATCH = 500;
@@ -53,47 +62,9 @@ export async function importContent(
       days: source.days.length,
       recaps: 0,
     };
-    const companies = await syncRows(
-      trx,
-      'companies',
-      'slug',
-      source.companies.map((c) => ({
-        key: c.slug,
-        file: c.file ?? null,
-        values: { slug: c.slug, name: c.name, industry: c.industry, description: c.description },
-      })),
-    );
-    const practices = await syncRows(
-      trx,
-      'practices',
-      'slug',
-      source.practices.map((p) => ({
-        key: p.slug,
-        file: p.file ?? null,
-        values: { slug: p.slug, name: p.name, description: p.description },
-      })),
-    );
-    const days = await syncRows(
-      trx,
-      'days',
-      'number',
-      source.days.map((d) => {
-        const { html, text } = renderMarkdown(d.body);
-        return {
-          key: d.number,
-          file: d.file ?? null,
-          values: {
-            number: d.number,
-            title: d.title,
-            topic: d.topic,
-            summary: d.summary,
-            body: d.body,
-            body_html: html,
-            body_text: text,
-          },
-        };
-      }),
-    );
+    const companies = await syncRows(trx, 'companies', 'slug', companyRows(source.companies));
+    const practices = await syncRows(trx, 'practices', 'slug', practiceRows(source.practices));
+    const days = await syncRows(trx, 'days', 'number', dayRows(source.days));
 
     const companyIds = await idsBySlug(trx, 'companies');
     const practiceIds = await idsBySlug(trx, 'practices');
@@ -149,28 +120,7 @@ export async function importContent(
     result.recaps = recapItems.length;
     await refuseRecapKeys(trx, recapItems);
     const linkedBefore = await fileRecapLinks(trx);
-    const recaps = await syncRows(
-      trx,
-      'recaps',
-      'day',
-      recapItems.map((r) => {
-        const { html, text } = renderMarkdown(r.body);
-        return {
-          key: r.day,
-          file: r.file ?? null,
-          values: {
-            day: r.day,
-            title: r.title,
-            status: r.status,
-            points: JSON.stringify(r.points),
-            covers_days: JSON.stringify(r.coversDays),
-            body: r.body,
-            body_html: html,
-            body_text: text,
-          },
-        };
-      }),
-    );
+    const recaps = await syncRows(trx, 'recaps', 'day', recapRows(recapItems));
     await linkRecapStories(trx, recapItems, linkedBefore, recaps.changed, (slugs) => inKeys('slug', keyList(slugs)));
 
     const prune = async (table: Synced, column: 'slug' | 'number' | 'day', keys: (string | number)[]) => {
@@ -285,53 +235,6 @@ async function refuseRecapKeys(trx: Db, recaps: readonly RecapContent[]): Promis
       recaps.map((r) => ({ key: r.day, file: r.file })),
     ),
   );
-}
-
-/**
- * Inserts the file records of `table` that are new and rewrites those whose values or file
- * changed, raising their version; unchanged ones are left alone. Returns the keys it inserted or
- * rewrote (`changed`), those it rewrote (`rewritten`), and the keys of the file records `rows` no
- * longer holds (`stale`, which the caller prunes).
- */
-async function syncRows<K extends string | number, V extends Record<string, string | number>>(
-  trx: Db,
-  table: Synced,
-  keyColumn: 'slug' | 'number' | 'day',
-  rows: { key: K; file: string | null; values: V }[],
-): Promise<{ changed: K[]; rewritten: K[]; stale: K[] }> {
-  const changed: K[] = [];
-  const rewritten: K[] = [];
-  const current = new Map(
-    ((await trx.selectFrom(table).selectAll().where('origin', '=', 'file').execute()) as Record<string, unknown>[]).map(
-      (r) => [r[keyColumn], r],
-    ),
-  );
-  for (const { key, file, values } of rows) {
-    const before = current.get(key);
-    if (!before) {
-      changed.push(key);
-      await trx
-        .insertInto(table)
-        .values({ ...values, origin: 'file', source_file: file, version: 1 } as never)
-        .execute();
-    } else if (before['source_file'] !== file || Object.entries(values).some(([column, v]) => before[column] !== v)) {
-      changed.push(key);
-      rewritten.push(key);
-      await trx
-        .updateTable(table)
-        .set({ ...values, source_file: file, version: (before['version'] as number) + 1 } as never)
-        .where(keyColumn as 'day', '=', key as never)
-        .execute();
-    }
-  }
-  const kept = new Set<unknown>(rows.map((r) => r.key));
-  const stale = [...current.keys()].filter((key) => !kept.has(key)) as K[];
-  return { changed, rewritten, stale };
-}
-
-async function idsBySlug(db: Db, table: 'companies' | 'practices'): Promise<Map<string, number>> {
-  const rows = await db.selectFrom(table).select(['id', 'slug']).execute();
-  return new Map(rows.map((r) => [r.slug, r.id]));
 }
 
 /*
